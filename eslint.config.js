@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tools/**/*.java'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // The simulator is pure and deterministic (DESIGN.md): no UI libraries, no clocks, no dice.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['react', 'react-dom', 'zustand', 'd3', 'd3-selection', 'd3-transition', 'idb', 'lz-string', 'i18next', 'react-i18next'],
+        patterns: ['react/*', 'react-dom/*', 'zustand/*', 'node:*', '**/view/**', '**/store/**', '**/persist/**', '**/session/**'],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'performance', 'setTimeout', 'setInterval', 'fetch'],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded streams in src/core/time/random.ts.' },
+        { object: 'Date', property: 'now', message: 'Simulated time only: world.timeMs.' },
+        { object: 'performance', property: 'now', message: 'Simulated time only: world.timeMs.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'Simulated time only: world.timeMs.' }],
+    },
+  },
+);

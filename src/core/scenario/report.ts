@@ -1,0 +1,69 @@
+/**
+ * Builds the runner's report (docs/scenario-format.md, "Report") from a world, every field in
+ * the contract's order. Fields of mechanisms that have not landed yet are present and empty.
+ */
+import type { LogRecordReport, PartitionReport, Report } from '../model/report';
+import type { PartitionState, ReplicaState, World } from '../model/world';
+import { logEndOffset } from '../model/world';
+import { leaderReplica } from '../simContext';
+
+/**
+ * Incremented whenever a change alters the outcome of an existing scenario (a rule, the random
+ * generator, the order of its draws). Links and saved sessions record it.
+ */
+export const SEMANTICS_VERSION = 1;
+
+/**
+ * Each batch's byte position in its segment. A segment rolls when the next batch would not fit
+ * in `segment.bytes` (`LogSegment.shouldRoll`: size > segmentBytes - batchSize), so positions
+ * restart at 0 in each new segment. (The segment files themselves arrive with Foundation 3.)
+ */
+function logWithPositions(replica: ReplicaState, segmentBytes: number): LogRecordReport[] {
+  let position = 0;
+  return replica.log.map((record) => {
+    if (position > 0 && position > segmentBytes - record.sizeBytes) position = 0;
+    const entry: LogRecordReport = {
+      offset: record.offset, leaderEpoch: record.leaderEpoch, step: record.step, index: record.index,
+      key: record.key, value: record.value, position, sizeBytes: record.sizeBytes,
+    };
+    position += record.sizeBytes;
+    return entry;
+  });
+}
+
+function partitionReport(p: PartitionState, segmentBytes: number): PartitionReport {
+  const leader = leaderReplica(p);
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    leader: p.leader,
+    leaderEpoch: p.leaderEpoch,
+    isr: [...p.isr],
+    replicas: [...p.replicas],
+    highWatermark: leader ? leader.highWatermark : Math.max(...p.replicaStates.map((r) => r.highWatermark)),
+    replicaStates: p.replicaStates.map((replica) => ({
+      broker: replica.broker,
+      logEndOffset: logEndOffset(replica),
+      highWatermark: replica.highWatermark,
+      log: logWithPositions(replica, segmentBytes),
+      epochCache: replica.epochCache.map(([epoch, start]) => [epoch, start] as [number, number]),
+      segments: [],
+    })),
+  };
+}
+
+export function buildReport(world: World): Report {
+  return {
+    version: 1,
+    semantics: SEMANTICS_VERSION,
+    timeMs: world.timeMs,
+    brokers: world.brokers.map((b) => ({ id: b.id, state: b.state, fenced: b.fenced })),
+    partitions: world.topics.flatMap((t) => t.partitions.map((p) => partitionReport(p, t.config['segment.bytes']))),
+    produced: world.produced.map((entry) => ({ ...entry })),
+    groups: [],
+    polled: [],
+    cli: [],
+    stepErrors: world.stepErrors.map((e) => ({ ...e })),
+    anomalies: world.anomalies.map((a) => ({ ...a })),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The mutable context protocol functions work in: a private copy of the world that the current
+ * step may change in place, and the list of events the step emits. Only `step.ts` creates one.
+ */
+import type { SimEvent } from './model/events';
+import type { PartitionState, ReplicaState, TopicState, World, FollowerView } from './model/world';
+import { nextIndex, seedStream, type RandomState } from './time/random';
+
+export interface SimContext {
+  world: World;
+  events: SimEvent[];
+}
+
+export function findTopic(world: World, name: string): TopicState | undefined {
+  return world.topics.find((t) => t.name === name);
+}
+
+export function getPartition(world: World, topic: string, partition: number): PartitionState {
+  const state = findTopic(world, topic)?.partitions[partition];
+  if (!state) throw new Error(`assertion: no partition ${topic}-${partition}`);
+  return state;
+}
+
+export function replicaOf(p: PartitionState, broker: number): ReplicaState | undefined {
+  const i = p.replicas.indexOf(broker);
+  return i < 0 ? undefined : p.replicaStates[i];
+}
+
+export function leaderReplica(p: PartitionState): ReplicaState | undefined {
+  return p.leader === null ? undefined : replicaOf(p, p.leader);
+}
+
+export function followerView(p: PartitionState, broker: number): FollowerView | undefined {
+  return p.followers.find((f) => f.broker === broker);
+}
+
+/** Every partition of every topic, in report order (topic name, then partition). */
+export function* allPartitions(world: World): Generator<PartitionState> {
+  for (const topic of world.topics) yield* topic.partitions;
+}
+
+/** The named random stream's state (created on first use); draws advance it in place. */
+export function randomStream(world: World, stream: string): RandomState {
+  let state = world.random[stream];
+  if (!state) {
+    state = seedStream(world.settings.seed, stream);
+    world.random[stream] = state;
+  }
+  return state;
+}
+
+/** Draws an index in [0, n) from the named stream: `toPositive(next32()) % n`. */
+export function drawIndex(world: World, stream: string, n: number): number {
+  return nextIndex(randomStream(world, stream), n);
+}

@@ -1,0 +1,71 @@
+/**
+ * The simulator's one entry point: `step(world, step) -> { world, events }`, pure and
+ * deterministic. `applyStep` does the same work on a world the caller owns (the session and
+ * the runner replay many steps on one private copy instead of cloning per step).
+ */
+import { isrCheckIntervalMs } from './cluster';
+import type { SimEvent } from './model/events';
+import type { Step } from './model/scenario';
+import type { TimedEvent, World } from './model/world';
+import { fetchStep } from './protocol/fetch';
+import { checkAllIsrs } from './protocol/inSyncReplicas';
+import { expireDelayedProduce, produceStep } from './protocol/produce';
+import type { SimContext } from './simContext';
+import { peekTime, pop, schedule } from './time/eventQueue';
+
+function fire(ctx: SimContext, event: TimedEvent): void {
+  switch (event.type) {
+    case 'isr-check':
+      checkAllIsrs(ctx);
+      schedule(ctx.world.queue, ctx.world.timeMs + isrCheckIntervalMs(ctx.world), event);
+      return;
+    case 'produce-timeout':
+      expireDelayedProduce(ctx, event.produced);
+      return;
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unknown timed event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** `run`: covers the instants after now up to and including now + ms, events in time order. */
+export function advanceTime(ctx: SimContext, ms: number): void {
+  const endMs = ctx.world.timeMs + ms;
+  for (let next = peekTime(ctx.world.queue); next !== null && next <= endMs; next = peekTime(ctx.world.queue)) {
+    const queued = pop(ctx.world.queue);
+    if (!queued) break;
+    ctx.world.timeMs = Math.max(ctx.world.timeMs, queued.atMs);
+    fire(ctx, queued.event);
+  }
+  ctx.world.timeMs = endMs;
+}
+
+/** Applies `step` (the scenario's step number `stepIndex`) to `world` in place; returns its events. */
+export function applyStep(world: World, step: Step, stepIndex: number): SimEvent[] {
+  const ctx: SimContext = { world, events: [] };
+  switch (step.op) {
+    case 'produce':
+      produceStep(ctx, step, stepIndex);
+      break;
+    case 'run':
+      advanceTime(ctx, step.ms);
+      break;
+    case 'fetch':
+      fetchStep(ctx, step);
+      break;
+    default: {
+      const unreachable: never = step;
+      throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
+    }
+  }
+  world.stepsApplied = stepIndex + 1;
+  return ctx.events;
+}
+
+/** The pure form: a new world after `step`, and what happened. The input world is untouched. */
+export function step(world: World, next: Step): { world: World; events: SimEvent[] } {
+  const copy = structuredClone(world);
+  const events = applyStep(copy, next, world.stepsApplied);
+  return { world: copy, events };
+}
