@@ -1,0 +1,79 @@
+/**
+ * Share links (docs: ui-contract.md, "Links"): `#s=<payload>&at=<n>` or `#lesson=<id>&at=<n>`.
+ *
+ * The payload is lz-string's `compressToEncodedURIComponent` output, whose alphabet includes
+ * `+`, `-` and `$`; so the hash is split by hand, never with `URLSearchParams` (which would turn
+ * `+` into a space).
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+
+/** What `&at=` said: absent, a whole number, or something else (shown to the user as a notice). */
+export type AtParam =
+  | { kind: 'missing' }
+  | { kind: 'whole'; value: number }
+  | { kind: 'invalid'; raw: string };
+
+export interface ParsedLink {
+  /** The compressed scenario of `#s=`, exactly as it appeared; null without `#s=`. */
+  payload: string | null;
+  /** `#lesson=<id>`; null without it. */
+  lesson: string | null;
+  at: AtParam;
+}
+
+function parseAt(raw: string | undefined): AtParam {
+  if (raw === undefined) return { kind: 'missing' };
+  if (!/^[0-9]+$/.test(raw)) return { kind: 'invalid', raw };
+  const value = Number(raw);
+  // Whole but beyond any scenario: clamping to the end is the caller's job.
+  return { kind: 'whole', value: Number.isSafeInteger(value) ? value : Number.MAX_SAFE_INTEGER };
+}
+
+/** Parses `location.hash` (with or without its leading `#`). Unknown keys are ignored. */
+export function parseLink(hash: string): ParsedLink {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const params = new Map<string, string>();
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    if (!params.has(key)) params.set(key, value);
+  }
+  const lesson = params.get('lesson');
+  return {
+    payload: params.get('s') ?? null,
+    lesson: lesson === undefined ? null : safeDecode(lesson),
+    at: parseAt(params.get('at')),
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The hash for a scenario payload at a position: `#s=<payload>&at=<n>`. */
+export function buildLink(payload: string, at: number): string {
+  return `#s=${payload}&at=${at}`;
+}
+
+/** Compresses a scenario document's JSON text into a `#s=` payload. */
+export function encodePayload(json: string): string {
+  return compressToEncodedURIComponent(json);
+}
+
+/** The JSON text inside a `#s=` payload, or null when it does not decode. */
+export function decodePayload(payload: string): string | null {
+  if (payload === '') return null;
+  let text: string | null;
+  try {
+    text = decompressFromEncodedURIComponent(payload);
+  } catch {
+    return null;
+  }
+  return text === null || text === '' ? null : text;
+}

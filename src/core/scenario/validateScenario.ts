@@ -1,0 +1,78 @@
+/**
+ * The one way into the simulator: scenario text or a parsed document → a validated `Scenario`
+ * with every default filled in, or every problem found, each naming its JSON path, in document
+ * order (docs/scenario-format.md, "The headless runner"). Links, saved sessions, lessons, the
+ * runner and tests all come through here.
+ */
+import type { Scenario } from '../model/scenario';
+import { FieldReader } from './fieldReader';
+import { parseJsonText } from './jsonText';
+import { ProblemList, type Problem } from './problems';
+import { readCluster, readConsumer, readProducer } from './validateCluster';
+import { readSteps } from './validateSteps';
+import { readTopics } from './validateTopics';
+
+export { formatProblem, type Problem } from './problems';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+const TOP_LEVEL = ['version', 'title', 'seed', 'cluster', 'producer', 'consumer', 'topics', 'steps'];
+
+export function validateScenarioDocument(document: unknown): ParseResult {
+  const problems = new ProblemList(document);
+  const reader = new FieldReader(problems);
+  const root = reader.object(document, '$', TOP_LEVEL);
+  if (!root) return { ok: false, problems: problems.sorted() };
+  const version = reader.required(root, 'version', '$');
+  if (version !== undefined && version !== 1) problems.add('version', `must be 1 (this is scenario format 1), not ${JSON.stringify(version)}`);
+  const title = root.title === undefined ? '' : reader.string(root.title, 'title');
+  const seed = root.seed === undefined ? 1 : reader.integer(root.seed, 'seed', 0, 4294967295);
+  const cluster = readCluster(reader, root.cluster);
+  const era = cluster?.metadata ?? eraOf(root.cluster);
+  const producer = readProducer(reader, root.producer, era);
+  const consumer = readConsumer(reader, root.consumer, era);
+  const topics = readTopics(reader, root.topics, cluster?.brokers ?? brokersOf(root.cluster), cluster?.config, era);
+  const steps = readSteps(reader, root.steps, {
+    brokers: cluster?.brokers ?? brokersOf(root.cluster),
+    topics,
+    replication: cluster?.replication ?? replicationOf(root.cluster),
+  });
+  if (problems.count > 0 || title === undefined || seed === undefined || !cluster || !producer || !consumer || !topics || !steps) {
+    return { ok: false, problems: problems.sorted() };
+  }
+  return { ok: true, scenario: { version: 1, title, seed, cluster, producer, consumer, topics, steps } };
+}
+
+export function parseScenarioText(text: string): ParseResult {
+  const json = parseJsonText(text);
+  if (!json.ok) return json;
+  return validateScenarioDocument(json.value);
+}
+
+/*
+ * When the cluster section has a problem, later sections are still checked against what can be
+ * read of it, so one run reports the problems of every section.
+ */
+function field(cluster: unknown, key: string): unknown {
+  return cluster !== null && typeof cluster === 'object' && !Array.isArray(cluster) ? (cluster as Record<string, unknown>)[key] : undefined;
+}
+
+function eraOf(cluster: unknown): 'kraft' | 'zookeeper' | undefined {
+  const metadata = field(cluster, 'metadata');
+  if (metadata === undefined) return 'kraft';
+  return metadata === 'kraft' || metadata === 'zookeeper' ? metadata : undefined;
+}
+
+function replicationOf(cluster: unknown): 'auto' | 'manual' | undefined {
+  const replication = field(cluster, 'replication');
+  if (replication === undefined) return 'auto';
+  return replication === 'auto' || replication === 'manual' ? replication : undefined;
+}
+
+function brokersOf(cluster: unknown): number[] | undefined {
+  const brokers = field(cluster, 'brokers');
+  if (brokers === undefined) return [1, 2, 3];
+  if (typeof brokers === 'number' && Number.isInteger(brokers) && brokers >= 1 && brokers <= 32) return Array.from({ length: brokers }, (_, i) => i + 1);
+  if (Array.isArray(brokers) && brokers.every((b) => Number.isInteger(b) && b >= 1)) return brokers as number[];
+  return undefined;
+}

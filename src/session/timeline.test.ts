@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../core/scenario/report';
+import { simulate } from '../core/scenario/runScenario';
+import { createTimeline } from './timeline';
+import { longSteps, manualScenario } from './testScenario';
+
+describe('timeline', () => {
+  const scenario = manualScenario(longSteps(230));
+  const expected = new Map<number, ReturnType<typeof buildReport>>();
+  const reportAt = (n: number) => {
+    let report = expected.get(n);
+    if (!report) {
+      report = buildReport(simulate(scenario, n));
+      expected.set(n, report);
+    }
+    return report;
+  };
+
+  it('seek(n) equals a replay from zero, for every n in order', () => {
+    const timeline = createTimeline(scenario, 50);
+    for (let n = 0; n <= scenario.steps.length; n++) {
+      expect(buildReport(timeline.seek(n))).toEqual(reportAt(n));
+    }
+    expect(timeline.checkpointPositions()).toEqual([0, 50, 100, 150, 200]);
+  });
+
+  it('seek(n) after seek(m) equals simulate(n), for many orders of n and m', () => {
+    const length = scenario.steps.length;
+    const pairs: [number, number][] = [];
+    for (const m of [0, 1, 49, 50, 51, 99, 100, 149, 200, 229, 230]) {
+      for (const n of [0, 1, 2, 48, 50, 52, 101, 150, 199, 201, 230]) pairs.push([m, n]);
+    }
+    // A deterministic shuffle of extra pairs (no Math.random in tests either).
+    let x = 12345;
+    for (let i = 0; i < 60; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const m = x % (length + 1);
+      x = (x * 1103515245 + 12345) % 2147483648;
+      pairs.push([m, x % (length + 1)]);
+    }
+    for (const checkpointEvery of [50, 7, 1]) {
+      const timeline = createTimeline(scenario, checkpointEvery);
+      for (const [m, n] of pairs) {
+        expect(buildReport(timeline.seek(m)), `seek(${m}) every ${checkpointEvery}`).toEqual(reportAt(m));
+        expect(buildReport(timeline.seek(n)), `seek(${n}) after seek(${m}) every ${checkpointEvery}`).toEqual(reportAt(n));
+      }
+    }
+  });
+
+  it('never changes a world it returned', () => {
+    const timeline = createTimeline(scenario);
+    const at10 = timeline.seek(10);
+    const before = structuredClone(at10);
+    timeline.seek(120);
+    timeline.seek(11);
+    timeline.seek(3);
+    expect(at10).toEqual(before);
+  });
+
+  it('clamps positions and creates checkpoints lazily', () => {
+    const timeline = createTimeline(scenario);
+    expect(timeline.checkpointPositions()).toEqual([0]);
+    expect(timeline.seek(-5).stepsApplied).toBe(0);
+    expect(timeline.seek(10_000).stepsApplied).toBe(230);
+    expect(timeline.seek(Number.NaN).stepsApplied).toBe(0);
+    expect(timeline.checkpointPositions()).toEqual([0, 50, 100, 150, 200]);
+  });
+
+  it('reports the events of the step that ends at the position', () => {
+    const timeline = createTimeline(scenario);
+    const { events } = timeline.seekWithEvents(1);
+    expect(events.some((e) => e.type === 'append')).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The timeline of one scenario: the world after any number of its steps, found by replaying
+ * from the nearest checkpoint (DESIGN.md, "Time travel is replay"). Pure TypeScript: no React,
+ * no DOM, no timers.
+ *
+ * - A checkpoint is a `structuredClone` of the world after a multiple of `checkpointEvery`
+ *   steps (0 included), made lazily the first time a replay passes it, and never mutated.
+ * - `seek(n)` starts from the last world it returned when that is at or before `n` and no
+ *   further than a checkpoint would be, else from the nearest checkpoint at or before `n`.
+ * - The world `seek` returns belongs to the caller and is never changed by the timeline again
+ *   (a later seek works on a fresh clone), so it can go straight into a store.
+ */
+import { createWorld } from '../core/cluster';
+import type { SimEvent } from '../core/model/events';
+import type { Scenario } from '../core/model/scenario';
+import type { World } from '../core/model/world';
+import { replay } from '../core/scenario/runScenario';
+
+export const DEFAULT_CHECKPOINT_EVERY = 50;
+
+export interface SeekResult {
+  world: World;
+  /** The events of the step that led to this position (empty at 0 and when it was not replayed). */
+  events: SimEvent[];
+}
+
+export interface Timeline {
+  readonly scenario: Scenario;
+  /** The number of steps: the last position. */
+  readonly length: number;
+  /** The world after the first `n` steps (`n` clamped to [0, length]). */
+  seek(n: number): World;
+  /** Like `seek`, with the events of the step that ends at `n` (for animation). */
+  seekWithEvents(n: number): SeekResult;
+  /** Positions that have a checkpoint now, ascending (for tests and the inspector). */
+  checkpointPositions(): number[];
+}
+
+export function clampPosition(length: number, n: number): number {
+  if (!Number.isFinite(n)) return n > 0 ? length : 0;
+  return Math.max(0, Math.min(length, Math.floor(n)));
+}
+
+export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHECKPOINT_EVERY): Timeline {
+  if (!Number.isInteger(checkpointEvery) || checkpointEvery < 1) {
+    throw new Error(`checkpointEvery must be a positive integer, got ${checkpointEvery}`);
+  }
+  const length = scenario.steps.length;
+  const checkpoints = new Map<number, World>([[0, createWorld(scenario)]]);
+  let last: World | null = null;
+
+  function nearestCheckpoint(n: number): World {
+    for (let at = n - (n % checkpointEvery); at >= 0; at -= checkpointEvery) {
+      const found = checkpoints.get(at);
+      if (found) return found;
+    }
+    throw new Error('assertion: the checkpoint at 0 is always there');
+  }
+
+  function startingPoint(n: number): World {
+    const checkpoint = nearestCheckpoint(n);
+    if (last && last.stepsApplied <= n && last.stepsApplied >= checkpoint.stepsApplied) return last;
+    return checkpoint;
+  }
+
+  function seekWithEvents(target: number): SeekResult {
+    const n = clampPosition(length, target);
+    const world = structuredClone(startingPoint(n));
+    let events: SimEvent[] = [];
+    while (world.stepsApplied < n) {
+      const boundary = (Math.floor(world.stepsApplied / checkpointEvery) + 1) * checkpointEvery;
+      const until = Math.min(n, boundary);
+      replay(world, scenario, until, (stepEvents) => {
+        events = stepEvents;
+      });
+      if (until === boundary && !checkpoints.has(boundary)) checkpoints.set(boundary, structuredClone(world));
+    }
+    last = world;
+    return { world, events };
+  }
+
+  return {
+    scenario,
+    length,
+    seek: (n) => seekWithEvents(n).world,
+    seekWithEvents,
+    checkpointPositions: () => [...checkpoints.keys()].sort((a, b) => a - b),
+  };
+}
