@@ -16,7 +16,8 @@ const steps = [
   { op: 'fetch', broker: 3 },
   { op: 'produce', topic: 'orders', key: 'bob', value: 'sushi', acks: 1 },
   { op: 'fetch', broker: 2 },
-  { op: 'run', ms: 1000 },
+  { op: 'run', ms: 45000 },
+  { op: 'fetch', broker: 2 },
 ] as const;
 
 /** The number of steps of the example (its notes are `example.note0` … in the catalogs). */

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { buildReport } from '../core/scenario/report';
+import { simulate } from '../core/scenario/runScenario';
+import { longSteps, manualScenario } from '../session/testScenario';
+import { ignoresKey, keyAction } from './keys';
+import { createSessionStore } from './sessionStore';
+
+const scenario = manualScenario(longSteps(12));
+
+describe('session store', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('loads at a clamped position and publishes the report there', () => {
+    const store = createSessionStore();
+    store.getState().load({ kind: 'example' }, scenario, 99);
+    const state = store.getState();
+    expect(state.position).toBe(12);
+    expect(state.total).toBe(12);
+    expect(state.report).toEqual(buildReport(simulate(scenario, 12)));
+  });
+
+  it('steps next, previous, first and last, and stops at the ends', () => {
+    const store = createSessionStore();
+    const s = () => store.getState();
+    s().load({ kind: 'example' }, scenario, 0);
+    s().previous();
+    expect(s().position).toBe(0);
+    s().next();
+    s().next();
+    expect(s().position).toBe(2);
+    expect(s().report).toEqual(buildReport(simulate(scenario, 2)));
+    s().previous();
+    expect(s().report).toEqual(buildReport(simulate(scenario, 1)));
+    s().last();
+    s().next();
+    expect(s().position).toBe(12);
+    s().first();
+    expect(s().position).toBe(0);
+  });
+
+  it('plays one step per interval, stops at the end, and replays from 0 when played at the end', () => {
+    const store = createSessionStore({ playIntervalMs: 700 });
+    const s = () => store.getState();
+    s().load({ kind: 'example' }, scenario, 10);
+    s().togglePlay();
+    expect(s().playing).toBe(true);
+    vi.advanceTimersByTime(700);
+    expect(s().position).toBe(11);
+    vi.advanceTimersByTime(700);
+    expect(s().position).toBe(12);
+    expect(s().playing).toBe(false);
+    vi.advanceTimersByTime(5000);
+    expect(s().position).toBe(12);
+    s().perform('toggle-play');
+    expect(s().position).toBe(0);
+    expect(s().playing).toBe(true);
+    vi.advanceTimersByTime(1400);
+    expect(s().position).toBe(2);
+    s().perform('toggle-play');
+    vi.advanceTimersByTime(2100);
+    expect(s().position).toBe(2);
+  });
+
+  it('a failed load keeps no scenario and shows the error', () => {
+    const store = createSessionStore();
+    store.getState().load({ kind: 'example' }, scenario, 3);
+    store.getState().fail({ kind: 'invalid', lines: ['steps[0].op: bad'] });
+    expect(store.getState().scenario).toBeNull();
+    expect(store.getState().loadError).toEqual({ kind: 'invalid', lines: ['steps[0].op: bad'] });
+    store.getState().next();
+    expect(store.getState().position).toBe(0);
+  });
+});
+
+describe('keys', () => {
+  it('maps the contract keys', () => {
+    expect(keyAction({ key: 'ArrowRight' })).toBe('next');
+    expect(keyAction({ key: 'PageDown' })).toBe('next');
+    expect(keyAction({ key: 'ArrowLeft' })).toBe('previous');
+    expect(keyAction({ key: 'PageUp' })).toBe('previous');
+    expect(keyAction({ key: 'Home' })).toBe('first');
+    expect(keyAction({ key: 'End' })).toBe('last');
+    expect(keyAction({ key: ' ' })).toBe('toggle-play');
+    expect(keyAction({ key: 'ArrowRight', ctrlKey: true })).toBeNull();
+    expect(keyAction({ key: 'a' })).toBeNull();
+  });
+
+  it('leaves keys alone in text fields, and Space on buttons', () => {
+    expect(ignoresKey({ tagName: 'INPUT' }, 'next')).toBe(true);
+    expect(ignoresKey({ tagName: 'textarea' }, 'first')).toBe(true);
+    expect(ignoresKey({ tagName: 'DIV', isContentEditable: true }, 'next')).toBe(true);
+    expect(ignoresKey({ tagName: 'BUTTON' }, 'next')).toBe(false);
+    expect(ignoresKey({ tagName: 'BUTTON' }, 'toggle-play')).toBe(true);
+    expect(ignoresKey({ tagName: 'BODY' }, 'toggle-play')).toBe(false);
+    expect(ignoresKey(null, 'next')).toBe(false);
+  });
+});

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { ProducedReport } from '../core/model/report';
+import { outcomeOf } from './viewModel';
+
+function OutcomeChip({ record }: { record: ProducedReport }) {
+  const { t } = useTranslation();
+  const outcome = outcomeOf(record);
+  switch (outcome.kind) {
+    case 'acked':
+      return <span className="chip chip-ok"><span aria-hidden="true">✓ </span>{t('produced.acked')}</span>;
+    case 'error':
+      return <span className="chip chip-error"><span aria-hidden="true">✕ </span>{outcome.error}</span>;
+    case 'pending':
+      return <span className="chip chip-pending"><span aria-hidden="true">… </span>{t('produced.pending')}</span>;
+    default: {
+      const unreachable: never = outcome;
+      throw new Error(`unknown outcome ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Every record produced so far, with the producer's view of its outcome. */
+export function ProducedList({ produced }: { produced: ProducedReport[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel produced-panel" aria-labelledby="produced-heading">
+      <h2 id="produced-heading">{t('produced.label')}</h2>
+      {produced.length === 0 ? (
+        <p className="muted">{t('produced.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="produced">
+            <thead>
+              <tr>
+                <th scope="col">{t('produced.step')}</th>
+                <th scope="col">{t('produced.record')}</th>
+                <th scope="col">{t('produced.where')}</th>
+                <th scope="col">{t('produced.acks')}</th>
+                <th scope="col">{t('produced.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {produced.map((record) => (
+                <tr key={`${record.step}-${record.index}`}>
+                  <td className="num">{record.step + 1}{record.index > 0 ? `.${record.index}` : ''}</td>
+                  <td className="record-text">
+                    <code>{record.key ?? t('steps.nullKey')}</code> = <code>{record.value}</code>
+                  </td>
+                  <td className="num">
+                    {record.topic}-{record.partition} @ {record.offset ?? t('produced.noOffset')}
+                  </td>
+                  <td className="num">{String(record.acks)}</td>
+                  <td><OutcomeChip record={record} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

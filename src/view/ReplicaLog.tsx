@@ -1,0 +1,91 @@
+import { memo, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PartitionReport, ReplicaReport } from '../core/model/report';
+import type { LogWindow } from './layout/logWindow';
+import type { ReplicaRole } from './viewModel';
+
+interface ReplicaLogProps {
+  partition: PartitionReport;
+  replica: ReplicaReport;
+  role: ReplicaRole;
+  inIsr: boolean;
+  window: LogWindow;
+  /** Grid row inside the broker's column, so one partition lines up across brokers. */
+  row: number;
+}
+
+const EPOCH_HUES = 6;
+
+/**
+ * One replica: a horizontal strip of offset cells with HW and LEO markers. Records at or above
+ * this replica's HW are drawn hatched and dashed ("uncommitted"), never by colour alone.
+ */
+function ReplicaLogView({ partition, replica, role, inIsr, window, row }: ReplicaLogProps) {
+  const { t } = useTranslation();
+  const drawn = replica.log.filter((record) => record.offset >= window.firstOffset);
+  const uncommitted = replica.log.filter((record) => record.offset >= replica.highWatermark).length;
+  const name = `${partition.topic}-${partition.partition}`;
+  const summary = replica.log.length === 0
+    ? t('replica.summaryEmpty')
+    : t('replica.summary', { first: replica.log[0].offset, last: replica.logEndOffset - 1, uncommitted });
+  const style = { gridRow: row, '--slots': window.slots } as CSSProperties;
+
+  return (
+    <div
+      className={`replica role-${role}${inIsr ? '' : ' out-of-isr'}`}
+      style={style}
+      data-testid="replica"
+      data-topic={partition.topic}
+      data-partition={partition.partition}
+      data-broker={replica.broker}
+      data-leo={replica.logEndOffset}
+      data-hw={replica.highWatermark}
+      data-role={role}
+      data-in-isr={String(inIsr)}
+      data-first-drawn-offset={window.firstOffset > 0 ? window.firstOffset : undefined}
+    >
+      <div className="replica-head">
+        <span className="replica-name">{name}</span>
+        <span className={`badge badge-${role}`}>
+          {role === 'leader' && <span aria-hidden="true">♛ </span>}
+          {t(`replica.role.${role}`)}
+        </span>
+        {!inIsr && <span className="badge badge-out">{t('replica.outOfIsr')}</span>}
+      </div>
+      <div className="strip" aria-hidden="true">
+        <div className="strip-track" />
+        {drawn.map((record) => {
+          const committed = record.offset < replica.highWatermark;
+          return (
+            <div
+              key={record.offset}
+              className={`record ${committed ? 'committed' : 'uncommitted'} epoch-${record.leaderEpoch % EPOCH_HUES}`}
+              style={{ left: `${window.x(record.offset)}%`, width: `${window.cellWidth}%` }}
+              data-testid="record"
+              data-offset={record.offset}
+              data-epoch={record.leaderEpoch}
+              title={`${t('replica.record', { offset: record.offset, epoch: record.leaderEpoch, key: record.key ?? '—', value: record.value })} · ${t(committed ? 'replica.committed' : 'replica.uncommitted')}`}
+            >
+              <span className="record-offset">{record.offset}</span>
+              <span className="record-epoch">e{record.leaderEpoch}</span>
+            </div>
+          );
+        })}
+        <div className="marker marker-hw" style={{ left: `${window.x(replica.highWatermark)}%` }}>
+          <span className="marker-label">{t('replica.hw')}</span>
+        </div>
+        <div className="marker marker-leo" style={{ left: `${window.x(replica.logEndOffset)}%` }}>
+          <span className="marker-label">{t('replica.leo')}</span>
+        </div>
+      </div>
+      <p className="replica-numbers">
+        <span>{t('replica.numbers', { leo: replica.logEndOffset, hw: replica.highWatermark })}</span>
+        <span className="badge-inline">{inIsr ? t('replica.inIsr') : t('replica.outOfIsr')}</span>
+        {window.firstOffset > 0 && <span className="muted">{t('replica.earlier', { offset: window.firstOffset })}</span>}
+      </p>
+      <p className="sr-only">{summary}</p>
+    </div>
+  );
+}
+
+export const ReplicaLog = memo(ReplicaLogView);

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { sessionActions, useSession } from '../store/sessionStore';
+import { Icon, type IconName } from './icons';
+
+function TransportButton({ icon, label, onClick, disabled, primary }: {
+  icon: IconName; label: string; onClick: () => void; disabled?: boolean; primary?: boolean;
+}) {
+  // aria-disabled (not disabled) keeps focus on the button when it reaches an end.
+  return (
+    <button
+      type="button"
+      className={`transport${primary ? ' transport-primary' : ''}`}
+      aria-label={label}
+      title={label}
+      aria-disabled={disabled || undefined}
+      onClick={disabled ? undefined : onClick}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}
+
+/** Transport buttons, a scrubber and the position (`data-testid="timeline-position"`). */
+export function TimelineBar() {
+  const { t, i18n } = useTranslation();
+  const position = useSession((s) => s.position);
+  const total = useSession((s) => s.total);
+  const playing = useSession((s) => s.playing);
+  const timeMs = useSession((s) => s.report?.timeMs ?? 0);
+  const actions = sessionActions();
+  const number = new Intl.NumberFormat(i18n.language);
+  const atStart = position <= 0;
+  const atEnd = position >= total;
+
+  return (
+    <section className="timeline" aria-label={t('timeline.label')}>
+      <div className="transport-group">
+        <TransportButton icon="first" label={t('timeline.first')} onClick={actions.first} disabled={atStart} />
+        <TransportButton icon="previous" label={t('timeline.previous')} onClick={actions.previous} disabled={atStart} />
+        <TransportButton
+          icon={playing ? 'pause' : 'play'}
+          label={playing ? t('timeline.pause') : t('timeline.play')}
+          onClick={actions.togglePlay}
+          disabled={total === 0}
+          primary
+        />
+        <TransportButton icon="next" label={t('timeline.next')} onClick={actions.next} disabled={atEnd} />
+        <TransportButton icon="last" label={t('timeline.last')} onClick={actions.last} disabled={atEnd} />
+      </div>
+      <input
+        className="scrubber"
+        type="range"
+        min={0}
+        max={total}
+        step={1}
+        value={position}
+        aria-label={t('timeline.scrubber')}
+        aria-valuetext={t('timeline.positionLong', { at: position, total })}
+        onChange={(event) => actions.seek(Number(event.currentTarget.value))}
+        disabled={total === 0}
+      />
+      <p className="position" data-testid="timeline-position" data-at={position} data-total={total}>
+        <strong>{t('timeline.position', { at: position, total })}</strong>
+        <span className="sim-time">{t('timeline.time', { time: number.format(timeMs) })}</span>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Which offsets a partition's log strips show, and where each offset cell sits (pure; no DOM).
+ *
+ * All replicas of one partition share one window and one scale, so the same offset lines up in
+ * every broker's column. A long log draws only its most recent records: at least the last
+ * `MIN_RECENT` and always every record at or above any replica's HW (ui-contract.md, "Test
+ * hooks"); the strip then starts at `firstOffset` > 0.
+ */
+import { scaleLinear } from 'd3-scale';
+import type { PartitionReport } from '../../core/model/report';
+
+/** Fewer cells than this look lost in a wide column: short logs keep empty room on the right. */
+export const MIN_SLOTS = 8;
+/** Records drawn at least, counting back from the end, when a log is long. */
+export const MIN_RECENT = 20;
+
+export interface LogWindow {
+  /** The first offset drawn (`data-first-drawn-offset` when > 0). */
+  firstOffset: number;
+  /** Number of cell slots: the drawn offsets plus room after the longest log's end. */
+  slots: number;
+  /** Left edge of an offset's cell (or marker position of an offset boundary), in percent. */
+  x(offset: number): number;
+  /** Width of one cell, in percent. */
+  cellWidth: number;
+}
+
+export function logWindow(partition: PartitionReport): LogWindow {
+  const replicas = partition.replicaStates;
+  const end = Math.max(0, ...replicas.map((r) => r.logEndOffset));
+  const lowestHighWatermark = Math.min(end, ...replicas.map((r) => r.highWatermark));
+  const firstOffset = Math.max(0, Math.min(end - MIN_RECENT, lowestHighWatermark));
+  // One empty slot after the end, so the LEO marker never sits on the strip's edge.
+  const slots = Math.max(MIN_SLOTS, end - firstOffset + 1);
+  const scale = scaleLinear().domain([firstOffset, firstOffset + slots]).range([0, 100]);
+  return { firstOffset, slots, x: (offset) => scale(offset), cellWidth: 100 / slots };
+}
