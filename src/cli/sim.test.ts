@@ -119,11 +119,11 @@ describe('the runner as a process (npm run --silent sim)', () => {
   });
 
   it('an invalid document from stdin exits 2, prints nothing on stdout and one line per problem on stderr', () => {
-    const doc = '{"version":1,"cluster":{"brokers":3,"replication":"manual"},"steps":[{"op":"fetch","broker":7},{"op":"crash","broker":1}]}';
+    const doc = '{"version":1,"cluster":{"brokers":3,"replication":"manual"},"steps":[{"op":"fetch","broker":7},{"op":"poll","group":"g","member":"m"}]}';
     const result = spawnSync(tsx, ['src/cli/sim.ts', '-'], { input: doc, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('steps[0].broker: broker 7 does not exist (brokers are 1, 2, 3)\nsteps[1].op: "crash" is not supported yet\n');
+    expect(result.stderr).toBe('steps[0].broker: broker 7 does not exist (brokers are 1, 2, 3)\nsteps[1].op: "poll" is not supported yet\n');
   });
 
   it('not JSON exits 2 with a $ line', () => {

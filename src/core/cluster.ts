@@ -11,6 +11,8 @@ import { resetFollowerViews } from './protocol/inSyncReplicas';
 import { assignReplicasToBrokers } from './protocol/replicaPlacement';
 import { drawIndex } from './simContext';
 import { emptyQueue, schedule } from './time/eventQueue';
+import { scheduleLeaderRebalance } from './protocol/controller';
+import { startAllSessions } from './protocol/replicationSession';
 
 export function isrCheckIntervalMs(world: World): number {
   return Math.floor(world.settings.cluster.config['replica.lag.time.max.ms'] / 2);
@@ -30,8 +32,10 @@ function startPartition(world: World, topic: string, partition: number, replicas
   const p: PartitionState = {
     topic, partition, replicas: [...replicas], leader: replicas[0], leaderEpoch: 0, isr: [...replicas],
     leaderEpochStartOffset: 0,
+    lastLeader: replicas[0],
     replicaStates: replicas.map((broker, i) => ({
       broker, log: [], highWatermark: 0, epochCache: leaderEpochMode && i === 0 ? [[0, 0]] : [],
+      appliedLeader: replicas[0], appliedEpoch: 0, verifiedUpTo: 0,
     })),
     followers: [],
   };
@@ -57,10 +61,15 @@ export function createWorld(scenario: Scenario): World {
     settings,
     timeMs: 0,
     stepsApplied: 0,
-    brokers: [...scenario.cluster.brokers].sort((a, b) => a - b).map((id) => ({ id, state: 'running', fenced: false })),
+    brokers: [...scenario.cluster.brokers].sort((a, b) => a - b).map((id) => ({
+      id, state: 'running', fenced: false, lostContactAtMs: null, sessionGeneration: 0,
+    })),
     topics: [],
     produced: [],
     pendingProduces: [],
+    unsentProduces: [],
+    fetchSessions: [],
+    heldFetches: [],
     queue: emptyQueue(),
     random: {},
     stepErrors: [],
@@ -69,5 +78,8 @@ export function createWorld(scenario: Scenario): World {
   const specs = [...scenario.topics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   world.topics = specs.map((spec) => createTopic(world, spec));
   schedule(world.queue, isrCheckIntervalMs(world), { type: 'isr-check' });
+  const ctx = { world, events: [] };
+  scheduleLeaderRebalance(ctx);
+  startAllSessions(ctx);
   return world;
 }

@@ -4,21 +4,27 @@
  *
  * - HW ≤ LEO on every replica.
  * - The leader is in the ISR.
- * - Once the leader knows every ISR member's LEO, its HW is their minimum.
- * - The leader's HW never decreases while it leads (checked across two worlds).
- * - Every ISR member's records below the leader's HW equal the leader's. In a healthy cluster
- *   this always holds; where Kafka's rules allow it to break (Foundation 2), the report's
- *   `replica-divergence` anomaly names it instead.
+ * - Once a serving leader knows every ISR member's LEO, its HW is their minimum.
+ * - A serving leader's HW never decreases while it leads (checked across two worlds).
+ * - With `healthy: true` (no failure steps), every ISR member's records below the leader's HW
+ *   equal the leader's. Where Kafka's rules let that break (truncation to the HW, a lost unflushed
+ *   tail, unclean election), the report's `replica-divergence` anomaly names it instead.
  */
 import type { PartitionState, World } from './model/world';
 import { logEndOffset } from './model/world';
-import { allPartitions, followerView, leaderReplica, replicaOf } from './simContext';
+import { allPartitions, followerView, leaderReplica, replicaOf, type SimContext } from './simContext';
+import { isServingLeader } from './protocol/leadership';
+
+function serving(world: World, p: PartitionState): boolean {
+  const ctx: SimContext = { world, events: [] };
+  return isServingLeader(ctx, p);
+}
 
 function name(p: PartitionState): string {
   return `${p.topic}-${p.partition}`;
 }
 
-function checkPartition(p: PartitionState): string[] {
+function checkPartition(world: World, p: PartitionState, healthy: boolean): string[] {
   const problems: string[] = [];
   for (const replica of p.replicaStates) {
     if (replica.highWatermark > logEndOffset(replica)) {
@@ -28,6 +34,7 @@ function checkPartition(p: PartitionState): string[] {
   const leader = leaderReplica(p);
   if (p.leader === null || !leader) return problems;
   if (!p.isr.includes(p.leader)) problems.push(`${name(p)}: leader ${p.leader} is not in the ISR [${p.isr}]`);
+  if (!serving(world, p)) return problems;
   const known = p.isr.filter((b) => b !== p.leader).map((b) => followerView(p, b)?.logEndOffset ?? -1);
   if (known.every((leo) => leo >= 0)) {
     const minimum = Math.min(logEndOffset(leader), ...known);
@@ -35,6 +42,7 @@ function checkPartition(p: PartitionState): string[] {
       problems.push(`${name(p)}: leader HW ${leader.highWatermark} is not the minimum ISR LEO ${minimum}`);
     }
   }
+  if (!healthy) return problems;
   for (const member of p.isr) {
     const replica = replicaOf(p, member);
     if (!replica || member === p.leader) continue;
@@ -49,9 +57,9 @@ function checkPartition(p: PartitionState): string[] {
   return problems;
 }
 
-export function checkInvariants(world: World): string[] {
+export function checkInvariants(world: World, options: { healthy?: boolean } = {}): string[] {
   const problems: string[] = [];
-  for (const p of allPartitions(world)) problems.push(...checkPartition(p));
+  for (const p of allPartitions(world)) problems.push(...checkPartition(world, p, options.healthy ?? false));
   return problems;
 }
 
@@ -61,7 +69,7 @@ export function checkHighWatermarkMonotonic(before: World, after: World): string
   const earlier = [...allPartitions(before)];
   for (const [i, p] of [...allPartitions(after)].entries()) {
     const q = earlier[i];
-    if (!q || q.leader !== p.leader || q.leaderEpoch !== p.leaderEpoch) continue;
+    if (!q || q.leader !== p.leader || q.leaderEpoch !== p.leaderEpoch || !serving(before, q) || !serving(after, p)) continue;
     const was = leaderReplica(q)?.highWatermark ?? 0;
     const now = leaderReplica(p)?.highWatermark ?? 0;
     if (now < was) problems.push(`${name(p)}: leader HW fell from ${was} to ${now}`);

@@ -9,6 +9,8 @@ import { nextIndex, seedStream, type RandomState } from './time/random';
 export interface SimContext {
   world: World;
   events: SimEvent[];
+  /** How many of `events` the anomaly checks have looked at. */
+  eventsChecked?: number;
 }
 
 export function findTopic(world: World, name: string): TopicState | undefined {

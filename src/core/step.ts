@@ -9,7 +9,11 @@ import type { Step } from './model/scenario';
 import type { TimedEvent, World } from './model/world';
 import { fetchStep } from './protocol/fetch';
 import { checkAllIsrs } from './protocol/inSyncReplicas';
-import { expireDelayedProduce, produceStep } from './protocol/produce';
+import { expireDelayedProduce, expireUnsentProduce, produceStep } from './protocol/produce';
+import { crash, heal, isolate, restart, shutdown } from './protocol/brokerLifecycle';
+import { rebalanceLeaders, scheduleLeaderRebalance, sessionExpired } from './protocol/controller';
+import { onFetchArrive, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
+import { detectAnomalies } from './anomalies';
 import type { SimContext } from './simContext';
 import { peekTime, pop, schedule } from './time/eventQueue';
 
@@ -21,6 +25,31 @@ function fire(ctx: SimContext, event: TimedEvent): void {
       return;
     case 'produce-timeout':
       expireDelayedProduce(ctx, event.produced);
+      return;
+    case 'unsent-expire':
+      expireUnsentProduce(ctx, event.produced);
+      return;
+    case 'session-expire':
+      sessionExpired(ctx, event.broker, event.generation);
+      return;
+    case 'leader-rebalance':
+      rebalanceLeaders(ctx);
+      scheduleLeaderRebalance(ctx);
+      return;
+    case 'fetch-arrive':
+      onFetchArrive(ctx, event);
+      return;
+    case 'fetch-wait-expire':
+      onFetchWaitExpire(ctx, event);
+      return;
+    case 'fetch-response-arrive':
+      onFetchResponseArrive(ctx, event);
+      return;
+    case 'fetch-failed':
+      onFetchFailed(ctx, event);
+      return;
+    case 'fetch-send':
+      onFetchSend(ctx, event);
       return;
     default: {
       const unreachable: never = event;
@@ -37,6 +66,7 @@ export function advanceTime(ctx: SimContext, ms: number): void {
     if (!queued) break;
     ctx.world.timeMs = Math.max(ctx.world.timeMs, queued.atMs);
     fire(ctx, queued.event);
+    detectAnomalies(ctx);
   }
   ctx.world.timeMs = endMs;
 }
@@ -54,11 +84,27 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
     case 'fetch':
       fetchStep(ctx, step);
       break;
+    case 'crash':
+      crash(ctx, step.broker, step.lostTail);
+      break;
+    case 'restart':
+      restart(ctx, step.broker, stepIndex);
+      break;
+    case 'shutdown':
+      shutdown(ctx, step.broker);
+      break;
+    case 'isolate':
+      isolate(ctx, step.broker);
+      break;
+    case 'heal':
+      heal(ctx);
+      break;
     default: {
       const unreachable: never = step;
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
     }
   }
+  detectAnomalies(ctx);
   world.stepsApplied = stepIndex + 1;
   return ctx.events;
 }

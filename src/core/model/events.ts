@@ -9,4 +9,10 @@ export type SimEvent =
   | { type: 'fetch-response'; atMs: number; topic: string; partition: number; follower: number; leader: number; records: number; highWatermark: number; dropped: boolean }
   | { type: 'high-watermark'; atMs: number; topic: string; partition: number; broker: number; from: number; to: number }
   | { type: 'isr-shrink'; atMs: number; topic: string; partition: number; removed: number[]; isr: number[] }
-  | { type: 'isr-expand'; atMs: number; topic: string; partition: number; added: number; isr: number[] };
+  | { type: 'isr-expand'; atMs: number; topic: string; partition: number; added: number; isr: number[] }
+  | { type: 'truncate'; atMs: number; topic: string; partition: number; broker: number; from: number; to: number; reason: string }
+  | { type: 'broker-state'; atMs: number; broker: number; state: string; fenced: boolean }
+  | { type: 'leader-change'; atMs: number; topic: string; partition: number; from: number | null; to: number | null; leaderEpoch: number; unclean: boolean }
+  | { type: 'isr-change'; atMs: number; topic: string; partition: number; isr: number[]; leaderEpoch: number }
+  | { type: 'step-error'; atMs: number; broker: number; error: string }
+  | { type: 'anomaly'; atMs: number; anomaly: string; topic: string; partition: number; offset: number };

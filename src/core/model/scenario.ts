@@ -98,8 +98,25 @@ export interface FetchStep {
   note?: string;
 }
 
+export interface CrashStep {
+  op: 'crash';
+  broker: number;
+  /** Records lost from the end of each of the broker's logs (0 when not given). */
+  lostTail: number;
+  note?: string;
+}
+export interface BrokerStep {
+  op: 'restart' | 'shutdown' | 'isolate';
+  broker: number;
+  note?: string;
+}
+export interface HealStep {
+  op: 'heal';
+  note?: string;
+}
+
 /** The steps that have landed in the simulator so far (see docs/scenario-format.md). */
-export type Step = ProduceStep | RunStep | FetchStep;
+export type Step = ProduceStep | RunStep | FetchStep | CrashStep | BrokerStep | HealStep;
 
 export interface Scenario {
   version: 1;

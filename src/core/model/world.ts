@@ -28,6 +28,15 @@ export interface ReplicaState {
   highWatermark: number;
   /** `LeaderEpochFileCache` as `[epoch, startOffset]` pairs; always empty in `high-watermark` mode. */
   epochCache: [number, number][];
+  /**
+   * The leadership this broker last applied for the partition (the controller's decisions reach
+   * a broker only while it is up and reachable). `appliedEpoch` -1 means it has applied nothing
+   * since it (re)started, so the next decision makes it a new follower or leader.
+   */
+  appliedLeader: number | null;
+  appliedEpoch: number;
+  /** Anomaly checker's cache: offsets below this were found equal to the leader's. */
+  verifiedUpTo: number;
 }
 
 /**
@@ -53,6 +62,8 @@ export interface PartitionState {
   isr: number[];
   /** The leader's LEO when it took its current epoch (`leaderEpochStartOffsetOpt`, KAFKA-7128). */
   leaderEpochStartOffset: number;
+  /** The latest broker that led, kept while the partition has no leader (for its HW in the report). */
+  lastLeader: number;
   /** One per assigned replica, in assignment order. */
   replicaStates: ReplicaState[];
   /** The leader's view of each other replica, in assignment order. */
@@ -81,8 +92,18 @@ export interface TopicState {
 
 export interface BrokerState {
   id: number;
+  /** The broker process machine's state (machines/brokerMachines.ts). */
   state: BrokerProcessState;
+  /** The controller-view machine's state: true while the controller does not count it available. */
   fenced: boolean;
+  /**
+   * The controller's session with this broker: the instant it last heard from it while it is
+   * unreachable (crash, isolation, a stop without controlled shutdown), else null. A
+   * `session-expire` event scheduled at that instant + the session timeout fences it.
+   */
+  lostContactAtMs: number | null;
+  /** Identifies the current lost-contact period, so a stale expiry timer does nothing. */
+  sessionGeneration: number;
 }
 
 /** An acks=all produce held by its leader until the HW passes it (Kafka's `DelayedProduce`). */
@@ -93,12 +114,78 @@ export interface PendingProduce {
   partition: number;
   /** The leader broker that holds it. */
   leader: number;
+  /** Where the leader appended it; -1 when the request never reached a serving leader. */
   offset: number;
+  /** The leader crashed after taking it: nobody will answer, the client times out. */
+  orphaned?: boolean;
+}
+
+/** A record the producer holds unsent while its partition has no leader (Foundation 3 retries it). */
+export interface UnsentProduce {
+  produced: number;
+  topic: string;
+  partition: number;
+  deadlineMs: number;
+}
+
+/** What a follower asks for one partition in a fetch request. */
+export interface FetchPartitionRequest {
+  topic: string;
+  partition: number;
+  fetchOffset: number;
+  /** The epoch of the follower's last record (leader-epoch mode), else null. */
+  lastFetchedEpoch: number | null;
+  /** The leader epoch the follower knows (KIP-320). */
+  currentLeaderEpoch: number;
+}
+
+export type FetchPartitionError = 'FENCED_LEADER_EPOCH' | 'NOT_LEADER_OR_FOLLOWER' | 'OFFSET_OUT_OF_RANGE';
+
+/** The leader's answer for one partition. */
+export interface FetchPartitionResponse {
+  topic: string;
+  partition: number;
+  /** The epoch of the request it answers. */
+  currentLeaderEpoch: number;
+  records: LogRecord[];
+  highWatermark: number;
+  error: FetchPartitionError | null;
+  /** KIP-595's `DivergingEpoch`: the leader's largest epoch ≤ the follower's and its end offset. */
+  divergingEpoch: { epoch: number; endOffset: number } | null;
+  /** With OFFSET_OUT_OF_RANGE: the leader's LEO. */
+  leaderLogEndOffset: number;
+}
+
+/** One follower's fetch session with one leader broker (`auto` replication; Timing rule). */
+export interface FetchSession {
+  follower: number;
+  leader: number;
+  /** Incremented per request; a response or timer for an older request is ignored. */
+  requestSeq: number;
+  inFlight: boolean;
+  /** When the request in flight was sent (its timeout runs from there). */
+  sentAtMs: number;
+}
+
+/** A response the leader holds (Kafka's `DelayedFetch`) until data arrives or the wait passes. */
+export interface HeldFetch {
+  follower: number;
+  leader: number;
+  requestSeq: number;
+  partitions: FetchPartitionRequest[];
 }
 
 export type TimedEvent =
   | { type: 'isr-check' }
-  | { type: 'produce-timeout'; produced: number };
+  | { type: 'produce-timeout'; produced: number }
+  | { type: 'unsent-expire'; produced: number }
+  | { type: 'session-expire'; broker: number; generation: number }
+  | { type: 'leader-rebalance' }
+  | { type: 'fetch-arrive'; follower: number; leader: number; requestSeq: number; sentAtMs: number; partitions: FetchPartitionRequest[] }
+  | { type: 'fetch-wait-expire'; follower: number; leader: number; requestSeq: number }
+  | { type: 'fetch-response-arrive'; follower: number; leader: number; requestSeq: number; partitions: FetchPartitionResponse[] }
+  | { type: 'fetch-failed'; follower: number; leader: number; requestSeq: number }
+  | { type: 'fetch-send'; follower: number; leader: number; requestSeq: number };
 
 export interface World {
   /** The validated scenario minus its steps: the cluster's fixed settings. */
@@ -110,6 +197,9 @@ export interface World {
   topics: TopicState[];
   produced: ProducedReport[];
   pendingProduces: PendingProduce[];
+  unsentProduces: UnsentProduce[];
+  fetchSessions: FetchSession[];
+  heldFetches: HeldFetch[];
   queue: EventQueue<TimedEvent>;
   random: Record<string, RandomState>;
   stepErrors: StepErrorReport[];

@@ -1,32 +1,36 @@
 /**
- * Replication by fetching (docs/scenario-format.md, "Fetch").
+ * Replication by fetching (docs/scenario-format.md, "Fetch", "Truncation").
  *
- * The leader reads the response (records from the fetch offset, and its HW) *before* it takes
- * the request's fetch offset into account, as `Partition.fetchRecords` does; it then records the
- * follower's LEO = fetch offset, updates its caught-up time, expands the ISR if due, recomputes
- * its HW and completes waiting acks=all produces. The follower appends the records and sets its
- * HW = min(response HW, own LEO) (`ReplicaFetcherThread.processPartitionData`).
+ * Leader side, per partition of a request (`Partition.fetchRecords`):
+ * - an older `currentLeaderEpoch` is answered FENCED_LEADER_EPOCH (KIP-320);
+ * - in `leader-epoch` mode a diverging `LastFetchedEpoch` is answered with `DivergingEpoch` and
+ *   no records, and the leader records nothing about the follower;
+ * - a fetch offset past the leader's LEO is answered OFFSET_OUT_OF_RANGE (the follower then
+ *   truncates to the leader's LEO, as `ReplicaFetcherThread.handleOffsetOutOfRange`);
+ * - otherwise the leader reads the response (records from the fetch offset, and its HW) *before*
+ *   it takes the fetch offset into account, then records the follower's LEO = fetch offset,
+ *   updates its caught-up time, expands the ISR if due, recomputes its HW and completes waiting
+ *   acks=all produces.
+ * Follower side (`ReplicaFetcherThread.processPartitionData`): append the records, then HW =
+ * min(response HW, own LEO).
  *
  * A response carries whole batches up to `replica.fetch.max.bytes` (1 MiB, Kafka's default) per
  * partition, and always at least one batch (KIP-74).
  */
 import type { FetchStep } from '../model/scenario';
-import type { LogRecord, PartitionState, ReplicaState } from '../model/world';
+import type { FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { allPartitions, followerView, leaderReplica, replicaOf, type SimContext } from '../simContext';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
 import { maybeExpandIsr, updateFollowerFetchState } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
+import { isCurrentFollower, isServingLeader } from './leadership';
+import { divergingEpoch, lastFetchedEpoch, truncateOnDivergingEpoch, truncateTo } from './truncation';
 
 export const REPLICA_FETCH_MAX_BYTES = 1048576;
 
-export interface FetchResponse {
-  records: LogRecord[];
-  highWatermark: number;
-}
-
-/** The leader reads what it will send: batches from `fetchOffset`, and its HW as it is now. */
-export function readForFetch(leader: ReplicaState, fetchOffset: number): FetchResponse {
+/** The leader reads batches from `fetchOffset` up to the size limit. */
+export function readRecords(leader: ReplicaState, fetchOffset: number): LogRecord[] {
   const records: LogRecord[] = [];
   let bytes = 0;
   for (let offset = fetchOffset; offset < leader.log.length; offset++) {
@@ -35,53 +39,97 @@ export function readForFetch(leader: ReplicaState, fetchOffset: number): FetchRe
     records.push(record);
     bytes += record.sizeBytes;
   }
-  return { records, highWatermark: leader.highWatermark };
+  return records;
 }
 
-/** The leader's side of a follower's fetch at `fetchOffset` (`Partition.updateFollowerFetchState`). */
-export function processFetchOnLeader(ctx: SimContext, p: PartitionState, follower: number, fetchOffset: number): FetchResponse {
+/** What a follower asks for `p` now. */
+export function buildFetchRequest(ctx: SimContext, p: PartitionState, replica: ReplicaState): FetchPartitionRequest {
+  const leaderEpochMode = ctx.world.settings.cluster.truncation === 'leader-epoch';
+  return {
+    topic: p.topic, partition: p.partition, fetchOffset: logEndOffset(replica),
+    lastFetchedEpoch: leaderEpochMode ? lastFetchedEpoch(replica) : null, currentLeaderEpoch: replica.appliedEpoch,
+  };
+}
+
+function answer(request: FetchPartitionRequest, fields: Partial<FetchPartitionResponse>): FetchPartitionResponse {
+  return {
+    topic: request.topic, partition: request.partition, currentLeaderEpoch: request.currentLeaderEpoch,
+    records: [], highWatermark: 0, error: null, divergingEpoch: null, leaderLogEndOffset: -1, ...fields,
+  };
+}
+
+/** The leader processes one partition of a fetch from `follower` on arrival. */
+export function processFetchOnLeader(ctx: SimContext, p: PartitionState, follower: number, request: FetchPartitionRequest): FetchPartitionResponse {
   const leader = leaderReplica(p);
   const view = followerView(p, follower);
-  if (!leader || !view) throw new Error(`assertion: ${follower} does not follow ${p.topic}-${p.partition}`);
-  const response = readForFetch(leader, fetchOffset);
-  updateFollowerFetchState(view, fetchOffset, logEndOffset(leader), ctx.world.timeMs);
+  if (!leader || !view || !isServingLeader(ctx, p)) return answer(request, { error: 'NOT_LEADER_OR_FOLLOWER' });
+  if (request.currentLeaderEpoch < p.leaderEpoch) return answer(request, { error: 'FENCED_LEADER_EPOCH' });
+  const diverging = divergingEpoch(leader, request.fetchOffset, request.lastFetchedEpoch);
+  if (diverging) return answer(request, { divergingEpoch: diverging, highWatermark: leader.highWatermark });
+  if (request.fetchOffset > logEndOffset(leader)) {
+    return answer(request, { error: 'OFFSET_OUT_OF_RANGE', leaderLogEndOffset: logEndOffset(leader), highWatermark: leader.highWatermark });
+  }
+  const response = answer(request, { records: readRecords(leader, request.fetchOffset), highWatermark: leader.highWatermark });
+  updateFollowerFetchState(view, request.fetchOffset, logEndOffset(leader), ctx.world.timeMs);
   maybeExpandIsr(ctx, p, view);
   maybeIncrementLeaderHighWatermark(ctx, p);
   return response;
 }
 
-/** The follower appends the response's records and takes min(response HW, own LEO) as its HW. */
-export function applyFetchResponse(ctx: SimContext, replica: ReplicaState, response: FetchResponse): void {
+/** The follower appends the records and takes min(response HW, own LEO) as its HW. */
+export function appendFetchedRecords(ctx: SimContext, replica: ReplicaState, records: LogRecord[], highWatermark: number): void {
   const leaderEpochMode = ctx.world.settings.cluster.truncation === 'leader-epoch';
-  for (const record of response.records) {
-    if (record.offset !== logEndOffset(replica)) throw new Error('assertion: a fetch response must continue the log');
+  for (const record of records) {
+    if (record.offset !== logEndOffset(replica)) return; // a stale response that no longer continues the log
     const latest = replica.epochCache.at(-1);
     if (leaderEpochMode && (latest === undefined || record.leaderEpoch > latest[0])) {
       assignEpoch(replica.epochCache, record.leaderEpoch, record.offset);
     }
     replica.log.push(record);
   }
-  replica.highWatermark = Math.min(response.highWatermark, logEndOffset(replica));
+  replica.highWatermark = Math.min(highWatermark, logEndOffset(replica));
 }
 
-function isFollowing(ctx: SimContext, p: PartitionState, broker: number): boolean {
-  return p.leader !== null && p.leader !== broker && p.replicas.includes(broker)
-    && ctx.world.brokers.some((b) => b.id === p.leader && b.state === 'running');
+export type FollowerOutcome = 'appended' | 'truncated-again' | 'truncated' | 'ignored';
+
+/** The follower applies one partition of a response; `truncated-again` means ask again at once. */
+export function applyFetchResponse(ctx: SimContext, p: PartitionState, replica: ReplicaState, response: FetchPartitionResponse): FollowerOutcome {
+  if (!isCurrentFollower(ctx, p, replica.broker) || response.currentLeaderEpoch !== p.leaderEpoch) return 'ignored';
+  if (response.divergingEpoch) {
+    return truncateOnDivergingEpoch(ctx, p, replica, response.divergingEpoch) ? 'truncated' : 'truncated-again';
+  }
+  if (response.error === 'OFFSET_OUT_OF_RANGE') {
+    truncateTo(ctx, p, replica, response.leaderLogEndOffset, 'offset-out-of-range');
+    return 'truncated';
+  }
+  if (response.error !== null) return 'ignored';
+  appendFetchedRecords(ctx, replica, response.records, response.highWatermark);
+  return 'appended';
 }
 
-/** One fetch round trip of `broker` for one partition (manual replication). */
+/**
+ * One manual `fetch` for one partition: the truncation exchanges (DivergingEpoch, KIP-279's
+ * iteration; or OFFSET_OUT_OF_RANGE) and then the ordinary fetch, each a full round trip.
+ */
 function fetchRoundTrip(ctx: SimContext, p: PartitionState, broker: number, dropResponse: boolean): void {
   const replica = replicaOf(p, broker);
-  if (!replica || p.leader === null || !isFollowing(ctx, p, broker)) return;
-  const fetchOffset = logEndOffset(replica);
-  const at = ctx.world.timeMs;
-  ctx.events.push({ type: 'fetch-request', atMs: at, topic: p.topic, partition: p.partition, follower: broker, leader: p.leader, fetchOffset });
-  const response = processFetchOnLeader(ctx, p, broker, fetchOffset);
-  ctx.events.push({
-    type: 'fetch-response', atMs: at, topic: p.topic, partition: p.partition, follower: broker, leader: p.leader,
-    records: response.records.length, highWatermark: response.highWatermark, dropped: dropResponse,
-  });
-  if (!dropResponse) applyFetchResponse(ctx, replica, response);
+  if (!replica || p.leader === null || !isCurrentFollower(ctx, p, broker) || !isServingLeader(ctx, p)) return;
+  const leader = p.leader;
+  for (let exchange = 0; exchange <= replica.epochCache.length + 2; exchange++) {
+    const request = buildFetchRequest(ctx, p, replica);
+    const at = ctx.world.timeMs;
+    ctx.events.push({ type: 'fetch-request', atMs: at, topic: p.topic, partition: p.partition, follower: broker, leader, fetchOffset: request.fetchOffset });
+    const response = processFetchOnLeader(ctx, p, broker, request);
+    const isTruncation = response.divergingEpoch !== null || response.error === 'OFFSET_OUT_OF_RANGE';
+    ctx.events.push({
+      type: 'fetch-response', atMs: at, topic: p.topic, partition: p.partition, follower: broker, leader,
+      records: response.records.length, highWatermark: response.highWatermark, dropped: dropResponse && !isTruncation,
+    });
+    // `"response": "drop"` loses the ordinary fetch's response only.
+    if (dropResponse && !isTruncation) return;
+    const outcome = applyFetchResponse(ctx, p, replica, response);
+    if (outcome !== 'truncated-again' && outcome !== 'truncated') return;
+  }
 }
 
 /** The `fetch` step: one round trip for each partition `broker` follows, or the one named. */

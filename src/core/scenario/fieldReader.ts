@@ -15,6 +15,10 @@ export function describeType(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/**
+ * Readers return undefined, silently, for an undefined value: optional fields are defaulted
+ * before they are read, and a missing required one was already reported by `required`.
+ */
 export class FieldReader {
   constructor(readonly problems: ProblemList) {}
 
@@ -31,6 +35,7 @@ export class FieldReader {
   }
 
   integer(value: unknown, path: string, min: number, max: number, why?: string): number | undefined {
+    if (value === undefined) return undefined; // a missing required field: `required` said so
     if (typeof value !== 'number' || !Number.isInteger(value)) {
       this.problems.add(path, `must be a whole number, not ${describeType(value)}`);
       return undefined;
@@ -44,6 +49,7 @@ export class FieldReader {
   }
 
   string(value: unknown, path: string): string | undefined {
+    if (value === undefined) return undefined; // a missing required field: `required` said so
     if (typeof value !== 'string') {
       this.problems.add(path, `must be a string, not ${describeType(value)}`);
       return undefined;
@@ -52,6 +58,7 @@ export class FieldReader {
   }
 
   boolean(value: unknown, path: string): boolean | undefined {
+    if (value === undefined) return undefined; // a missing required field: `required` said so
     if (typeof value !== 'boolean') {
       this.problems.add(path, `must be true or false, not ${describeType(value)}`);
       return undefined;
@@ -60,6 +67,7 @@ export class FieldReader {
   }
 
   oneOf<T extends string | number>(value: unknown, path: string, values: readonly T[]): T | undefined {
+    if (value === undefined) return undefined; // a missing required field: `required` said so
     if (!values.includes(value as T)) {
       this.problems.add(path, `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeType(value)}`);
       return undefined;
@@ -68,6 +76,7 @@ export class FieldReader {
   }
 
   array(value: unknown, path: string): unknown[] | undefined {
+    if (value === undefined) return undefined; // a missing required field: `required` said so
     if (!Array.isArray(value)) {
       this.problems.add(path, `must be an array, not ${describeType(value)}`);
       return undefined;

@@ -10,7 +10,8 @@ import { checkHighWatermarkMonotonic, checkInvariants } from '../invariants';
 import { arbitraryDocument } from '../testing/arbitraries';
 import { applyStep, step } from '../step';
 import { buildReport } from './report';
-import { simulate } from './runScenario';
+import { replay, simulate } from './runScenario';
+import { swarmScenario } from '../testing/swarmScenario';
 import { formatProblem, validateScenarioDocument } from './validateScenario';
 import type { Scenario } from '../model/scenario';
 
@@ -26,11 +27,11 @@ describe('properties of random manual-replication runs', () => {
       fc.property(arbitraryDocument, (document) => {
         const scenario = valid(document);
         const world = createWorld(scenario);
-        expect(checkInvariants(world)).toEqual([]);
+        expect(checkInvariants(world, { healthy: true })).toEqual([]);
         scenario.steps.forEach((s, i) => {
           const before = structuredClone(world);
           applyStep(world, s, i);
-          expect([...checkInvariants(world), ...checkHighWatermarkMonotonic(before, world)]).toEqual([]);
+          expect([...checkInvariants(world, { healthy: true }), ...checkHighWatermarkMonotonic(before, world)]).toEqual([]);
         });
       }),
       { numRuns: 150 },
@@ -76,6 +77,40 @@ describe('properties of random manual-replication runs', () => {
         expect(buildReport(world)).toEqual(buildReport(inPlace));
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('properties of random runs with failures (the swarm\'s scenarios, both eras and modes)', () => {
+  const swarmDocument = fc.record({
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+    truncation: fc.constantFrom('leader-epoch' as const, 'high-watermark' as const),
+    safe: fc.boolean(),
+  }).map(({ seed, truncation, safe }) => swarmScenario(seed, { truncation, safe }));
+
+  it('--at n equals the first n steps run alone, and the report is byte-identical on a rerun', () => {
+    fc.assert(
+      fc.property(swarmDocument, fc.nat(), (document, pick) => {
+        const scenario = valid(document);
+        const n = pick % (scenario.steps.length + 1);
+        const cut = valid({ ...document, steps: (document.steps as unknown[]).slice(0, n) });
+        expect(JSON.stringify(buildReport(simulate(scenario, n)))).toBe(JSON.stringify(buildReport(simulate(cut))));
+        expect(JSON.stringify(buildReport(simulate(scenario)))).toBe(JSON.stringify(buildReport(simulate(valid(document)))));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a checkpoint (structuredClone of the world) replays to the same report as a run from zero', () => {
+    fc.assert(
+      fc.property(swarmDocument, fc.nat(), (document, pick) => {
+        const scenario = valid(document);
+        const k = pick % (scenario.steps.length + 1);
+        const checkpoint = structuredClone(simulate(scenario, k));
+        replay(checkpoint, scenario, scenario.steps.length);
+        expect(buildReport(checkpoint)).toEqual(buildReport(simulate(scenario)));
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -5,7 +5,7 @@
 import type { LogRecordReport, PartitionReport, Report } from '../model/report';
 import type { PartitionState, ReplicaState, World } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { leaderReplica } from '../simContext';
+import { leaderReplica, replicaOf } from '../simContext';
 
 /**
  * Incremented whenever a change alters the outcome of an existing scenario (a rule, the random
@@ -32,7 +32,8 @@ function logWithPositions(replica: ReplicaState, segmentBytes: number): LogRecor
 }
 
 function partitionReport(p: PartitionState, segmentBytes: number): PartitionReport {
-  const leader = leaderReplica(p);
+  // Without a leader, the HW its latest leader had (the CLI shows no leader then).
+  const leader = leaderReplica(p) ?? replicaOf(p, p.lastLeader);
   return {
     topic: p.topic,
     partition: p.partition,
@@ -40,7 +41,7 @@ function partitionReport(p: PartitionState, segmentBytes: number): PartitionRepo
     leaderEpoch: p.leaderEpoch,
     isr: [...p.isr],
     replicas: [...p.replicas],
-    highWatermark: leader ? leader.highWatermark : Math.max(...p.replicaStates.map((r) => r.highWatermark)),
+    highWatermark: leader ? leader.highWatermark : 0,
     replicaStates: p.replicaStates.map((replica) => ({
       broker: replica.broker,
       logEndOffset: logEndOffset(replica),

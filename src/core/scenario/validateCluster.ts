@@ -74,9 +74,6 @@ export function readCluster(reader: FieldReader, value: unknown): ClusterSection
   const metadata = object.metadata === undefined ? 'kraft' : reader.oneOf(object.metadata, 'cluster.metadata', ['kraft', 'zookeeper'] as const);
   const truncation = object.truncation === undefined ? 'leader-epoch' : reader.oneOf(object.truncation, 'cluster.truncation', ['leader-epoch', 'high-watermark'] as const);
   const replication = object.replication === undefined ? 'auto' : reader.oneOf(object.replication, 'cluster.replication', ['auto', 'manual'] as const);
-  if (replication === 'auto') {
-    reader.problems.add('cluster.replication', '"auto" is not supported yet (it arrives with Foundation 2); set "replication": "manual"');
-  }
   const networkDelayMs = object.networkDelayMs === undefined ? 1 : reader.integer(object.networkDelayMs, 'cluster.networkDelayMs', 1, LIMITS.runMs);
   const config = readBrokerConfig(reader, object.config, metadata);
   if (!brokers || !metadata || !truncation || !replication || networkDelayMs === undefined || !config) return undefined;

@@ -70,8 +70,7 @@ describe('invalid documents', () => {
 
   it('the document must be an object with version 1', () => {
     expect(problems([])).toEqual(['$: must be an object, not an array']);
-    // An empty document also gets the default replication, "auto", which has not landed yet.
-    expect(problems({})).toEqual(['version: is required', expect.stringMatching(/^cluster\.replication: "auto" is not supported yet/) as unknown as string]);
+    expect(problems({})).toEqual(['version: is required']);
     expect(problems({ ...base(), version: 2 })).toEqual(['version: must be 1 (this is scenario format 1), not 2']);
   });
 
@@ -89,10 +88,10 @@ describe('invalid documents', () => {
 
   it('an unknown op, and ops that have not landed yet', () => {
     const doc = base();
-    doc.steps = [{ op: 'explode' }, { op: 'crash', broker: 1 }];
+    doc.steps = [{ op: 'explode' }, { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] }];
     expect(problems(doc)).toEqual([
       'steps[0].op: unknown op "explode" (expected one of: produce, run, fetch, crash, restart, shutdown, isolate, heal, subscribe, leave, poll, commit, cli)',
-      'steps[1].op: "crash" is not supported yet',
+      'steps[1].op: "subscribe" is not supported yet',
     ]);
   });
 
@@ -186,13 +185,23 @@ describe('invalid documents', () => {
     ]);
   });
 
-  it('fetch needs manual replication; auto is not supported yet', () => {
+  it('fetch needs manual replication', () => {
     const doc = base() as Record<string, unknown>;
     doc.cluster = { brokers: 3 };
     doc.steps = [{ op: 'fetch', broker: 2 }];
     expect(problems(doc)).toEqual([
-      'cluster.replication: "auto" is not supported yet (it arrives with Foundation 2); set "replication": "manual"',
       'steps[0].op: a fetch step needs cluster.replication "manual" (with "auto", followers fetch by themselves)',
+    ]);
+  });
+
+  it('failure steps name existing brokers; lostTail is a whole number', () => {
+    const doc = base();
+    doc.steps = [{ op: 'crash', broker: 4 }, { op: 'crash', broker: 1, lostTail: -1 }, { op: 'heal', broker: 1 }, { op: 'restart' }];
+    expect(problems(doc)).toEqual([
+      'steps[0].broker: broker 4 does not exist (brokers are 1, 2, 3)',
+      'steps[1].lostTail: -1 is out of range (must be from 0 to 2147483647)',
+      'steps[2].broker: unknown field (expected one of: op, note)',
+      'steps[3].broker: is required',
     ]);
   });
 

@@ -8,9 +8,9 @@ import { javaUtf8Length } from '../protocol/javaUtf8';
 import { FieldReader, type JsonObject } from './fieldReader';
 import { LIMITS, readAcks } from './validateCluster';
 
-export const SUPPORTED_OPS = ['produce', 'run', 'fetch'] as const;
-/** Ops of scenario format 1 that later foundations bring. */
-export const PLANNED_OPS = ['crash', 'restart', 'shutdown', 'isolate', 'heal', 'subscribe', 'leave', 'poll', 'commit', 'cli'] as const;
+export const SUPPORTED_OPS = ['produce', 'run', 'fetch', 'crash', 'restart', 'shutdown', 'isolate', 'heal'] as const;
+/** Ops of scenario format 1 that later issues bring (consumer groups, the CLI). */
+export const PLANNED_OPS = ['subscribe', 'leave', 'poll', 'commit', 'cli'] as const;
 
 export interface StepContext {
   brokers: number[] | undefined;
@@ -89,7 +89,19 @@ const FIELDS: Record<(typeof SUPPORTED_OPS)[number], string[]> = {
   produce: ['op', 'note', 'topic', 'key', 'value', 'partition', 'acks', 'count'],
   run: ['op', 'note', 'ms'],
   fetch: ['op', 'note', 'broker', 'topic', 'partition', 'response'],
+  crash: ['op', 'note', 'broker', 'lostTail'],
+  restart: ['op', 'note', 'broker'],
+  shutdown: ['op', 'note', 'broker'],
+  isolate: ['op', 'note', 'broker'],
+  heal: ['op', 'note'],
 };
+
+function readBrokerStep(reader: FieldReader, o: JsonObject, path: string, context: StepContext, op: 'crash' | 'restart' | 'shutdown' | 'isolate'): Step | undefined {
+  const broker = readBroker(reader, reader.required(o, 'broker', path), `${path}.broker`, context.brokers);
+  if (op !== 'crash') return broker === undefined ? undefined : { op, broker };
+  const lostTail = o.lostTail === undefined ? 0 : reader.integer(o.lostTail, `${path}.lostTail`, 0, 2147483647);
+  return broker === undefined || lostTail === undefined ? undefined : { op, broker, lostTail };
+}
 
 function readStep(reader: FieldReader, raw: unknown, i: number, context: StepContext): Step | undefined {
   const path = `steps[${i}]`;
@@ -117,10 +129,11 @@ function readStep(reader: FieldReader, raw: unknown, i: number, context: StepCon
   let step: Step | undefined;
   if (known === 'produce') step = readProduce(reader, o, path, context);
   else if (known === 'fetch') step = readFetch(reader, o, path, context);
-  else {
+  else if (known === 'heal') step = { op: 'heal' };
+  else if (known === 'run') {
     const ms = reader.integer(reader.required(o, 'ms', path), `${path}.ms`, 0, LIMITS.runMs);
     step = ms === undefined ? undefined : { op: 'run', ms };
-  }
+  } else step = readBrokerStep(reader, o, path, context, known);
   if (step && note !== undefined) step.note = note;
   return o.note !== undefined && note === undefined ? undefined : step;
 }

@@ -1,0 +1,72 @@
+/**
+ * What a student should notice (docs/scenario-format.md, Report `anomalies`), found by checking
+ * the run against its safety properties after every step and every event of a `run`:
+ *
+ * - `acknowledged-record-lost`: a record whose producer got a success (acks 1 or all) is missing
+ *   from its partition's leader's log. It can only start being true when a leader's log is
+ *   truncated or the leader changes, so only those partitions are checked.
+ * - `replica-divergence`: an ISR member holds, below the leader's HW, a record that differs from
+ *   the leader's at that offset (Kafka's promise that every ISR member has the committed log).
+ *   Checked incrementally: each replica remembers up to where it was found equal.
+ *
+ * Each anomaly is listed once, when first found.
+ */
+import type { AnomalyReport } from './model/report';
+import type { LogRecord, PartitionState } from './model/world';
+import { logEndOffset } from './model/world';
+import { allPartitions, getPartition, leaderReplica, type SimContext } from './simContext';
+
+function sameRecord(a: LogRecord | undefined, b: LogRecord | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.step === b.step && a.index === b.index && a.leaderEpoch === b.leaderEpoch);
+}
+
+function report(ctx: SimContext, anomaly: AnomalyReport): void {
+  const known = ctx.world.anomalies.some((a) => a.type === anomaly.type && a.topic === anomaly.topic
+    && a.partition === anomaly.partition && a.offset === anomaly.offset && a.broker === anomaly.broker);
+  if (known) return;
+  ctx.world.anomalies.push(anomaly);
+  ctx.events.push({ type: 'anomaly', atMs: ctx.world.timeMs, anomaly: anomaly.type, topic: anomaly.topic, partition: anomaly.partition, offset: anomaly.offset });
+}
+
+function checkAcknowledgedRecords(ctx: SimContext, p: PartitionState): void {
+  const leader = leaderReplica(p);
+  if (!leader) return;
+  for (const produced of ctx.world.produced) {
+    if (!produced.acked || produced.acks === 0 || produced.offset === null || produced.offset < 0) continue;
+    if (produced.topic !== p.topic || produced.partition !== p.partition) continue;
+    const held = leader.log[produced.offset];
+    if (!held || held.step !== produced.step || held.index !== produced.index) {
+      report(ctx, { type: 'acknowledged-record-lost', topic: p.topic, partition: p.partition, offset: produced.offset });
+    }
+  }
+}
+
+function checkDivergence(ctx: SimContext, p: PartitionState): void {
+  const leader = leaderReplica(p);
+  if (!leader) return;
+  for (const replica of p.replicaStates) {
+    if (replica === leader || !p.isr.includes(replica.broker)) continue;
+    const upTo = Math.min(leader.highWatermark, logEndOffset(replica), logEndOffset(leader));
+    let offset = replica.verifiedUpTo;
+    while (offset < upTo && sameRecord(replica.log[offset], leader.log[offset])) offset++;
+    replica.verifiedUpTo = offset;
+    if (offset < upTo) {
+      report(ctx, { type: 'replica-divergence', topic: p.topic, partition: p.partition, offset, broker: replica.broker });
+    }
+  }
+}
+
+/** Runs the checks; the events seen since the last call say which partitions can have lost records. */
+export function detectAnomalies(ctx: SimContext): void {
+  const touched = new Set<string>();
+  for (let i = ctx.eventsChecked ?? 0; i < ctx.events.length; i++) {
+    const event = ctx.events[i];
+    if (event.type === 'leader-change' || event.type === 'truncate') touched.add(`${event.topic}\u0000${event.partition}`);
+  }
+  ctx.eventsChecked = ctx.events.length;
+  for (const key of touched) {
+    const [topic, partition] = key.split('\u0000');
+    checkAcknowledgedRecords(ctx, getPartition(ctx.world, topic, Number(partition)));
+  }
+  for (const p of allPartitions(ctx.world)) checkDivergence(ctx, p);
+}

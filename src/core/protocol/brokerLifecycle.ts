@@ -1,0 +1,109 @@
+/**
+ * The failure steps (docs/scenario-format.md, "Steps" and "Restart"): crash (with `lostTail`),
+ * restart, controlled shutdown, isolate, heal. The process state moves through the broker
+ * machine; what the controller does follows from what it can know (controller.ts).
+ */
+import { advanceProcess } from '../machines/brokerMachines';
+import type { BrokerProcessState } from '../model/report';
+import { allPartitions, replicaOf, type SimContext } from '../simContext';
+import { brokerState, controlledShutdown, loseContact, regainContact, registerBroker } from './controller';
+import { applyMetadata } from './leadership';
+import { orphanDelayedProduces } from './produce';
+import { brokerWentDown } from './replicationSession';
+import { loseTail } from './truncation';
+
+function moveTo(ctx: SimContext, broker: number, next: BrokerProcessState): void {
+  const state = brokerState(ctx, broker);
+  state.state = next;
+  ctx.events.push({ type: 'broker-state', atMs: ctx.world.timeMs, broker, state: next, fenced: state.fenced });
+}
+
+/**
+ * Hard failure: the process stops at once. `lostTail` drops the last n records of each of its
+ * logs (they were only in the page cache), clamping HWs and epoch caches as log recovery does.
+ * The controller notices only when the session times out.
+ */
+export function crash(ctx: SimContext, broker: number, lostTail: number): void {
+  const state = brokerState(ctx, broker);
+  const next = advanceProcess(state.state, { type: 'CRASH' });
+  if (next === state.state) return;
+  moveTo(ctx, broker, next);
+  orphanDelayedProduces(ctx, broker);
+  brokerWentDown(ctx, broker);
+  for (const p of allPartitions(ctx.world)) {
+    const replica = replicaOf(p, broker);
+    if (!replica) continue;
+    if (lostTail > 0) loseTail(ctx, p, replica, lostTail);
+    replica.appliedEpoch = -1; // the new process will start from scratch
+  }
+  loseContact(ctx, broker);
+}
+
+/**
+ * The process starts again. It registers once the controller has fenced its old incarnation:
+ * at once after that (or after a controlled shutdown); before it, KRaft refuses the registration
+ * (DUPLICATE_BROKER_REGISTRATION) and the broker waits `restarting`, while Kafka 2.8 exits on
+ * start-up because /brokers/ids/<id> still exists (NODE_EXISTS, a step error).
+ */
+export function restart(ctx: SimContext, broker: number, stepIndex: number): void {
+  const state = brokerState(ctx, broker);
+  if (state.state !== 'crashed' && state.state !== 'stopped') return;
+  if (state.fenced) {
+    moveTo(ctx, broker, advanceProcess(state.state, { type: 'REGISTER' }));
+    registerBroker(ctx, broker);
+    return;
+  }
+  if (ctx.world.settings.cluster.metadata === 'kraft') {
+    moveTo(ctx, broker, advanceProcess(state.state, { type: 'RESTART_WAITING' }));
+    return;
+  }
+  const message = `broker ${broker} cannot register: /brokers/ids/${broker} still exists`;
+  ctx.world.stepErrors.push({ step: stepIndex, error: 'NODE_EXISTS', message });
+  ctx.events.push({ type: 'step-error', atMs: ctx.world.timeMs, broker, error: 'NODE_EXISTS' });
+}
+
+/**
+ * Controlled shutdown: leadership moves away at once, the broker leaves the ISRs, then stops. A
+ * `restarting` broker just stops. An isolated one cannot reach the controller: it stops, and the
+ * controller learns of it only when its session times out.
+ */
+export function shutdown(ctx: SimContext, broker: number): void {
+  const state = brokerState(ctx, broker);
+  const before = state.state;
+  const next = advanceProcess(before, { type: 'SHUTDOWN' });
+  if (next === before) return;
+  if (before === 'running') controlledShutdown(ctx, broker);
+  moveTo(ctx, broker, next);
+  brokerWentDown(ctx, broker);
+  for (const p of allPartitions(ctx.world)) {
+    const replica = replicaOf(p, broker);
+    if (replica) replica.appliedEpoch = -1;
+  }
+  if (before === 'running') regainContact(ctx, broker);
+}
+
+export function isolate(ctx: SimContext, broker: number): void {
+  const state = brokerState(ctx, broker);
+  const next = advanceProcess(state.state, { type: 'ISOLATE' });
+  if (next === state.state) return;
+  moveTo(ctx, broker, next);
+  loseContact(ctx, broker);
+}
+
+/** All network partitions end. A fenced broker registers again; an unfenced one catches up. */
+export function heal(ctx: SimContext): void {
+  for (const state of ctx.world.brokers) {
+    if (state.state !== 'isolated') continue;
+    moveTo(ctx, state.id, advanceProcess(state.state, { type: 'HEAL' }));
+    if (state.fenced) {
+      for (const p of allPartitions(ctx.world)) {
+        const replica = replicaOf(p, state.id);
+        if (replica) replica.appliedEpoch = -1; // it re-registers like a restarted broker
+      }
+      registerBroker(ctx, state.id);
+    } else {
+      regainContact(ctx, state.id);
+      applyMetadata(ctx, state.id);
+    }
+  }
+}

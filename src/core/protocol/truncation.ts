@@ -1,0 +1,97 @@
+/**
+ * Log truncation (docs/scenario-format.md, "Truncation").
+ *
+ * - `truncateTo`: `UnifiedLog.truncateTo`: drop records at and past the offset, clamp the HW to
+ *   the new LEO, and drop epoch-cache entries that start at or past it
+ *   (`LeaderEpochFileCache.truncateFromEnd`).
+ * - `high-watermark` mode (brokers before 0.11): a replica truncates to its own HW whenever it
+ *   becomes a follower.
+ * - `leader-epoch` mode (KIP-101, KIP-279, KIP-595's `DivergingEpoch` on the fetch path): the
+ *   leader answers a fetch whose `LastFetchedEpoch` diverges from its log with its largest epoch
+ *   ≤ the follower's and that epoch's end offset (`LeaderEpochFileCache.endOffsetFor`); the
+ *   follower truncates as `AbstractFetcherThread.getOffsetTruncationState`.
+ */
+import type { PartitionState, ReplicaState } from '../model/world';
+import { logEndOffset } from '../model/world';
+import type { SimContext } from '../simContext';
+
+export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaState, offset: number, reason: string): void {
+  const before = logEndOffset(replica);
+  if (offset >= before) return;
+  replica.log.length = Math.max(0, offset);
+  replica.highWatermark = Math.min(replica.highWatermark, logEndOffset(replica));
+  while (replica.epochCache.length > 0 && replica.epochCache[replica.epochCache.length - 1][1] >= logEndOffset(replica)) {
+    replica.epochCache.pop();
+  }
+  replica.verifiedUpTo = Math.min(replica.verifiedUpTo, logEndOffset(replica));
+  // Records the leader's followers were verified against may be gone too.
+  if (p.leader === replica.broker) for (const r of p.replicaStates) r.verifiedUpTo = Math.min(r.verifiedUpTo, logEndOffset(replica));
+  ctx.events.push({
+    type: 'truncate', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, broker: replica.broker,
+    from: before, to: logEndOffset(replica), reason,
+  });
+}
+
+/** `crash` with `lostTail`: the last n records were only in the page cache (log recovery). */
+export function loseTail(ctx: SimContext, p: PartitionState, replica: ReplicaState, records: number): void {
+  truncateTo(ctx, p, replica, logEndOffset(replica) - records, 'lost-tail');
+}
+
+/** The epoch of the replica's last record, the fetch's `LastFetchedEpoch`; null for an empty log. */
+export function lastFetchedEpoch(replica: ReplicaState): number | null {
+  const last = replica.log[replica.log.length - 1];
+  return last ? last.leaderEpoch : null;
+}
+
+/**
+ * `LeaderEpochFileCache.endOffsetFor(requestedEpoch, logEndOffset)`: the largest cached epoch ≤
+ * the requested one and the start offset of the next epoch (the LEO for the latest epoch).
+ * Returns null for Kafka's (UNDEFINED_EPOCH, UNDEFINED_EPOCH_OFFSET).
+ */
+export function endOffsetFor(cache: readonly [number, number][], requestedEpoch: number, leo: number): { epoch: number; endOffset: number } | null {
+  const latest = cache[cache.length - 1];
+  if (latest && latest[0] === requestedEpoch) return { epoch: requestedEpoch, endOffset: leo };
+  const higher = cache.find(([epoch]) => epoch > requestedEpoch);
+  if (!higher) return null;
+  let floor: [number, number] | undefined;
+  for (const entry of cache) if (entry[0] <= requestedEpoch) floor = entry;
+  if (!floor) return { epoch: requestedEpoch, endOffset: higher[1] };
+  return { epoch: floor[0], endOffset: higher[1] };
+}
+
+/**
+ * The leader's divergence check (`Partition.fetchRecords` → `lastOffsetForLeaderEpoch`): diverging
+ * when its end offset for the follower's last fetched epoch is in an older epoch or ends before
+ * the fetch offset.
+ */
+export function divergingEpoch(leader: ReplicaState, fetchOffset: number, fetchedEpoch: number | null): { epoch: number; endOffset: number } | null {
+  if (fetchedEpoch === null) return null;
+  const found = endOffsetFor(leader.epochCache, fetchedEpoch, logEndOffset(leader));
+  const answer = found ?? { epoch: -1, endOffset: -1 };
+  if (answer.epoch < fetchedEpoch || answer.endOffset < fetchOffset) return answer;
+  return null;
+}
+
+/**
+ * The follower's side (`AbstractFetcherThread.getOffsetTruncationState`): returns whether the
+ * truncation is complete; if not, the follower asks again with its new last epoch (KIP-279).
+ */
+export function truncateOnDivergingEpoch(ctx: SimContext, p: PartitionState, replica: ReplicaState, diverging: { epoch: number; endOffset: number }): boolean {
+  const leo = logEndOffset(replica);
+  if (diverging.endOffset < 0) {
+    // UNDEFINED from the leader: Kafka truncates to the HW and goes on fetching.
+    truncateTo(ctx, p, replica, replica.highWatermark, 'diverging-epoch');
+    return true;
+  }
+  const own = endOffsetFor(replica.epochCache, diverging.epoch, leo);
+  if (own === null) {
+    truncateTo(ctx, p, replica, Math.min(diverging.endOffset, leo), 'diverging-epoch');
+    return true;
+  }
+  if (own.epoch !== diverging.epoch) {
+    truncateTo(ctx, p, replica, Math.min(own.endOffset, leo), 'diverging-epoch');
+    return false;
+  }
+  truncateTo(ctx, p, replica, Math.min(own.endOffset, diverging.endOffset, leo), 'diverging-epoch');
+  return true;
+}

@@ -1,0 +1,81 @@
+/**
+ * Random scenarios for the swarm (`npm run sim:swarm`), derived entirely from one seed so that a
+ * failing seed reproduces the whole run (the idea of TigerBeetle's VOPR). Every op of the format
+ * that has landed appears, in either era and replication mode.
+ */
+import { seedStream, nextIndex, type RandomState } from '../time/random';
+
+export interface SwarmOptions {
+  truncation: 'leader-epoch' | 'high-watermark';
+  /** acks=all, no lostTail, unclean election off: the conditions under which leader epochs promise no loss. */
+  safe: boolean;
+}
+
+function pick<T>(r: RandomState, items: readonly T[]): T {
+  return items[nextIndex(r, items.length)];
+}
+
+function between(r: RandomState, min: number, max: number): number {
+  return min + nextIndex(r, max - min + 1);
+}
+
+export function swarmScenario(seed: number, options: SwarmOptions): Record<string, unknown> {
+  // The stream does not depend on the truncation mode: one seed is the same scenario in both eras.
+  const r = seedStream(seed, `swarm:${options.safe ? "safe" : "any"}`);
+  const brokers = between(r, 2, 5);
+  const replication = pick(r, ['auto', 'auto', 'manual'] as const);
+  const metadata = pick(r, ['kraft', 'zookeeper'] as const);
+  const topics = Array.from({ length: between(r, 1, 2) }, (_, i) => {
+    const replicationFactor = between(r, 2, Math.min(3, brokers));
+    return {
+      name: `t${i}`,
+      partitions: between(r, 1, 3),
+      replicationFactor,
+      config: {
+        'min.insync.replicas': between(r, 1, Math.min(2, replicationFactor)),
+        'unclean.leader.election.enable': !options.safe && nextIndex(r, 5) === 0,
+      },
+    };
+  });
+  const steps: Record<string, unknown>[] = [];
+  const stepCount = between(r, 10, 60);
+  const brokerId = () => between(r, 1, brokers);
+  for (let i = 0; i < stepCount; i++) {
+    const kind = pick(r, ['produce', 'produce', 'produce', 'run', 'run', 'fetch', 'fetch', 'crash', 'restart', 'restart', 'shutdown', 'isolate', 'heal'] as const);
+    const topic = pick(r, topics);
+    switch (kind) {
+      case 'produce': {
+        const acks = options.safe ? 'all' : pick(r, [0, 1, 'all'] as const);
+        steps.push({ op: 'produce', topic: topic.name, key: nextIndex(r, 2) ? null : `k${nextIndex(r, 10)}`, value: `v${i}-{i}`, acks, count: between(r, 1, 3) });
+        break;
+      }
+      case 'run':
+        steps.push({ op: 'run', ms: pick(r, [1, 2, 5, 50, 500, 3000, 10000, 20000]) });
+        break;
+      case 'fetch':
+        if (replication === 'manual') steps.push({ op: 'fetch', broker: brokerId(), ...(nextIndex(r, 6) === 0 ? { response: 'drop' } : {}) });
+        else steps.push({ op: 'run', ms: pick(r, [1, 3, 10]) });
+        break;
+      case 'crash':
+        steps.push({ op: 'crash', broker: brokerId(), ...(!options.safe && nextIndex(r, 2) === 0 ? { lostTail: between(r, 1, 2) } : {}) });
+        break;
+      case 'heal':
+        steps.push({ op: 'heal' });
+        break;
+      default:
+        steps.push({ op: kind, broker: brokerId() });
+    }
+  }
+  return {
+    version: 1,
+    title: `swarm seed ${seed} (${options.truncation}${options.safe ? ', safe' : ''})`,
+    seed,
+    cluster: {
+      brokers, metadata, truncation: options.truncation, replication,
+      config: { 'replica.lag.time.max.ms': pick(r, [2000, 10000, 30000]), 'replica.fetch.wait.max.ms': 500 },
+    },
+    producer: { acks: 'all', config: {} },
+    topics,
+    steps,
+  };
+}
