@@ -12,7 +12,7 @@
  * Each anomaly is listed once, when first found.
  */
 import type { AnomalyReport } from './model/report';
-import type { LogRecord, PartitionState } from './model/world';
+import type { LogRecord, PartitionState, ReplicaState } from './model/world';
 import { logEndOffset } from './model/world';
 import { allPartitions, getPartition, leaderReplica, type SimContext } from './simContext';
 
@@ -54,6 +54,15 @@ function checkDivergence(ctx: SimContext, p: PartitionState): void {
       report(ctx, { type: 'replica-divergence', topic: p.topic, partition: p.partition, offset, broker: replica.broker });
     }
   }
+}
+
+/**
+ * `duplicate-record`: a resend appended a record whose (step, index) the leader's log already
+ * holds at another offset (acks=all without idempotence, the study notes' warning).
+ */
+export function reportDuplicate(ctx: SimContext, p: PartitionState, leader: ReplicaState, record: LogRecord): void {
+  const earlier = leader.log.find((r) => r.step === record.step && r.index === record.index);
+  if (earlier) report(ctx, { type: 'duplicate-record', topic: p.topic, partition: p.partition, offset: record.offset });
 }
 
 /** Runs the checks; the events seen since the last call say which partitions can have lost records. */

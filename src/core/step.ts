@@ -9,7 +9,7 @@ import type { Step } from './model/scenario';
 import type { TimedEvent, World } from './model/world';
 import { fetchStep } from './protocol/fetch';
 import { checkAllIsrs } from './protocol/inSyncReplicas';
-import { expireDelayedProduce, expireUnsentProduce, produceStep } from './protocol/produce';
+import { onDeliveryExpire, onProduceRetry, onProduceTimeout, produceStep } from './protocol/producerClient';
 import { crash, heal, isolate, restart, shutdown } from './protocol/brokerLifecycle';
 import { rebalanceLeaders, scheduleLeaderRebalance, sessionExpired } from './protocol/controller';
 import { onFetchArrive, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
@@ -24,10 +24,13 @@ function fire(ctx: SimContext, event: TimedEvent): void {
       schedule(ctx.world.queue, ctx.world.timeMs + isrCheckIntervalMs(ctx.world), event);
       return;
     case 'produce-timeout':
-      expireDelayedProduce(ctx, event.produced);
+      onProduceTimeout(ctx, event.produced, event.attempt);
       return;
-    case 'unsent-expire':
-      expireUnsentProduce(ctx, event.produced);
+    case 'produce-retry':
+      onProduceRetry(ctx, event.produced, event.attempt);
+      return;
+    case 'delivery-expire':
+      onDeliveryExpire(ctx, event.produced);
       return;
     case 'session-expire':
       sessionExpired(ctx, event.broker, event.generation);

@@ -1,92 +1,34 @@
 /**
- * A validated `Scenario` built by hand for the session's unit tests, so they do not depend on
- * the validator's defaults. Not used by the app.
+ * Scenarios for the session's and the store's unit tests, built as documents and passed through
+ * the core's validator (so the tests follow its defaults). Not used by the app.
  */
-import type { Scenario, Step } from '../core/model/scenario';
+import type { Scenario } from '../core/model/scenario';
+import { formatProblem, validateScenarioDocument } from '../core/scenario/validateScenario';
 
-export function manualScenario(steps: Step[], brokers = [1, 2, 3]): Scenario {
-  return {
+type StepDocument = Record<string, unknown>;
+
+export function manualScenario(steps: StepDocument[], brokers = [1, 2, 3]): Scenario {
+  const result = validateScenarioDocument({
     version: 1,
     title: 'test',
     seed: 1,
-    cluster: {
-      brokers,
-      metadata: 'kraft',
-      truncation: 'leader-epoch',
-      replication: 'manual',
-      networkDelayMs: 1,
-      config: {
-        'min.insync.replicas': 2,
-        'unclean.leader.election.enable': false,
-        'log.segment.bytes': 1073741824,
-        'log.index.interval.bytes': 4096,
-        'log.retention.ms': 604800000,
-        'log.retention.bytes': -1,
-        'replica.lag.time.max.ms': 30000,
-        'replica.fetch.wait.max.ms': 500,
-        sessionTimeoutMs: 9000,
-        'delete.topic.enable': true,
-        'offsets.topic.num.partitions': 50,
-        'offsets.topic.replication.factor': 3,
-        'group.initial.rebalance.delay.ms': 3000,
-        'auto.leader.rebalance.enable': true,
-        'leader.imbalance.check.interval.seconds': 300,
-        'leader.imbalance.per.broker.percentage': 10,
-      },
-    },
-    producer: {
-      partitioner: 'built-in',
-      acks: 'all',
-      config: {
-        'enable.idempotence': true,
-        retries: 2147483647,
-        'delivery.timeout.ms': 120000,
-        'request.timeout.ms': 30000,
-        'retry.backoff.ms': 100,
-        'max.in.flight.requests.per.connection': 5,
-        'batch.size': 16384,
-        'linger.ms': 5,
-        'partitioner.ignore.keys': false,
-      },
-      idempotenceExplicit: false,
-    },
-    consumer: {
-      config: {
-        'auto.offset.reset': 'latest',
-        'session.timeout.ms': 45000,
-        'heartbeat.interval.ms': 3000,
-        'enable.auto.commit': true,
-        'auto.commit.interval.ms': 5000,
-        'max.poll.records': 500,
-        'fetch.max.wait.ms': 500,
-        'offsets.storage': 'kafka',
-      },
-    },
-    topics: [
-      {
-        name: 'orders', partitions: 2, replicationFactor: 3, assignment: [[1, 2, 3], [2, 3, 1]],
-        config: {
-          'min.insync.replicas': 2,
-          'unclean.leader.election.enable': false,
-          'segment.bytes': 1073741824,
-          'index.interval.bytes': 4096,
-          'retention.ms': 604800000,
-          'retention.bytes': -1,
-        },
-      },
-    ],
+    cluster: { brokers, metadata: 'kraft', truncation: 'leader-epoch', replication: 'manual', config: { 'min.insync.replicas': 2 } },
+    producer: { acks: 'all' },
+    topics: [{ name: 'orders', partitions: 2, replicationFactor: 3, assignment: [[1, 2, 3], [2, 3, 1]] }],
     steps,
-  };
+  });
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.scenario;
 }
 
-const produce = (key: string, acks: 'all' | 1 | 0 = 'all', partition: number | null = null): Step =>
-  ({ op: 'produce', topic: 'orders', key, value: `v-${key}`, partition, acks, count: 1 });
-const fetch = (broker: number): Step => ({ op: 'fetch', broker, topic: null, partition: null, dropResponse: false });
-const run = (ms: number): Step => ({ op: 'run', ms });
+const produce = (key: string, acks: 'all' | 1 = 'all', partition?: number): StepDocument =>
+  ({ op: 'produce', topic: 'orders', key, value: `v-${key}`, acks, ...(partition === undefined ? {} : { partition }) });
+const fetch = (broker: number): StepDocument => ({ op: 'fetch', broker });
+const run = (ms: number): StepDocument => ({ op: 'run', ms });
 
 /** A long, varied step list (produces, fetches, time passing long enough to shrink the ISR). */
-export function longSteps(count: number): Step[] {
-  const steps: Step[] = [];
+export function longSteps(count: number): StepDocument[] {
+  const steps: StepDocument[] = [];
   for (let i = 0; steps.length < count; i++) {
     const kind = i % 9;
     if (kind === 0 || kind === 4) steps.push(produce(`k${i}`, i % 3 === 0 ? 1 : 'all'));

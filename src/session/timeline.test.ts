@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../core/scenario/report';
 import { simulate } from '../core/scenario/runScenario';
+import { applyStep } from '../core/step';
 import { createTimeline } from './timeline';
 import { longSteps, manualScenario } from './testScenario';
 
@@ -67,8 +68,14 @@ describe('timeline', () => {
   });
 
   it('reports the events of the step that ends at the position', () => {
-    const timeline = createTimeline(scenario);
-    const { events } = timeline.seekWithEvents(1);
-    expect(events.some((e) => e.type === 'append')).toBe(true);
+    for (const n of [1, 5, 51, 120]) {
+      const before = structuredClone(simulate(scenario, n - 1));
+      const expectedEvents = applyStep(before, scenario.steps[n - 1], n - 1);
+      expect(createTimeline(scenario).seekWithEvents(n).events, `events at ${n}`).toEqual(expectedEvents);
+      const timeline = createTimeline(scenario);
+      timeline.seek(n - 1);
+      expect(timeline.seekWithEvents(n).events, `events at ${n} after ${n - 1}`).toEqual(expectedEvents);
+    }
+    expect(createTimeline(scenario).seekWithEvents(0).events).toEqual([]);
   });
 });

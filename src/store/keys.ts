@@ -41,10 +41,14 @@ export interface TargetLike {
 
 const TEXT_FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
+/** Marks the timeline's own buttons (transport, step list): Space plays there too. */
+export const TIMELINE_CONTROL = 'data-timeline-control';
+
 /**
  * Whether a key pressed on `target` must be left alone: keys do nothing while a text field (or
- * any form field: a range input has arrows of its own) has focus. Space on a button or link
- * presses that control, so playback leaves Space alone there too.
+ * any form field: a range input has arrows of its own) has focus. Space on another button or
+ * a link presses that control, so playback leaves Space alone there; on the timeline's own
+ * buttons (marked `data-timeline-control`) Space still plays and pauses.
  */
 export function ignoresKey(target: TargetLike | null, action: KeyAction): boolean {
   if (!target || !target.tagName) return false;
@@ -52,6 +56,8 @@ export function ignoresKey(target: TargetLike | null, action: KeyAction): boolea
   if (TEXT_FIELDS.has(tag) || target.isContentEditable) return true;
   const role = target.getAttribute?.('role');
   if (role === 'textbox' || role === 'slider' || role === 'combobox') return true;
-  if (action === 'toggle-play' && (tag === 'BUTTON' || tag === 'A' || role === 'button')) return true;
+  if (action === 'toggle-play' && (tag === 'BUTTON' || tag === 'A' || role === 'button')) {
+    return target.getAttribute?.(TIMELINE_CONTROL) == null;
+  }
   return false;
 }

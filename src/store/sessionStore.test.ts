@@ -93,6 +93,8 @@ describe('keys', () => {
     expect(ignoresKey({ tagName: 'BUTTON' }, 'next')).toBe(false);
     expect(ignoresKey({ tagName: 'BUTTON' }, 'toggle-play')).toBe(true);
     expect(ignoresKey({ tagName: 'BODY' }, 'toggle-play')).toBe(false);
+    const timelineButton = { tagName: 'BUTTON', getAttribute: (name: string) => (name === 'data-timeline-control' ? '' : null) };
+    expect(ignoresKey(timelineButton, 'toggle-play')).toBe(false);
     expect(ignoresKey(null, 'next')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { memo, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartitionReport, ReplicaReport } from '../core/model/report';
 import type { LogWindow } from './layout/logWindow';
@@ -16,11 +16,14 @@ interface ReplicaLogProps {
 
 const EPOCH_HUES = 6;
 
+/** A marker near the strip's right end puts its label on its left, inside the strip. */
+const flip = (xPercent: number) => (xPercent > 70 ? ' marker-flip' : '');
+
 /**
  * One replica: a horizontal strip of offset cells with HW and LEO markers. Records at or above
  * this replica's HW are drawn hatched and dashed ("uncommitted"), never by colour alone.
  */
-function ReplicaLogView({ partition, replica, role, inIsr, window, row }: ReplicaLogProps) {
+export function ReplicaLog({ partition, replica, role, inIsr, window, row }: ReplicaLogProps) {
   const { t } = useTranslation();
   const drawn = replica.log.filter((record) => record.offset >= window.firstOffset);
   const uncommitted = replica.log.filter((record) => record.offset >= replica.highWatermark).length;
@@ -60,7 +63,7 @@ function ReplicaLogView({ partition, replica, role, inIsr, window, row }: Replic
             <div
               key={record.offset}
               className={`record ${committed ? 'committed' : 'uncommitted'} epoch-${record.leaderEpoch % EPOCH_HUES}`}
-              style={{ left: `${window.x(record.offset)}%`, width: `${window.cellWidth}%` }}
+              style={{ left: `${window.x(record.offset)}%`, width: `calc(${window.cellWidth}% - 4px)` }}
               data-testid="record"
               data-offset={record.offset}
               data-epoch={record.leaderEpoch}
@@ -71,21 +74,19 @@ function ReplicaLogView({ partition, replica, role, inIsr, window, row }: Replic
             </div>
           );
         })}
-        <div className="marker marker-hw" style={{ left: `${window.x(replica.highWatermark)}%` }}>
+        <div className={`marker marker-hw${flip(window.x(replica.highWatermark))}`} style={{ left: `${window.x(replica.highWatermark)}%` }}>
           <span className="marker-label">{t('replica.hw')}</span>
         </div>
-        <div className="marker marker-leo" style={{ left: `${window.x(replica.logEndOffset)}%` }}>
+        <div className={`marker marker-leo${flip(window.x(replica.logEndOffset))}`} style={{ left: `${window.x(replica.logEndOffset)}%` }}>
           <span className="marker-label">{t('replica.leo')}</span>
         </div>
       </div>
       <p className="replica-numbers">
         <span>{t('replica.numbers', { leo: replica.logEndOffset, hw: replica.highWatermark })}</span>
-        <span className="badge-inline">{inIsr ? t('replica.inIsr') : t('replica.outOfIsr')}</span>
+        {inIsr && <span className="badge-inline">{t('replica.inIsr')}</span>}
         {window.firstOffset > 0 && <span className="muted">{t('replica.earlier', { offset: window.firstOffset })}</span>}
       </p>
       <p className="sr-only">{summary}</p>
     </div>
   );
 }
-
-export const ReplicaLog = memo(ReplicaLogView);

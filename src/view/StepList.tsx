@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StepErrorReport } from '../core/model/report';
 import type { Scenario } from '../core/model/scenario';
 import { sessionActions } from '../store/sessionStore';
 import { describeStep } from './viewModel';
 
 /** Every step in words; the current one is highlighted and a click jumps to it. */
-export function StepList({ scenario, position }: { scenario: Scenario; position: number }) {
+export function StepList({ scenario, position, stepErrors }: {
+  scenario: Scenario; position: number; stepErrors: StepErrorReport[];
+}) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const listRef = useRef<HTMLOListElement>(null);
@@ -24,6 +27,8 @@ export function StepList({ scenario, position }: { scenario: Scenario; position:
   }, [position]);
 
   const entries = [t('steps.initial'), ...scenario.steps.map((step) => describeStep(step, t, (n) => number.format(n)))];
+  // Errors of the steps applied so far, by position (step i ends at position i + 1).
+  const refused = new Map(stepErrors.map((e) => [e.step + 1, e]));
   return (
     <nav className="panel steps-panel" aria-label={t('steps.label')}>
       <h2>{t('steps.label')}</h2>
@@ -34,10 +39,18 @@ export function StepList({ scenario, position }: { scenario: Scenario; position:
               type="button"
               className="step"
               aria-current={at === position ? 'step' : undefined}
+              data-timeline-control=""
               onClick={() => seek(at)}
             >
               <span className="step-number">{at}</span>
-              <span className="step-text">{text}</span>
+              <span className="step-text">
+                {text}
+                {refused.has(at) && (
+                  <span className="step-refused" title={refused.get(at)?.message}>
+                    <span aria-hidden="true">⚠ </span>{t('steps.refused', { error: refused.get(at)?.error })}
+                  </span>
+                )}
+              </span>
             </button>
           </li>
         ))}

@@ -13,6 +13,7 @@ function TransportButton({ icon, label, onClick, disabled, primary }: {
       aria-label={label}
       title={label}
       aria-disabled={disabled || undefined}
+      data-timeline-control=""
       onClick={disabled ? undefined : onClick}
     >
       <Icon name={icon} />

@@ -63,6 +63,16 @@ export function describeStep(step: Step, t: Translate, formatNumber: (n: number)
     }
     case 'run':
       return t('steps.run', { ms: formatNumber(step.ms) });
+    case 'crash':
+      return step.lostTail > 0
+        ? t('steps.crashLostTail', { broker: step.broker, count: step.lostTail })
+        : t('steps.crash', { broker: step.broker });
+    case 'restart':
+    case 'shutdown':
+    case 'isolate':
+      return t(`steps.${step.op}`, { broker: step.broker });
+    case 'heal':
+      return t('steps.heal');
     default: {
       const unreachable: never = step;
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);

@@ -18,6 +18,9 @@ export interface LogRecord {
   readonly key: string | null;
   readonly value: string;
   readonly sizeBytes: number;
+  /** The idempotent producer's id and the batch's sequence (KIP-98); absent otherwise. */
+  readonly producerId?: number;
+  readonly sequence?: number;
 }
 
 /** A replica's own state: its log, its HW and (in `leader-epoch` mode) its epoch cache. */
@@ -110,22 +113,36 @@ export interface BrokerState {
 export interface PendingProduce {
   /** Index of its entry in `world.produced`. */
   produced: number;
+  /** The client attempt it answers. */
+  attempt: number;
   topic: string;
   partition: number;
   /** The leader broker that holds it. */
   leader: number;
-  /** Where the leader appended it; -1 when the request never reached a serving leader. */
+  /** The offset the HW must pass. */
   offset: number;
-  /** The leader crashed after taking it: nobody will answer, the client times out. */
-  orphaned?: boolean;
 }
 
-/** A record the producer holds unsent while its partition has no leader (Foundation 3 retries it). */
-export interface UnsentProduce {
-  produced: number;
+/**
+ * The Java producer's view of one record (one batch in this model): where it is in its life,
+ * which attempt is current, and its idempotence fields.
+ */
+export interface ProducerRecordState {
+  phase: 'unsent' | 'in-flight' | 'backoff' | 'done';
+  /** Increments per send; timers of an older attempt are ignored. */
+  attempt: number;
+  deadlineMs: number;
+  /** Whether this batch is idempotent (acks=all with `enable.idempotence`). */
+  idempotent: boolean;
+  /** The batch's sequence number for its partition, assigned at its first send; null until then. */
+  sequence: number | null;
+}
+
+/** The next sequence number of the idempotent producer for one partition. */
+export interface ProducerSequence {
   topic: string;
   partition: number;
-  deadlineMs: number;
+  next: number;
 }
 
 /** What a follower asks for one partition in a fetch request. */
@@ -177,8 +194,9 @@ export interface HeldFetch {
 
 export type TimedEvent =
   | { type: 'isr-check' }
-  | { type: 'produce-timeout'; produced: number }
-  | { type: 'unsent-expire'; produced: number }
+  | { type: 'produce-timeout'; produced: number; attempt: number }
+  | { type: 'produce-retry'; produced: number; attempt: number }
+  | { type: 'delivery-expire'; produced: number }
   | { type: 'session-expire'; broker: number; generation: number }
   | { type: 'leader-rebalance' }
   | { type: 'fetch-arrive'; follower: number; leader: number; requestSeq: number; sentAtMs: number; partitions: FetchPartitionRequest[] }
@@ -197,7 +215,9 @@ export interface World {
   topics: TopicState[];
   produced: ProducedReport[];
   pendingProduces: PendingProduce[];
-  unsentProduces: UnsentProduce[];
+  /** Parallel to `produced`: the producer client's state of each record. */
+  producerRecords: ProducerRecordState[];
+  producerSequences: ProducerSequence[];
   fetchSessions: FetchSession[];
   heldFetches: HeldFetch[];
   queue: EventQueue<TimedEvent>;

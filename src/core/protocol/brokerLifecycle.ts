@@ -8,7 +8,7 @@ import type { BrokerProcessState } from '../model/report';
 import { allPartitions, replicaOf, type SimContext } from '../simContext';
 import { brokerState, controlledShutdown, loseContact, regainContact, registerBroker } from './controller';
 import { applyMetadata } from './leadership';
-import { orphanDelayedProduces } from './produce';
+import { dropDelayedProduces } from './produce';
 import { brokerWentDown } from './replicationSession';
 import { loseTail } from './truncation';
 
@@ -28,7 +28,7 @@ export function crash(ctx: SimContext, broker: number, lostTail: number): void {
   const next = advanceProcess(state.state, { type: 'CRASH' });
   if (next === state.state) return;
   moveTo(ctx, broker, next);
-  orphanDelayedProduces(ctx, broker);
+  dropDelayedProduces(ctx, broker);
   brokerWentDown(ctx, broker);
   for (const p of allPartitions(ctx.world)) {
     const replica = replicaOf(p, broker);

@@ -19,7 +19,7 @@ import { schedule } from '../time/eventQueue';
 import { advanceControllerView } from '../machines/brokerMachines';
 import { applyMetadata, isServingLeader, publishPartition } from './leadership';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
-import { sendUnsentProduces } from './produce';
+import { sendUnsentProduces } from './producerClient';
 import { leadershipMoved } from './replicationSession';
 
 export function brokerState(ctx: SimContext, id: number): BrokerState {
@@ -69,7 +69,7 @@ function decide(ctx: SimContext, p: PartitionState, leader: number | null, isr: 
   publishPartition(ctx, p);
   // A smaller ISR can raise the leader's HW (`maybeIncrementLeaderHW` on an ISR update).
   if (!leaderChanged && isServingLeader(ctx, p)) maybeIncrementLeaderHighWatermark(ctx, p);
-  if (leaderChanged && leader !== null) sendUnsentProduces(ctx, p);
+  if (leaderChanged && leader !== null) sendUnsentProduces(ctx, p.topic, p.partition);
 }
 
 /**

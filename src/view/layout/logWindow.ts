@@ -4,13 +4,13 @@
  * All replicas of one partition share one window and one scale, so the same offset lines up in
  * every broker's column. A long log draws only its most recent records: at least the last
  * `MIN_RECENT` and always every record at or above any replica's HW (ui-contract.md, "Test
- * hooks"); the strip then starts at `firstOffset` > 0.
+ * hooks"), for every replica; the strips then start at `firstOffset` > 0.
  */
 import { scaleLinear } from 'd3-scale';
 import type { PartitionReport } from '../../core/model/report';
 
 /** Fewer cells than this look lost in a wide column: short logs keep empty room on the right. */
-export const MIN_SLOTS = 8;
+export const MIN_SLOTS = 5;
 /** Records drawn at least, counting back from the end, when a log is long. */
 export const MIN_RECENT = 20;
 
@@ -28,8 +28,8 @@ export interface LogWindow {
 export function logWindow(partition: PartitionReport): LogWindow {
   const replicas = partition.replicaStates;
   const end = Math.max(0, ...replicas.map((r) => r.logEndOffset));
-  const lowestHighWatermark = Math.min(end, ...replicas.map((r) => r.highWatermark));
-  const firstOffset = Math.max(0, Math.min(end - MIN_RECENT, lowestHighWatermark));
+  // Each replica keeps its own last MIN_RECENT records and everything from its own HW up.
+  const firstOffset = Math.max(0, Math.min(end, ...replicas.map((r) => Math.min(r.logEndOffset - MIN_RECENT, r.highWatermark))));
   // One empty slot after the end, so the LEO marker never sits on the strip's edge.
   const slots = Math.max(MIN_SLOTS, end - firstOffset + 1);
   const scale = scaleLinear().domain([firstOffset, firstOffset + slots]).range([0, 100]);

@@ -1,0 +1,55 @@
+/**
+ * The headless runner, as the e2e specs use it: the expected numbers always come from
+ * `src/cli/sim.ts` for the same scenario and position, never from the page.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import LZString from 'lz-string';
+import type { Report } from '../../src/core/model/report';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+export interface SimResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runSim(document: unknown, at?: number): SimResult {
+  const dir = mkdtempSync(join(tmpdir(), 'kafka-inside-e2e-'));
+  try {
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, typeof document === 'string' ? document : JSON.stringify(document, null, 2));
+    const args = ['src/cli/sim.ts', file, ...(at === undefined ? [] : ['--at', String(at)])];
+    const result = spawnSync(tsx, args, { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    if (result.error) throw result.error;
+    return { exitCode: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The runner's report for `document` cut after `at` steps. */
+export function expectedReport(document: unknown, at: number): Report {
+  const result = runSim(document, at);
+  if (result.exitCode !== 0) throw new Error(`sim exited ${result.exitCode}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as Report;
+}
+
+/** The runner's `path: reason` lines for an invalid document. */
+export function expectedProblems(document: unknown): string[] {
+  const result = runSim(document);
+  if (result.exitCode !== 2) throw new Error(`expected sim to reject the document, got exit ${result.exitCode}`);
+  return result.stderr.split('\n').filter((line) => line.trim() !== '');
+}
+
+/** `#s=<payload>&at=<n>` for a scenario document (ui-contract.md, "Links"). */
+export function scenarioHash(document: unknown, at?: number | string): string {
+  const json = typeof document === 'string' ? document : JSON.stringify(document);
+  const payload = LZString.compressToEncodedURIComponent(json);
+  return at === undefined ? `#s=${payload}` : `#s=${payload}&at=${at}`;
+}

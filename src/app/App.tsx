@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../i18n';
+import { sessionActions, useSession } from '../store/sessionStore';
+import { AnomalyList } from '../view/AnomalyList';
+import { ClusterView } from '../view/ClusterView';
+import { EraBadge } from '../view/EraBadge';
+import { LanguageToggle } from '../view/LanguageToggle';
+import { LoadErrorPanel } from '../view/LoadErrorPanel';
+import { NoticeBanner } from '../view/NoticeBanner';
+import { ProducedList } from '../view/ProducedList';
+import { StepList } from '../view/StepList';
+import { StepNote } from '../view/StepNote';
+import { TimelineBar } from '../view/TimelineBar';
+import { eraOf } from '../view/viewModel';
+import type { AppMode } from './mode';
+
+export interface AppProps {
+  mode: AppMode;
+  onLanguage: (language: Language) => void;
+  onOpenExample: () => void;
+}
+
+/** Presenter mode hides the controls while the pointer rests (they come back when it moves). */
+function usePointerIdle(enabled: boolean, delayMs = 3000): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let timer = setTimeout(() => setIdle(true), delayMs);
+    const wake = () => {
+      setIdle(false);
+      clearTimeout(timer);
+      timer = setTimeout(() => setIdle(true), delayMs);
+    };
+    window.addEventListener('pointermove', wake);
+    window.addEventListener('keydown', wake);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointermove', wake);
+      window.removeEventListener('keydown', wake);
+    };
+  }, [enabled, delayMs]);
+  return enabled && idle;
+}
+
+export function App({ mode, onLanguage, onOpenExample }: AppProps) {
+  const { t } = useTranslation();
+  const scenario = useSession((s) => s.scenario);
+  const report = useSession((s) => s.report);
+  const position = useSession((s) => s.position);
+  const loadError = useSession((s) => s.loadError);
+  const notice = useSession((s) => s.notice);
+  const idle = usePointerIdle(mode === 'present');
+  const embed = mode === 'embed';
+
+  useEffect(() => {
+    document.title = scenario?.title ? `${scenario.title} · ${t('app.name')}` : t('app.name');
+  }, [scenario, t]);
+
+  return (
+    <div className={`app${idle ? ' idle' : ''}`} data-mode={mode}>
+      {!embed && (
+        <header className="app-header">
+          <p className="brand">
+            <span className="logo" aria-hidden="true" />
+            {t('app.name')}
+          </p>
+          <div className="header-main">
+            {scenario && <h1 className="scenario-title" data-testid="scenario-title">{scenario.title}</h1>}
+            {scenario && <EraBadge era={eraOf(scenario)} />}
+          </div>
+          <LanguageToggle onChange={onLanguage} />
+        </header>
+      )}
+      {embed && scenario && (
+        <div className="embed-head">
+          <EraBadge era={eraOf(scenario)} />
+        </div>
+      )}
+      {notice && <NoticeBanner notice={notice} onDismiss={sessionActions().dismissNotice} />}
+      {loadError && <LoadErrorPanel error={loadError} onOpenExample={onOpenExample} />}
+      {scenario && report && (
+        <>
+          <TimelineBar />
+          <div className={`layout${report.brokers.length > 3 ? ' layout-wide' : ''}`}>
+            <main className="main">
+              {!embed && <StepNote scenario={scenario} position={position} />}
+              <ClusterView report={report} />
+              {!embed && <AnomalyList anomalies={report.anomalies} />}
+              {!embed && <ProducedList produced={report.produced} />}
+            </main>
+            {!embed && (
+              <aside className="side">
+                <StepList scenario={scenario} position={position} stepErrors={report.stepErrors} />
+                <p className="keys-hint">{t('timeline.keys')}</p>
+              </aside>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The browser entry: picks the language and the mode, opens what the address bar says, keeps
+ * the address bar and the keys wired to the session store, and renders the app.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n, detectLanguage, htmlLang, saveLanguage, type Language } from '../i18n';
+import { sessionStore } from '../store/sessionStore';
+import '../view/styles.css';
+import { syncAddressBar } from './addressBar';
+import { App } from './App';
+import { buildExampleScenario } from './exampleScenario';
+import { installKeys } from './keyboard';
+import { modeFromSearch } from './mode';
+import { openHash, type OpenContext } from './openLink';
+
+const i18n = createI18n(detectLanguage());
+document.documentElement.lang = htmlLang(i18n.language as Language);
+
+const context: OpenContext = {
+  store: sessionStore,
+  exampleDocument: () => buildExampleScenario((key) => i18n.t(key)),
+};
+
+function changeLanguage(language: Language): void {
+  saveLanguage(language);
+  void i18n.changeLanguage(language);
+  document.documentElement.lang = htmlLang(language);
+  // A `?lang=` in the address would override the choice on reload: keep it in step.
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('lang')) {
+    url.searchParams.set('lang', language);
+    window.history.replaceState(window.history.state, '', url);
+  }
+  // The built-in example speaks the reader's language: rebuild it at the same position.
+  const { source, position } = sessionStore.getState();
+  if (source?.kind === 'example') openHash(`#at=${position}`, context);
+}
+
+openHash(window.location.hash, context);
+syncAddressBar(sessionStore);
+installKeys(sessionStore);
+window.addEventListener('hashchange', () => openHash(window.location.hash, context));
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App
+        mode={modeFromSearch(window.location.search)}
+        onLanguage={changeLanguage}
+        onOpenExample={() => openHash('', context)}
+      />
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,148 @@
+import { useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BrokerReport, PartitionReport, Report } from '../core/model/report';
+import { logWindow } from './layout/logWindow';
+import { ReplicaLog } from './ReplicaLog';
+import { FULL_DRAW_PARTITIONS, isInternalTopic, partitionKey, replicaRole } from './viewModel';
+
+function PartitionFacts({ partition }: { partition: PartitionReport }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts">
+      <div><dt>{t('cluster.leader')}</dt><dd>{partition.leader ?? t('cluster.noLeader')}</dd></div>
+      <div><dt>{t('cluster.epoch')}</dt><dd>{partition.leaderEpoch}</dd></div>
+      <div><dt>{t('cluster.hw')}</dt><dd>{partition.highWatermark}</dd></div>
+      <div><dt>{t('cluster.isr')}</dt><dd>{partition.isr.join(', ') || '—'}</dd></div>
+    </dl>
+  );
+}
+
+/** The partition's summary: the one element with `data-testid="partition"` for it. */
+function PartitionSummary({ partition, row, selectable, selected, onSelect }: {
+  partition: PartitionReport; row?: number; selectable: boolean; selected: boolean; onSelect: () => void;
+}) {
+  const { t } = useTranslation();
+  const name = partitionKey(partition);
+  const interactive = selectable
+    ? {
+        role: 'button', tabIndex: 0, 'aria-pressed': selected, 'aria-label': t('cluster.showReplicas', { partition: name }),
+        onClick: onSelect,
+        onKeyDown: (event: KeyboardEvent) => {
+          if (event.key === 'Enter') onSelect();
+        },
+      }
+    : {};
+  return (
+    <div
+      className={`partition${selectable ? ' partition-selectable' : ''}${selected ? ' partition-selected' : ''}`}
+      style={row ? { gridRow: row } : undefined}
+      data-testid="partition"
+      data-topic={partition.topic}
+      data-partition={partition.partition}
+      data-leader={partition.leader ?? ''}
+      data-epoch={partition.leaderEpoch}
+      data-hw={partition.highWatermark}
+      data-isr={partition.isr.join(',')}
+      {...interactive}
+    >
+      <h3 className="partition-name">{name}</h3>
+      <PartitionFacts partition={partition} />
+    </div>
+  );
+}
+
+function BrokerHead({ broker }: { broker: BrokerReport }) {
+  const { t } = useTranslation();
+  return (
+    <header className="broker-head">
+      <h3>{t('cluster.broker', { id: broker.id })}</h3>
+      <span className={`chip state-${broker.state}`}>{t(`cluster.state.${broker.state}`)}</span>
+      {broker.fenced && <span className="chip chip-fenced">{t('cluster.fenced')}</span>}
+    </header>
+  );
+}
+
+function Legend() {
+  const { t } = useTranslation();
+  return (
+    <ul className="legend" aria-label={t('cluster.legendLabel')}>
+      <li><span className="swatch swatch-committed" aria-hidden="true" />{t('cluster.legendCommitted')}</li>
+      <li><span className="swatch swatch-uncommitted" aria-hidden="true" />{t('cluster.legendUncommitted')}</li>
+      <li><span className="legend-crown" aria-hidden="true">♛</span>{t('cluster.legendLeader')}</li>
+      <li><span className="swatch swatch-out" aria-hidden="true" />{t('cluster.legendOutOfIsr')}</li>
+    </ul>
+  );
+}
+
+/**
+ * The cluster: brokers as columns, one row per drawn partition (its summary first), each
+ * replica a log strip in its broker's column. Small clusters draw every user-topic replica; a
+ * larger one lists compact summaries, and selecting one draws that partition in full.
+ */
+export function ClusterView({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const [focused, setFocused] = useState<string | null>(null);
+  const userPartitions = report.partitions.filter((p) => !isInternalTopic(p.topic));
+  const drawAllUser = userPartitions.length <= FULL_DRAW_PARTITIONS;
+  const compact = report.partitions.filter((p) => isInternalTopic(p.topic) || !drawAllUser);
+  const compactKeys = new Set(compact.map(partitionKey));
+  const drawn = report.partitions.filter((p) => !compactKeys.has(partitionKey(p)) || partitionKey(p) === focused);
+  const windows = new Map(drawn.map((p) => [partitionKey(p), logWindow(p)]));
+  const toggle = (key: string) => setFocused((current) => (current === key ? null : key));
+  const gridStyle = { '--brokers': report.brokers.length, '--rows': Math.max(1, drawn.length) } as CSSProperties;
+
+  return (
+    <section className="cluster" aria-label={t('cluster.label')}>
+      {compact.length > 0 && (
+        <div className="partition-cards">
+          <p className="muted">{t('cluster.compactHint')}</p>
+          {compact.map((p) => (
+            <PartitionSummary
+              key={partitionKey(p)} partition={p} selectable selected={partitionKey(p) === focused}
+              onSelect={() => toggle(partitionKey(p))}
+            />
+          ))}
+        </div>
+      )}
+      <div className="cluster-grid" style={gridStyle}>
+        <div className="partition-column">
+          <h3 className="column-title">{t('cluster.partitions')}</h3>
+          {drawn.map((p, i) =>
+            compactKeys.has(partitionKey(p)) ? (
+              <div key={partitionKey(p)} className="partition partition-label" style={{ gridRow: i + 2 }}>
+                <h3 className="partition-name">{partitionKey(p)}</h3>
+              </div>
+            ) : (
+              <PartitionSummary key={partitionKey(p)} partition={p} row={i + 2} selectable={false} selected={false} onSelect={() => undefined} />
+            ),
+          )}
+        </div>
+        {report.brokers.map((broker, column) => (
+          <article
+            key={broker.id}
+            className={`broker broker-${broker.state}${broker.fenced ? ' broker-fenced' : ''}`}
+            style={{ gridColumn: column + 2 }}
+            data-testid="broker"
+            data-broker={broker.id}
+            data-state={broker.state}
+            data-fenced={String(broker.fenced)}
+          >
+            <BrokerHead broker={broker} />
+            {drawn.map((p, i) => {
+              const replica = p.replicaStates.find((r) => r.broker === broker.id);
+              const window = windows.get(partitionKey(p));
+              if (!replica || !window) return null;
+              return (
+                <ReplicaLog
+                  key={partitionKey(p)} partition={p} replica={replica} row={i + 2} window={window}
+                  role={replicaRole(p, broker.id, report.brokers)} inIsr={p.isr.includes(broker.id)}
+                />
+              );
+            })}
+          </article>
+        ))}
+      </div>
+      <Legend />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { LoadError } from '../store/sessionStore';
+
+/** What was wrong with the link (for an invalid scenario, the runner's `path: reason` lines). */
+export function LoadErrorPanel({ error, onOpenExample }: { error: LoadError; onOpenExample: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="load-error" role="alert" data-testid="load-error">
+      <h2>{t('loadError.title')}</h2>
+      {error.kind === 'undecodable' && <p>{t('loadError.undecodable')}</p>}
+      {error.kind === 'unknown-lesson' && <p>{t('loadError.unknownLesson', { id: error.id })}</p>}
+      {error.kind === 'invalid' && (
+        <>
+          <p>{t('loadError.invalid')}</p>
+          <ul className="problems">
+            {error.lines.map((line, i) => <li key={i}><code>{line}</code></li>)}
+          </ul>
+        </>
+      )}
+      <button type="button" className="button" onClick={onOpenExample}>{t('loadError.openExample')}</button>
+    </section>
+  );
+}
