@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: prints every benchmark in one run, as `name: value` lines. Core numbers come
+ * from Node (bench/core.ts); browser numbers (frame time, jump time, bundle size) from headless
+ * Chromium (bench/browser/, skipped with a note when Chromium or the build is not available).
+ * Targets are reported beside the numbers, never asserted.
+ */
+import { existsSync } from 'node:fs';
+import { runCoreBench } from './core';
+
+const TARGETS: Record<string, string> = {
+  'simulator records/s': '≥ 200,000 (issue 12)',
+  'seek to the middle from the nearest checkpoint (ms)': '< 16 (issue 12)',
+};
+
+function print(title: string, results: Record<string, number | string>): void {
+  console.log(`\n${title}`);
+  for (const [name, value] of Object.entries(results)) {
+    const target = TARGETS[name] ? `   (target ${TARGETS[name]})` : '';
+    console.log(`  ${name}: ${typeof value === 'number' ? value.toLocaleString('en-US') : value}${target}`);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Benchmarks on ${process.platform} ${process.arch}, Node ${process.version}`);
+  print('Core (Node)', runCoreBench());
+  const browserModule = new URL('./browser/index.ts', import.meta.url);
+  if (!existsSync(browserModule)) {
+    console.log('\nBrowser: not built yet (bench/browser/index.ts is missing)');
+    return;
+  }
+  const { runBrowserBench } = (await import(browserModule.href)) as { runBrowserBench: () => Promise<Record<string, number | string>> };
+  print('Browser (headless Chromium)', await runBrowserBench());
+}
+
+await main();
