@@ -9,6 +9,7 @@ import type { Scenario, TopicSpec } from './model/scenario';
 import type { PartitionState, TopicState, World } from './model/world';
 import { resetFollowerViews } from './protocol/inSyncReplicas';
 import { assignReplicasToBrokers } from './protocol/replicaPlacement';
+import { emptyLayout } from './protocol/logLayout';
 import { drawIndex } from './simContext';
 import { emptyQueue, schedule } from './time/eventQueue';
 import { scheduleLeaderRebalance } from './protocol/controller';
@@ -35,7 +36,7 @@ function startPartition(world: World, topic: string, partition: number, replicas
     lastLeader: replicas[0],
     replicaStates: replicas.map((broker, i) => ({
       broker, log: [], highWatermark: 0, epochCache: leaderEpochMode && i === 0 ? [[0, 0]] : [],
-      appliedLeader: replicas[0], appliedEpoch: 0, verifiedUpTo: 0,
+      appliedLeader: replicas[0], appliedEpoch: 0, verifiedUpTo: 0, layout: emptyLayout(0),
     })),
     followers: [],
   };

@@ -5,6 +5,7 @@
 import type { SimEvent } from './model/events';
 import type { PartitionState, ReplicaState, TopicState, World, FollowerView } from './model/world';
 import { nextIndex, seedStream, type RandomState } from './time/random';
+import type { LayoutConfig } from './protocol/logLayout';
 
 export interface SimContext {
   world: World;
@@ -34,6 +35,13 @@ export function leaderReplica(p: PartitionState): ReplicaState | undefined {
 
 export function followerView(p: PartitionState, broker: number): FollowerView | undefined {
   return p.followers.find((f) => f.broker === broker);
+}
+
+/** The topic's `segment.bytes` and `index.interval.bytes`, for its replicas' log layouts. */
+export function layoutConfig(world: World, topic: string): LayoutConfig {
+  const state = findTopic(world, topic);
+  if (!state) throw new Error(`assertion: unknown topic ${topic}`);
+  return { segmentBytes: state.config['segment.bytes'], indexIntervalBytes: state.config['index.interval.bytes'] };
 }
 
 /** Every partition of every topic, in report order (topic name, then partition). */

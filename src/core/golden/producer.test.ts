@@ -168,3 +168,18 @@ describe('retries and delivery.timeout.ms', () => {
     expect(r.produced[0]).toMatchObject({ acked: false, error: 'NOT_ENOUGH_REPLICAS', attempts: 3 });
   });
 });
+
+describe('record size limits', () => {
+  it('a record whose size estimate exceeds max.request.size (1 MiB) fails in the producer: MESSAGE_TOO_LARGE, never sent', () => {
+    // Estimate (DefaultRecordBatch.estimateBatchSizeUpperBound): 61 + 21 + key (1 + 1) + value
+    // (varint 3 + n) + headers 1. With n = 1048485: 61 + 21 + 2 + 3 + 1048485 + 1 = 1048573 ≤ 1048576;
+    // with n = 1048489 it is 1048577 > 1048576.
+    const doc = (n: number) => ({
+      version: 1, cluster: { brokers: 1, replication: 'manual' }, producer: { acks: 1 },
+      topics: [{ name: 't', assignment: [[1]] }],
+      steps: [{ op: 'produce', topic: 't', key: 'k', value: 'x'.repeat(n) }],
+    });
+    expect(run(doc(1048485)).produced[0]).toMatchObject({ acked: true, attempts: 1 });
+    expect(run(doc(1048489)).produced[0]).toMatchObject({ acked: false, error: 'MESSAGE_TOO_LARGE', attempts: 0, offset: null });
+  });
+});

@@ -7,6 +7,7 @@ import type { EventQueue } from '../time/eventQueue';
 import type { RandomState } from '../time/random';
 import type { BrokerProcessState, ProducedReport, StepErrorReport, AnomalyReport } from './report';
 import type { Scenario, TopicConfig } from './scenario';
+import type { LogLayout } from '../protocol/logLayout';
 
 /** One record as a replica's log holds it. Immutable once written: replicas share the object. */
 export interface LogRecord {
@@ -40,6 +41,8 @@ export interface ReplicaState {
   appliedEpoch: number;
   /** Anomaly checker's cache: offsets below this were found equal to the leader's. */
   verifiedUpTo: number;
+  /** The log's segments and sparse offset index on this broker's disk (protocol/logLayout.ts). */
+  layout: LogLayout;
 }
 
 /**

@@ -10,7 +10,8 @@ import { brokerState, controlledShutdown, loseContact, regainContact, registerBr
 import { applyMetadata } from './leadership';
 import { dropDelayedProduces } from './produce';
 import { brokerWentDown } from './replicationSession';
-import { loseTail } from './truncation';
+import { recoverAfterCrash } from './truncation';
+import { reopenLayout } from './logLayout';
 
 function moveTo(ctx: SimContext, broker: number, next: BrokerProcessState): void {
   const state = brokerState(ctx, broker);
@@ -33,7 +34,7 @@ export function crash(ctx: SimContext, broker: number, lostTail: number): void {
   for (const p of allPartitions(ctx.world)) {
     const replica = replicaOf(p, broker);
     if (!replica) continue;
-    if (lostTail > 0) loseTail(ctx, p, replica, lostTail);
+    recoverAfterCrash(ctx, p, replica, lostTail);
     replica.appliedEpoch = -1; // the new process will start from scratch
   }
   loseContact(ctx, broker);
@@ -49,6 +50,8 @@ export function restart(ctx: SimContext, broker: number, stepIndex: number): voi
   const state = brokerState(ctx, broker);
   if (state.state !== 'crashed' && state.state !== 'stopped') return;
   if (state.fenced) {
+    // A clean restart after a shutdown still opens new segment objects (their index counters at 0).
+    if (state.state === 'stopped') for (const p of allPartitions(ctx.world)) { const r = replicaOf(p, broker); if (r) reopenLayout(r.layout); }
     moveTo(ctx, broker, advanceProcess(state.state, { type: 'REGISTER' }));
     registerBroker(ctx, broker);
     return;

@@ -20,7 +20,8 @@
 import type { FetchStep } from '../model/scenario';
 import type { FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { allPartitions, followerView, leaderReplica, replicaOf, type SimContext } from '../simContext';
+import { allPartitions, followerView, layoutConfig, leaderReplica, replicaOf, type SimContext } from '../simContext';
+import { appendBatches, readEndOffset } from './logLayout';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
 import { maybeExpandIsr, updateFollowerFetchState } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
@@ -29,17 +30,12 @@ import { divergingEpoch, lastFetchedEpoch, truncateOnDivergingEpoch, truncateTo 
 
 export const REPLICA_FETCH_MAX_BYTES = 1048576;
 
-/** The leader reads batches from `fetchOffset` up to the size limit. */
+/**
+ * The leader reads whole batches from `fetchOffset`: within the one segment that holds it
+ * (`LocalLog.read`), up to the size limit, at least one.
+ */
 export function readRecords(leader: ReplicaState, fetchOffset: number): LogRecord[] {
-  const records: LogRecord[] = [];
-  let bytes = 0;
-  for (let offset = fetchOffset; offset < leader.log.length; offset++) {
-    const record = leader.log[offset];
-    if (records.length > 0 && bytes + record.sizeBytes > REPLICA_FETCH_MAX_BYTES) break;
-    records.push(record);
-    bytes += record.sizeBytes;
-  }
-  return records;
+  return leader.log.slice(fetchOffset, readEndOffset(leader.layout, fetchOffset, REPLICA_FETCH_MAX_BYTES));
 }
 
 /** What a follower asks for `p` now. */
@@ -77,10 +73,16 @@ export function processFetchOnLeader(ctx: SimContext, p: PartitionState, followe
 }
 
 /** The follower appends the records and takes min(response HW, own LEO) as its HW. */
-export function appendFetchedRecords(ctx: SimContext, replica: ReplicaState, records: LogRecord[], highWatermark: number): void {
+export function appendFetchedRecords(ctx: SimContext, p: PartitionState, replica: ReplicaState, records: LogRecord[], highWatermark: number): void {
   const leaderEpochMode = ctx.world.settings.cluster.truncation === 'leader-epoch';
+  // A response that no longer continues the log (stale) is dropped; the rest is one append
+  // (`appendAsFollower`: one `LogSegment.append` for the whole fetched set).
+  if (records.length === 0 || records[0].offset !== logEndOffset(replica)) {
+    replica.highWatermark = Math.min(highWatermark, logEndOffset(replica));
+    return;
+  }
+  appendBatches(replica.layout, records.map((r) => ({ offset: r.offset, sizeBytes: r.sizeBytes })), layoutConfig(ctx.world, p.topic));
   for (const record of records) {
-    if (record.offset !== logEndOffset(replica)) return; // a stale response that no longer continues the log
     const latest = replica.epochCache.at(-1);
     if (leaderEpochMode && (latest === undefined || record.leaderEpoch > latest[0])) {
       assignEpoch(replica.epochCache, record.leaderEpoch, record.offset);
@@ -103,7 +105,7 @@ export function applyFetchResponse(ctx: SimContext, p: PartitionState, replica: 
     return 'truncated';
   }
   if (response.error !== null) return 'ignored';
-  appendFetchedRecords(ctx, replica, response.records, response.highWatermark);
+  appendFetchedRecords(ctx, p, replica, response.records, response.highWatermark);
   return 'appended';
 }
 

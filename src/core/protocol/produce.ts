@@ -16,7 +16,8 @@
  */
 import type { LogRecord, PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { findTopic, getPartition, leaderReplica, type SimContext } from '../simContext';
+import { findTopic, getPartition, layoutConfig, leaderReplica, type SimContext } from '../simContext';
+import { appendBatch, exceedsSegmentBytes } from './logLayout';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
 import { isServingLeader } from './leadership';
 import { onProduceResponse } from './producerClient';
@@ -81,6 +82,7 @@ function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, produc
     ...(client.idempotent && client.sequence !== null ? { producerId: PRODUCER_ID, sequence: client.sequence } : {}),
   };
   if (client.attempt > 1) reportDuplicate(ctx, p, leader, record);
+  appendBatch(leader.layout, record.offset, record.sizeBytes, layoutConfig(ctx.world, p.topic));
   leader.log.push(record);
   ctx.events.push({
     type: 'append', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, broker: leader.broker,
@@ -102,6 +104,11 @@ export function handleProduceRequest(ctx: SimContext, produced: number, attempt:
     return;
   }
   const original = client.idempotent && client.sequence !== null ? findBySequence(leader, PRODUCER_ID, client.sequence) : undefined;
+  if (!original && exceedsSegmentBytes(singleRecordBatchSize(entry.key, entry.value), layoutConfig(ctx.world, p.topic).segmentBytes)) {
+    // `UnifiedLog.append` refuses a batch larger than segment.bytes (RecordBatchTooLargeException).
+    onProduceResponse(ctx, produced, attempt, 'RECORD_LIST_TOO_LARGE', null);
+    return;
+  }
   const record = original ?? append(ctx, p, leader, produced);
   if (entry.acks !== 0) entry.offset = record.offset;
   if (entry.acks === 'all') {

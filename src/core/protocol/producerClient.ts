@@ -22,7 +22,7 @@ import { findTopic, getPartition, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
 import { choosePartition } from './partitioner';
 import { expireDelayedProduce, handleProduceRequest } from './produce';
-import { singleRecordBatchSize } from './recordBatchSize';
+import { batchSizeUpperBound, singleRecordBatchSize } from './recordBatchSize';
 
 const RETRIABLE = ['NOT_LEADER_OR_FOLLOWER', 'NOT_ENOUGH_REPLICAS', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 'REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION'];
 
@@ -143,8 +143,17 @@ function createRecord(ctx: SimContext, stepIndex: number, i: number, step: Produ
   return produced;
 }
 
+/** `max.request.size`, the Java producer's default (not configurable in the model yet). */
+export const MAX_REQUEST_SIZE = 1048576;
+
 /** The `produce` step: `count` records one after another at the same instant, each its own batch. */
 export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: number): void {
   const acks = step.acks ?? ctx.world.settings.producer.acks;
-  for (let i = 0; i < step.count; i++) trySend(ctx, createRecord(ctx, stepIndex, i, step, acks));
+  for (let i = 0; i < step.count; i++) {
+    const produced = createRecord(ctx, stepIndex, i, step, acks);
+    const entry = ctx.world.produced[produced];
+    // `KafkaProducer.ensureValidRecordSize`: refused before it is ever sent (RecordTooLargeException).
+    if (batchSizeUpperBound(entry.key, entry.value) > MAX_REQUEST_SIZE) finish(ctx, produced, false, 'MESSAGE_TOO_LARGE');
+    else trySend(ctx, produced);
+  }
 }

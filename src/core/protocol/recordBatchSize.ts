@@ -36,6 +36,22 @@ export function recordBodySize(keyBytes: number | null, valueBytes: number | nul
   return attributes + timestampDelta + offsetDelta + key + value + headerCount;
 }
 
+/** `DefaultRecord.MAX_RECORD_OVERHEAD`: attributes 1 + timestamp delta ≤ 10 + offset delta ≤ 5 + length ≤ 5. */
+export const MAX_RECORD_OVERHEAD = 21;
+
+/**
+ * `DefaultRecordBatch.estimateBatchSizeUpperBound`: what `KafkaProducer.doSend` compares with
+ * `max.request.size` before it accepts a record (`ensureValidRecordSize`).
+ */
+export function batchSizeUpperBound(key: string | null, value: string | null): number {
+  const field = (text: string | null) => {
+    if (text === null) return sizeOfVarint(-1);
+    const bytes = javaUtf8Length(text);
+    return sizeOfVarint(bytes) + bytes;
+  };
+  return RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD + field(key) + field(value) + sizeOfVarint(0);
+}
+
 /** Size of a one-record v2 batch holding this key and value, serialized as Java's UTF-8. */
 export function singleRecordBatchSize(key: string | null, value: string | null): number {
   const body = recordBodySize(

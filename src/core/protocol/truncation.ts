@@ -13,12 +13,14 @@
  */
 import type { PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import type { SimContext } from '../simContext';
+import { layoutConfig, type SimContext } from '../simContext';
+import { recoverLayoutTo, truncateLayoutTo } from './logLayout';
 
 export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaState, offset: number, reason: string): void {
   const before = logEndOffset(replica);
   if (offset >= before) return;
   replica.log.length = Math.max(0, offset);
+  truncateLayoutTo(replica.layout, logEndOffset(replica));
   replica.highWatermark = Math.min(replica.highWatermark, logEndOffset(replica));
   while (replica.epochCache.length > 0 && replica.epochCache[replica.epochCache.length - 1][1] >= logEndOffset(replica)) {
     replica.epochCache.pop();
@@ -32,9 +34,13 @@ export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaS
   });
 }
 
-/** `crash` with `lostTail`: the last n records were only in the page cache (log recovery). */
-export function loseTail(ctx: SimContext, p: PartitionState, replica: ReplicaState, records: number): void {
-  truncateTo(ctx, p, replica, logEndOffset(replica) - records, 'lost-tail');
+/**
+ * A crash: the last `records` records were only in the page cache and are gone; log recovery
+ * (`LogLoader.recoverLog`, `LogSegment.recover`) rebuilds the active segment's index.
+ */
+export function recoverAfterCrash(ctx: SimContext, p: PartitionState, replica: ReplicaState, records: number): void {
+  if (records > 0) truncateTo(ctx, p, replica, logEndOffset(replica) - records, 'lost-tail');
+  recoverLayoutTo(replica.layout, logEndOffset(replica), layoutConfig(ctx.world, p.topic));
 }
 
 /** The epoch of the replica's last record, the fetch's `LastFetchedEpoch`; null for an empty log. */

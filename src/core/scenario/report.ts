@@ -6,6 +6,7 @@ import type { LogRecordReport, PartitionReport, Report } from '../model/report';
 import type { PartitionState, ReplicaState, World } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { leaderReplica, replicaOf } from '../simContext';
+import { positionOf, segmentsReport } from '../protocol/logLayout';
 
 /**
  * Incremented whenever a change alters the outcome of an existing scenario (a rule, the random
@@ -13,25 +14,15 @@ import { leaderReplica, replicaOf } from '../simContext';
  */
 export const SEMANTICS_VERSION = 1;
 
-/**
- * Each batch's byte position in its segment. A segment rolls when the next batch would not fit
- * in `segment.bytes` (`LogSegment.shouldRoll`: size > segmentBytes - batchSize), so positions
- * restart at 0 in each new segment. (The segment files themselves arrive with Foundation 3.)
- */
-function logWithPositions(replica: ReplicaState, segmentBytes: number): LogRecordReport[] {
-  let position = 0;
-  return replica.log.map((record) => {
-    if (position > 0 && position > segmentBytes - record.sizeBytes) position = 0;
-    const entry: LogRecordReport = {
-      offset: record.offset, leaderEpoch: record.leaderEpoch, step: record.step, index: record.index,
-      key: record.key, value: record.value, position, sizeBytes: record.sizeBytes,
-    };
-    position += record.sizeBytes;
-    return entry;
-  });
+/** Each record with its batch's byte position in its segment (protocol/logLayout.ts). */
+function logWithPositions(replica: ReplicaState): LogRecordReport[] {
+  return replica.log.map((record) => ({
+    offset: record.offset, leaderEpoch: record.leaderEpoch, step: record.step, index: record.index,
+    key: record.key, value: record.value, position: positionOf(replica.layout, record.offset) ?? -1, sizeBytes: record.sizeBytes,
+  }));
 }
 
-function partitionReport(p: PartitionState, segmentBytes: number): PartitionReport {
+function partitionReport(p: PartitionState): PartitionReport {
   // Without a leader, the HW its latest leader had (the CLI shows no leader then).
   const leader = leaderReplica(p) ?? replicaOf(p, p.lastLeader);
   return {
@@ -46,9 +37,9 @@ function partitionReport(p: PartitionState, segmentBytes: number): PartitionRepo
       broker: replica.broker,
       logEndOffset: logEndOffset(replica),
       highWatermark: replica.highWatermark,
-      log: logWithPositions(replica, segmentBytes),
+      log: logWithPositions(replica),
       epochCache: replica.epochCache.map(([epoch, start]) => [epoch, start] as [number, number]),
-      segments: [],
+      segments: segmentsReport(replica.layout),
     })),
   };
 }
@@ -59,7 +50,7 @@ export function buildReport(world: World): Report {
     semantics: SEMANTICS_VERSION,
     timeMs: world.timeMs,
     brokers: world.brokers.map((b) => ({ id: b.id, state: b.state, fenced: b.fenced })),
-    partitions: world.topics.flatMap((t) => t.partitions.map((p) => partitionReport(p, t.config['segment.bytes']))),
+    partitions: world.topics.flatMap((t) => t.partitions.map((p) => partitionReport(p))),
     produced: world.produced.map((entry) => ({ ...entry })),
     groups: [],
     polled: [],
