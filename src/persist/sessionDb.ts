@@ -1,0 +1,121 @@
+/**
+ * Saved sessions in IndexedDB (ui-contract.md, "Persistence"), through `idb`.
+ *
+ * - `sessions`: what the user opened or edited — the scenario document (the source of truth),
+ *   the timeline position and the semantics version it was made under.
+ * - `checkpoints`: worlds (plain data: every broker's logs — its "disk" — timers, messages in
+ *   flight, the random state) at some positions of a session, so a long session reopens without
+ *   replaying from the start. A checkpoint made under another semantics version, or one that
+ *   fails to load, is dropped and rebuilt by replaying the scenario.
+ * - `meta`: which session was opened last, for a reload without a link.
+ *
+ * Nothing here interprets a scenario: `restoreSession` hands the saved document to the same
+ * validator as links, and a saved session that no longer validates is reported, never deleted.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { World } from '../core/model/world';
+import { SEMANTICS_VERSION } from '../core/scenario/report';
+import { formatProblem, validateScenarioDocument, type ParseResult } from '../core/scenario/validateScenario';
+
+export const DB_NAME = 'kafka-inside';
+export const DB_VERSION = 1;
+
+export interface SavedSession {
+  id: string;
+  title: string;
+  /** The scenario document as the user has it (links carry the same). */
+  document: unknown;
+  position: number;
+  semantics: number;
+  /** Wall-clock milliseconds of the last save (for the list of saved sessions). */
+  updatedAt: number;
+  /** Where it came from: a built-in lesson keeps its id. */
+  origin: { kind: 'link' | 'edited' | 'example' } | { kind: 'lesson'; id: string };
+}
+
+export interface SavedCheckpoint {
+  sessionId: string;
+  position: number;
+  semantics: number;
+  world: World;
+}
+
+interface Schema extends DBSchema {
+  sessions: { key: string; value: SavedSession; indexes: { updatedAt: number } };
+  checkpoints: { key: [string, number]; value: SavedCheckpoint };
+  meta: { key: string; value: { key: string; sessionId: string } };
+}
+
+export type SessionDb = IDBPDatabase<Schema>;
+
+/**
+ * Opens (creating or upgrading) the database. It throws where storage is denied (a cross-site
+ * iframe): callers then run in memory (ui-contract: embed mode).
+ */
+export function openSessionDb(): Promise<SessionDb> {
+  return openDB<Schema>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      if (!db.objectStoreNames.contains('sessions')) db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      if (!db.objectStoreNames.contains('checkpoints')) db.createObjectStore('checkpoints', { keyPath: ['sessionId', 'position'] });
+      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
+    },
+  });
+}
+
+/** Saves a session and marks it as the last one opened. */
+export async function saveSession(db: SessionDb, session: SavedSession): Promise<void> {
+  const tx = db.transaction(['sessions', 'meta'], 'readwrite');
+  await tx.objectStore('sessions').put(session);
+  await tx.objectStore('meta').put({ key: 'last', sessionId: session.id });
+  await tx.done;
+}
+
+export async function listSessions(db: SessionDb): Promise<SavedSession[]> {
+  const all = await db.getAllFromIndex('sessions', 'updatedAt');
+  return all.reverse();
+}
+
+export async function lastSession(db: SessionDb): Promise<SavedSession | undefined> {
+  const last = await db.get('meta', 'last');
+  return last ? db.get('sessions', last.sessionId) : undefined;
+}
+
+export async function deleteSession(db: SessionDb, id: string): Promise<void> {
+  const tx = db.transaction(['sessions', 'checkpoints'], 'readwrite');
+  await tx.objectStore('sessions').delete(id);
+  await tx.objectStore('checkpoints').delete(IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]));
+  await tx.done;
+}
+
+export async function saveCheckpoint(db: SessionDb, sessionId: string, position: number, world: World): Promise<void> {
+  await db.put('checkpoints', { sessionId, position, semantics: SEMANTICS_VERSION, world });
+}
+
+/**
+ * The checkpoint at or before `position` that this semantics version can trust; checkpoints of
+ * another version are deleted (they will be rebuilt by replaying the scenario).
+ */
+export async function nearestCheckpoint(db: SessionDb, sessionId: string, position: number): Promise<SavedCheckpoint | undefined> {
+  const range = IDBKeyRange.bound([sessionId, 0], [sessionId, position]);
+  const found = await db.getAll('checkpoints', range);
+  const stale = found.filter((c) => c.semantics !== SEMANTICS_VERSION || !isWorldShaped(c.world));
+  for (const c of stale) await db.delete('checkpoints', [c.sessionId, c.position]);
+  return found.filter((c) => !stale.includes(c)).sort((a, b) => b.position - a.position)[0];
+}
+
+function isWorldShaped(world: unknown): world is World {
+  const w = world as Partial<World> | null;
+  return !!w && typeof w === 'object' && typeof w.timeMs === 'number' && typeof w.stepsApplied === 'number'
+    && Array.isArray(w.brokers) && Array.isArray(w.topics) && !!w.queue && Array.isArray(w.queue.heap);
+}
+
+export type RestoredSession =
+  | { ok: true; session: SavedSession; parsed: Extract<ParseResult, { ok: true }>; semanticsChanged: boolean }
+  | { ok: false; session: SavedSession; lines: string[] };
+
+/** Validates a saved session's document as a link's would be; a failure keeps the session saved. */
+export function restoreSession(session: SavedSession): RestoredSession {
+  const parsed = validateScenarioDocument(session.document);
+  if (!parsed.ok) return { ok: false, session, lines: parsed.problems.map(formatProblem) };
+  return { ok: true, session, parsed, semanticsChanged: session.semantics !== SEMANTICS_VERSION };
+}
