@@ -15,6 +15,7 @@ import { rebalanceLeaders, scheduleLeaderRebalance, sessionExpired } from './pro
 import { onFetchArrive, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
 import { detectAnomalies } from './anomalies';
 import type { SimContext } from './simContext';
+import { cloneWorld } from './cloneWorld';
 import { peekTime, pop, schedule } from './time/eventQueue';
 
 function fire(ctx: SimContext, event: TimedEvent): void {
@@ -114,7 +115,7 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
 
 /** The pure form: a new world after `step`, and what happened. The input world is untouched. */
 export function step(world: World, next: Step): { world: World; events: SimEvent[] } {
-  const copy = structuredClone(world);
+  const copy = cloneWorld(world);
   const events = applyStep(copy, next, world.stepsApplied);
   return { world: copy, events };
 }

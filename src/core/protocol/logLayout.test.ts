@@ -20,6 +20,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activeSegment,
+  batchesOf,
   appendBatch,
   appendBatches,
   emptyLayout,
@@ -431,9 +432,9 @@ function expectWellFormed(layout: LogLayout, config: LayoutConfig, singleBatchAp
   let next = layout.segments[0].baseOffset;
   layout.segments.forEach((segment, s) => {
     expect(segment.baseOffset).toBe(next);
-    if (s < layout.segments.length - 1) expect(segment.batches.length).toBeGreaterThan(0);
+    if (s < layout.segments.length - 1) expect(segment.positions.length).toBeGreaterThan(0);
     let position = 0;
-    for (const batch of segment.batches) {
+    for (const batch of batchesOf(segment)) {
       expect(batch).toMatchObject({ offset: next, position });
       expect(positionOf(layout, batch.offset)).toBe(position);
       position += batch.sizeBytes;
@@ -447,7 +448,7 @@ function expectWellFormed(layout: LogLayout, config: LayoutConfig, singleBatchAp
       const own = positionOf(layout, offset);
       expect(own).not.toBeNull();
       if (singleBatchAppends) expect(pos).toBe(own);
-      else expect(segment.batches.some((b) => b.position === pos && b.offset <= offset)).toBe(true);
+      else expect(batchesOf(segment).some((b) => b.position === pos && b.offset <= offset)).toBe(true);
     });
   });
   expect(layoutEndOffset(layout)).toBe(next);
@@ -483,7 +484,7 @@ describe('properties', () => {
         expect(activeSegment(again).bytesSinceLastIndexEntry).toBe(0);
         sizes.slice(target).forEach((size, i) => appendBatch(again, target + i, size, config));
 
-        const shape = (l: LogLayout) => l.segments.map((s) => [s.baseOffset, s.sizeBytes, s.batches]);
+        const shape = (l: LogLayout) => l.segments.map((s) => [s.baseOffset, s.sizeBytes, s.positions]);
         expect(shape(again)).toEqual(shape(original));
         const entries = (l: LogLayout) => l.segments.flatMap((s) => s.index);
         const below = (l: LogLayout) => entries(l).filter(([o]) => o < target);
@@ -502,7 +503,7 @@ describe('properties', () => {
         const active = activeSegment(layout);
         const fresh = emptyLayout(active.baseOffset);
         const unbounded = { ...config, segmentBytes: Number.MAX_SAFE_INTEGER };
-        active.batches.forEach((b) => appendBatch(fresh, b.offset, b.sizeBytes, unbounded));
+        batchesOf(active).forEach((b) => appendBatch(fresh, b.offset, b.sizeBytes, unbounded));
         expect(active.index).toEqual(activeSegment(fresh).index);
         expect(layout.segments.every((s) => s.bytesSinceLastIndexEntry === 0)).toBe(true);
       }),

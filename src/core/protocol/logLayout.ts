@@ -71,7 +71,21 @@ export interface SegmentState {
   index: [number, number][];
   /** `LogSegment.bytesSinceLastIndexEntry` (in memory only; 0 on a freshly opened segment). */
   bytesSinceLastIndexEntry: number;
-  batches: BatchPlacement[];
+  /**
+   * Each batch's byte position, in offset order: batch i holds offset `baseOffset + i` (one
+   * record per batch, offsets contiguous) and ends where the next begins (or at `sizeBytes`).
+   * Plain numbers, so checkpoints copy them cheaply.
+   */
+  positions: number[];
+}
+
+/** The segment's batches as placements (for inspection and tests). */
+export function batchesOf(segment: SegmentState): BatchPlacement[] {
+  return segment.positions.map((position, i) => ({
+    offset: segment.baseOffset + i,
+    position,
+    sizeBytes: (i + 1 < segment.positions.length ? segment.positions[i + 1] : segment.sizeBytes) - position,
+  }));
 }
 
 /** Segments in base-offset order; the last one is the active segment. Never empty. */
@@ -80,7 +94,7 @@ export interface LogLayout {
 }
 
 function emptySegment(baseOffset: number): SegmentState {
-  return { baseOffset, sizeBytes: 0, index: [], bytesSinceLastIndexEntry: 0, batches: [] };
+  return { baseOffset, sizeBytes: 0, index: [], bytesSinceLastIndexEntry: 0, positions: [] };
 }
 
 /** A new log: one empty segment at `startOffset` (`LogLoader` when the directory is empty). */
@@ -95,8 +109,7 @@ export function activeSegment(layout: LogLayout): SegmentState {
 /** The log end offset the layout holds: the active segment's next offset (`readNextOffset`). */
 export function layoutEndOffset(layout: LogLayout): number {
   const active = activeSegment(layout);
-  const last = active.batches[active.batches.length - 1];
-  return last === undefined ? active.baseOffset : last.offset + 1;
+  return active.baseOffset + active.positions.length;
 }
 
 /** `UnifiedLog.append`: `validRecords.sizeInBytes > config.segmentSize` → RECORD_LIST_TOO_LARGE. */
@@ -113,10 +126,10 @@ function shouldRoll(segment: SegmentState, messagesSize: number, segmentBytes: n
 function appendToSegment(segment: SegmentState, sizes: number[], firstOffset: number, indexIntervalBytes: number): number {
   const physicalPosition = segment.sizeBytes;
   let position = physicalPosition;
-  sizes.forEach((sizeBytes, i) => {
-    segment.batches.push({ offset: firstOffset + i, position, sizeBytes });
+  for (const sizeBytes of sizes) {
+    segment.positions.push(position);
     position += sizeBytes;
-  });
+  }
   const appended = position - physicalPosition;
   segment.sizeBytes = position;
   if (segment.bytesSinceLastIndexEntry > indexIntervalBytes) {
@@ -158,10 +171,10 @@ export function appendBatch(layout: LogLayout, offset: number, sizeBytes: number
 /** `LogSegment.truncateTo`: drop index entries ≥ offset, cut the file there, reset the counter. */
 function truncateSegmentTo(segment: SegmentState, offset: number): void {
   // `translateOffset`: the first batch whose last offset ≥ `offset`; none → nothing to cut.
-  const cut = segment.batches.findIndex((b) => b.offset >= offset);
-  if (cut >= 0) {
-    segment.sizeBytes = segment.batches[cut].position;
-    segment.batches.length = cut;
+  const cut = Math.max(0, offset - segment.baseOffset);
+  if (cut < segment.positions.length) {
+    segment.sizeBytes = segment.positions[cut];
+    segment.positions.length = cut;
   }
   segment.index = segment.index.filter(([o]) => o < offset);
   segment.bytesSinceLastIndexEntry = 0;
@@ -188,13 +201,12 @@ export function truncateLayoutTo(layout: LogLayout, offset: number): boolean {
 function rebuildIndex(segment: SegmentState, indexIntervalBytes: number): void {
   segment.index = [];
   let lastIndexEntry = 0;
-  for (const batch of segment.batches) {
-    const validBytes = batch.position;
+  segment.positions.forEach((validBytes, i) => {
     if (validBytes - lastIndexEntry > indexIntervalBytes) {
-      segment.index.push([batch.offset, validBytes]);
+      segment.index.push([segment.baseOffset + i, validBytes]);
       lastIndexEntry = validBytes;
     }
-  }
+  });
 }
 
 /**
@@ -226,14 +238,14 @@ function locate(layout: LogLayout, offset: number): { segment: SegmentState; i: 
     else hi = mid - 1;
   }
   const segment = layout.segments[lo];
-  const i = segment.batches.length === 0 ? -1 : offset - segment.batches[0].offset;
-  return segment.batches[i]?.offset === offset ? { segment, i } : null;
+  const i = offset - segment.baseOffset;
+  return i >= 0 && i < segment.positions.length ? { segment, i } : null;
 }
 
 /** The byte position of the batch holding `offset` in its segment, or null if the log lacks it. */
 export function positionOf(layout: LogLayout, offset: number): number | null {
   const found = locate(layout, offset);
-  return found === null ? null : found.segment.batches[found.i].position;
+  return found === null ? null : found.segment.positions[found.i];
 }
 
 /**
@@ -244,12 +256,13 @@ export function positionOf(layout: LogLayout, offset: number): number | null {
 export function readEndOffset(layout: LogLayout, fromOffset: number, maxBytes = Infinity): number {
   const found = locate(layout, fromOffset);
   if (found === null) return fromOffset;
-  const batches = found.segment.batches;
+  const { positions, sizeBytes } = found.segment;
   let end = fromOffset;
   let bytes = 0;
-  for (let i = found.i; i < batches.length; i++) {
-    if (end > fromOffset && bytes + batches[i].sizeBytes > maxBytes) break;
-    bytes += batches[i].sizeBytes;
+  for (let i = found.i; i < positions.length; i++) {
+    const size = (i + 1 < positions.length ? positions[i + 1] : sizeBytes) - positions[i];
+    if (end > fromOffset && bytes + size > maxBytes) break;
+    bytes += size;
     end++;
   }
   return end;

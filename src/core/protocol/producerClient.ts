@@ -56,13 +56,13 @@ function trySend(ctx: SimContext, produced: number): void {
   client.phase = 'in-flight';
   client.attempt += 1;
   entry.attempts += 1;
-  if (entry.acks === 0) {
-    finish(ctx, produced, true, null);
-    handleProduceRequest(ctx, produced, client.attempt);
-    return;
+  const attempt = client.attempt;
+  if (entry.acks === 0) finish(ctx, produced, true, null);
+  handleProduceRequest(ctx, produced, attempt);
+  // Answered at once (acks 0 and 1, most errors): no timer. Otherwise the request times out.
+  if (client.phase === 'in-flight' && client.attempt === attempt) {
+    schedule(ctx.world.queue, ctx.world.timeMs + ctx.world.settings.producer.config['request.timeout.ms'], { type: 'produce-timeout', produced, attempt });
   }
-  schedule(ctx.world.queue, ctx.world.timeMs + ctx.world.settings.producer.config['request.timeout.ms'], { type: 'produce-timeout', produced, attempt: client.attempt });
-  handleProduceRequest(ctx, produced, client.attempt);
 }
 
 /** A response from the leader for attempt `attempt`: an error name, or null for success. */
@@ -139,7 +139,6 @@ function createRecord(ctx: SimContext, stepIndex: number, i: number, step: Produ
   const deadlineMs = world.timeMs + world.settings.producer.config['delivery.timeout.ms'];
   const idempotent = acks === 'all' && world.settings.producer.config['enable.idempotence'];
   world.producerRecords.push({ phase: 'unsent', attempt: 0, deadlineMs, idempotent, sequence: null });
-  schedule(world.queue, deadlineMs, { type: 'delivery-expire', produced });
   return produced;
 }
 
@@ -155,5 +154,8 @@ export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: numbe
     // `KafkaProducer.ensureValidRecordSize`: refused before it is ever sent (RecordTooLargeException).
     if (batchSizeUpperBound(entry.key, entry.value) > MAX_REQUEST_SIZE) finish(ctx, produced, false, 'MESSAGE_TOO_LARGE');
     else trySend(ctx, produced);
+    // Only a record still waiting needs its delivery deadline on the clock.
+    const client = ctx.world.producerRecords[produced];
+    if (client.phase !== 'done') schedule(ctx.world.queue, client.deadlineMs, { type: 'delivery-expire', produced });
   }
 }

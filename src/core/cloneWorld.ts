@@ -1,0 +1,48 @@
+/**
+ * A fast deep copy of a world, for checkpoints and for `step()`'s purity. Log records are
+ * immutable once written (replicas already share them), so a copy shares them too and copies
+ * only the arrays that hold them; the segment layouts are plain numbers and copied by slicing;
+ * everything else goes through `structuredClone`. The result is independent of the original:
+ * changing either never changes the other.
+ */
+import type { LogLayout } from './protocol/logLayout';
+import type { LogRecord, World } from './model/world';
+
+function cloneLayout(layout: LogLayout): LogLayout {
+  return {
+    segments: layout.segments.map((s) => ({
+      baseOffset: s.baseOffset,
+      sizeBytes: s.sizeBytes,
+      index: s.index.slice(), // entries are never changed in place
+      bytesSinceLastIndexEntry: s.bytesSinceLastIndexEntry,
+      positions: s.positions.slice(),
+    })),
+  };
+}
+
+export function cloneWorld(world: World): World {
+  const replicas = world.topics.flatMap((t) => t.partitions.flatMap((p) => p.replicaStates));
+  const detached = replicas.map((r) => ({ log: r.log, layout: r.layout }));
+  const empty: LogRecord[] = [];
+  const emptyLayout: LogLayout = { segments: [] };
+  // Detach the big parts for the structured clone, then put them back (synchronously).
+  for (const r of replicas) {
+    r.log = empty;
+    r.layout = emptyLayout;
+  }
+  let copy: World;
+  try {
+    copy = structuredClone(world);
+  } finally {
+    replicas.forEach((r, i) => {
+      r.log = detached[i].log;
+      r.layout = detached[i].layout;
+    });
+  }
+  const copies = copy.topics.flatMap((t) => t.partitions.flatMap((p) => p.replicaStates));
+  copies.forEach((r, i) => {
+    r.log = detached[i].log.slice();
+    r.layout = cloneLayout(detached[i].layout);
+  });
+  return copy;
+}
