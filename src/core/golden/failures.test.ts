@@ -264,3 +264,21 @@ describe('Controller elections', () => {
     expect(values(r, 1)).toEqual(['v']);
   });
 });
+
+describe('auto replication through a network partition', () => {
+  it('a follower cut off for less than the session timeout resumes fetching after heal and stays in the ISR', () => {
+    const r = run({
+      version: 1, cluster: { brokers: 3, metadata: 'zookeeper', replication: 'auto', config: { 'zookeeper.session.timeout.ms': 60000, 'replica.lag.time.max.ms': 120000 } },
+      producer: { acks: 1 }, topics: [{ name: 't', assignment: [[1, 2, 3]] }],
+      steps: [
+        { op: 'isolate', broker: 3 }, { op: 'run', ms: 35000 }, { op: 'heal' },
+        { op: 'produce', topic: 't', key: null, value: 'v', count: 3 }, { op: 'run', ms: 1000 },
+      ],
+    });
+    // Its fetch gave up at 30 s (replica.socket.timeout.ms) and the retry at 31 s was lost too;
+    // the heal at 35 s starts the fetcher again, so it has the records a second later.
+    expect(r.brokers[2]).toEqual({ id: 3, state: 'running', fenced: false });
+    expect(partition(r).isr).toEqual([1, 2, 3]);
+    expect(values(r, 3)).toEqual(['v', 'v', 'v']);
+  });
+});

@@ -9,7 +9,7 @@ import { allPartitions, replicaOf, type SimContext } from '../simContext';
 import { brokerState, controlledShutdown, loseContact, regainContact, registerBroker } from './controller';
 import { applyMetadata } from './leadership';
 import { dropDelayedProduces } from './produce';
-import { brokerWentDown } from './replicationSession';
+import { brokerWentDown, startFollowing } from './replicationSession';
 import { recoverAfterCrash } from './truncation';
 import { reopenLayout } from './logLayout';
 
@@ -107,6 +107,10 @@ export function heal(ctx: SimContext): void {
     } else {
       regainContact(ctx, state.id);
       applyMetadata(ctx, state.id);
+      // A fetcher that gave up while cut off starts again now.
+      for (const p of allPartitions(ctx.world)) {
+        if (p.leader !== null && p.leader !== state.id && p.replicas.includes(state.id)) startFollowing(ctx, state.id, p.leader);
+      }
     }
   }
 }
