@@ -9,7 +9,7 @@ import { runSeed, runSwarm } from './swarmRunner';
 import { swarmScenario } from '../core/testing/swarmScenario';
 
 describe('the seeded swarm', () => {
-  it('keeps the invariants in both truncation modes (300 seeds each)', () => {
+  it('keeps the invariants in both truncation modes, and every run recovers once healed and restarted (300 seeds each)', () => {
     for (const truncation of ['leader-epoch', 'high-watermark'] as const) {
       const summary = runSwarm({ seeds: 300, start: 1, truncation, safe: false });
       expect(summary.failures.map((f) => `seed ${f.seed} step ${f.step}: ${f.problems.join('; ')}`)).toEqual([]);
@@ -33,16 +33,17 @@ describe('the seeded swarm', () => {
 
   it('the same safe scenario (seed 638, acks=all, no lostTail, no unclean election): truncation to the HW loses acknowledged records and diverges; leader epochs do neither', () => {
     // Pinned from `npm run sim:swarm -- --seeds 1000 --safe`, as KIP-101's motivation describes.
-    const hw = new Set(runSeed(638, { truncation: 'high-watermark', safe: true }).anomalies);
-    expect(hw).toEqual(new Set(['acknowledged-record-lost', 'replica-divergence']));
-    expect(runSeed(638, { truncation: 'leader-epoch', safe: true }).anomalies).toEqual([]);
+    // (Its zookeeper-era producer is not idempotent, so resends may duplicate in both modes.)
+    const lossOrDivergence = (types: string[]) => new Set(types.filter((t) => t !== 'duplicate-record'));
+    expect(lossOrDivergence(runSeed(638, { truncation: 'high-watermark', safe: true }).anomalies)).toEqual(new Set(['acknowledged-record-lost', 'replica-divergence']));
+    expect(lossOrDivergence(runSeed(638, { truncation: 'leader-epoch', safe: true }).anomalies)).toEqual(new Set());
   });
 
-  it('high-watermark: more pinned seeds with divergence (149, 202) that leader epochs avoid or reduce', () => {
-    expect(runSeed(149, { truncation: 'high-watermark', safe: false }).anomalies).toContain('replica-divergence');
-    expect(runSeed(149, { truncation: 'leader-epoch', safe: false }).anomalies).toEqual([]);
-    expect(runSeed(202, { truncation: 'high-watermark', safe: false }).anomalies).toContain('replica-divergence');
-    expect(runSeed(202, { truncation: 'leader-epoch', safe: false }).anomalies).not.toContain('replica-divergence');
+  it('high-watermark: more pinned seeds where truncation to the HW diverges and leader epochs do not (27, 64)', () => {
+    for (const seed of [27, 64]) {
+      expect(runSeed(seed, { truncation: 'high-watermark', safe: false }).anomalies).toContain('replica-divergence');
+      expect(runSeed(seed, { truncation: 'leader-epoch', safe: false }).anomalies).not.toContain('replica-divergence');
+    }
   });
 
   it('the same seed gives the same run', () => {

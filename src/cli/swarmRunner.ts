@@ -23,9 +23,40 @@ export interface SwarmSummary {
 
 const FORBIDDEN_WHEN_SAFE = ['acknowledged-record-lost', 'replica-divergence'];
 
+/**
+ * Liveness: after the random steps, heal everything, let fencing finish, restart every broker and
+ * give replication time (manual mode: fetch rounds). Then every partition must have a leader,
+ * every replica must be in the ISR, and every log must be as long as its leader's.
+ */
+function withRecovery(document: Record<string, unknown>): Record<string, unknown> {
+  const cluster = document.cluster as { brokers: number; replication: string };
+  const brokers = Array.from({ length: cluster.brokers }, (_, i) => i + 1);
+  const settle: unknown[] = [{ op: 'heal' }, { op: 'run', ms: 20000 }, ...brokers.map((broker) => ({ op: 'restart', broker })), { op: 'run', ms: 60000 }];
+  for (let round = 0; round < 4; round++) {
+    if (cluster.replication === 'manual') settle.push(...brokers.map((broker) => ({ op: 'fetch', broker })));
+    settle.push({ op: 'run', ms: 30000 });
+  }
+  return { ...document, steps: [...(document.steps as unknown[]), ...settle] };
+}
+
+function livenessProblems(world: ReturnType<typeof createWorld>): string[] {
+  const problems: string[] = [];
+  for (const b of world.brokers) if (b.state !== 'running' || b.fenced) problems.push(`broker ${b.id} is ${b.state}${b.fenced ? ', fenced' : ''} after recovery`);
+  for (const t of world.topics) {
+    for (const p of t.partitions) {
+      const name = `${p.topic}-${p.partition}`;
+      if (p.leader === null) { problems.push(`${name} has no leader after recovery`); continue; }
+      const leaderEnd = p.replicaStates.find((r) => r.broker === p.leader)?.log.length;
+      if ([...p.isr].sort().join() !== [...p.replicas].sort().join()) problems.push(`${name}: ISR [${p.isr}] is not every replica after recovery`);
+      for (const r of p.replicaStates) if (r.log.length !== leaderEnd) problems.push(`${name}: broker ${r.broker} has LEO ${r.log.length}, the leader ${leaderEnd}`);
+    }
+  }
+  return problems;
+}
+
 /** Runs one seed; returns the first failure (with the step after which it appeared), if any. */
 export function runSeed(seed: number, options: SwarmOptions): { failure: SwarmFailure | null; anomalies: string[]; steps: number } {
-  const document = swarmScenario(seed, options);
+  const document = withRecovery(swarmScenario(seed, options));
   const validated = validateScenarioDocument(document);
   if (!validated.ok) {
     return { failure: { seed, step: -1, problems: validated.problems.map(formatProblem), prefix: document }, anomalies: [], steps: 0 };
@@ -49,6 +80,8 @@ export function runSeed(seed: number, options: SwarmOptions): { failure: SwarmFa
       return { failure: { seed, step: i, problems, prefix }, anomalies: world.anomalies.map((a) => a.type), steps: i + 1 };
     }
   }
+  const stuck = livenessProblems(world);
+  if (stuck.length > 0) return { failure: { seed, step: scenario.steps.length - 1, problems: stuck, prefix: document }, anomalies: world.anomalies.map((a) => a.type), steps: scenario.steps.length };
   return { failure: null, anomalies: world.anomalies.map((a) => a.type), steps: scenario.steps.length };
 }
 

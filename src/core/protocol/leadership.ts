@@ -6,7 +6,7 @@
  */
 import type { PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { followerView, leaderReplica, replicaOf, type SimContext } from '../simContext';
+import { leaderReplica, replicaOf, type SimContext } from '../simContext';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
 import { resetFollowerViews } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
@@ -94,13 +94,15 @@ export function publishPartition(ctx: SimContext, p: PartitionState): void {
   for (const broker of followers) applyPartitionMetadata(ctx, p, broker);
 }
 
-/** Whether `broker` currently acts as a follower of `p` that knows the current epoch. */
+/**
+ * Whether `broker` currently acts as a follower of `p` that knows the current epoch. (Its own
+ * view only: whether the leader is serving is the leader's business, answered on arrival.)
+ */
 export function isCurrentFollower(ctx: SimContext, p: PartitionState, broker: number): boolean {
   const replica = replicaOf(p, broker);
   if (!replica || p.leader === null || p.leader === broker) return false;
   const state = ctx.world.brokers.find((b) => b.id === broker);
-  return state?.state === 'running' && replica.appliedLeader === p.leader && replica.appliedEpoch === p.leaderEpoch
-    && followerView(p, broker) !== undefined;
+  return state?.state === 'running' && replica.appliedLeader === p.leader && replica.appliedEpoch === p.leaderEpoch;
 }
 
 /** Whether the partition's leader broker is up, reachable and acting as leader in this epoch. */

@@ -62,13 +62,14 @@ export function dropDelayedProduces(ctx: SimContext, broker: number): void {
   ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => pending.leader !== broker);
 }
 
-/** Finds an idempotent batch already in the log by producer id and sequence. */
+/**
+ * Finds an idempotent batch already in the log by producer id and sequence. Only a resend can
+ * find one (a first attempt was never appended), so only resends pay for the search.
+ */
 function findBySequence(leader: ReplicaState, producerId: number, sequence: number): LogRecord | undefined {
   for (let i = leader.log.length - 1; i >= 0; i--) {
     const record = leader.log[i];
-    if (record.producerId !== producerId || record.sequence === undefined) continue;
-    if (record.sequence === sequence) return record;
-    if (record.sequence < sequence) return undefined; // sequences grow along the log
+    if (record.producerId === producerId && record.sequence === sequence) return record;
   }
   return undefined;
 }
@@ -103,7 +104,7 @@ export function handleProduceRequest(ctx: SimContext, produced: number, attempt:
     onProduceResponse(ctx, produced, attempt, 'NOT_ENOUGH_REPLICAS', null);
     return;
   }
-  const original = client.idempotent && client.sequence !== null ? findBySequence(leader, PRODUCER_ID, client.sequence) : undefined;
+  const original = client.idempotent && client.sequence !== null && attempt > 1 ? findBySequence(leader, PRODUCER_ID, client.sequence) : undefined;
   if (!original && exceedsSegmentBytes(singleRecordBatchSize(entry.key, entry.value), layoutConfig(ctx.world, p.topic).segmentBytes)) {
     // `UnifiedLog.append` refuses a batch larger than segment.bytes (RecordBatchTooLargeException).
     onProduceResponse(ctx, produced, attempt, 'RECORD_LIST_TOO_LARGE', null);

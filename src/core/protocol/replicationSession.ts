@@ -65,6 +65,9 @@ export function sendFetch(ctx: SimContext, follower: number, leader: number): vo
   schedule(ctx.world.queue, ctx.world.timeMs + delay, {
     type: 'fetch-arrive', follower, leader, requestSeq: s.requestSeq, sentAtMs: s.sentAtMs, partitions,
   });
+  // The network client's request timeout: whatever happens to the request or its response, the
+  // follower gives up on it then (a no-op if the response came).
+  failLater(ctx, follower, leader, s.requestSeq, s.sentAtMs + REPLICA_SOCKET_TIMEOUT_MS);
 }
 
 /** A follower starts following a partition on `leader`: a new session sends at once. */
@@ -97,11 +100,11 @@ function isolationInvolved(ctx: SimContext, a: number, b: number): boolean {
 export function onFetchArrive(ctx: SimContext, event: { follower: number; leader: number; requestSeq: number; sentAtMs: number; partitions: FetchPartitionRequest[] }): void {
   const { follower, leader, requestSeq } = event;
   if (!reachable(ctx, follower, leader)) {
-    if (processState(ctx, follower) !== 'running' && !isolationInvolved(ctx, follower, leader)) return; // the follower is gone
-    const failAt = isolationInvolved(ctx, follower, leader)
-      ? event.sentAtMs + REPLICA_SOCKET_TIMEOUT_MS
-      : ctx.world.timeMs + ctx.world.settings.cluster.networkDelayMs;
-    failLater(ctx, follower, leader, requestSeq, failAt);
+    // Isolation: the request vanishes (the timeout set at sending fires). A leader whose process
+    // is down refuses the connection: the follower learns it one delay later.
+    if (!isolationInvolved(ctx, follower, leader) && processState(ctx, follower) === 'running') {
+      failLater(ctx, follower, leader, requestSeq, ctx.world.timeMs + ctx.world.settings.cluster.networkDelayMs);
+    }
     return;
   }
   const responses = event.partitions.map((request) => processFetchOnLeader(ctx, getPartition(ctx.world, request.topic, request.partition), follower, request));
@@ -164,8 +167,8 @@ export function onFetchResponseArrive(ctx: SimContext, event: { follower: number
   const s = session(ctx, follower, leader);
   if (s.requestSeq !== requestSeq || !s.inFlight) return;
   if (!reachable(ctx, follower, leader)) {
-    if (processState(ctx, follower) !== 'running' && !isolationInvolved(ctx, follower, leader)) return;
-    failLater(ctx, follower, leader, requestSeq, isolationInvolved(ctx, follower, leader) ? s.sentAtMs + REPLICA_SOCKET_TIMEOUT_MS : ctx.world.timeMs);
+    // Lost on the way (the request timeout fires), or the connection reset by a leader that went down.
+    if (!isolationInvolved(ctx, follower, leader) && processState(ctx, follower) === 'running') failLater(ctx, follower, leader, requestSeq, ctx.world.timeMs);
     return;
   }
   for (const response of event.partitions) {
@@ -189,7 +192,10 @@ export function onFetchSend(ctx: SimContext, event: { follower: number; leader: 
   sendFetch(ctx, event.follower, event.leader);
 }
 
-/** A broker's process went down: its own sessions end; its held responses are gone. */
+/**
+ * A broker's process went down: its own sessions end; its held responses are gone, and a follower
+ * still up learns of the reset connection one delay later (an isolated one at its request timeout).
+ */
 export function brokerWentDown(ctx: SimContext, broker: number): void {
   for (const s of ctx.world.fetchSessions) {
     if (s.follower === broker) {
@@ -201,7 +207,6 @@ export function brokerWentDown(ctx: SimContext, broker: number): void {
   for (const held of [...ctx.world.heldFetches]) {
     if (held.leader !== broker) continue;
     ctx.world.heldFetches = ctx.world.heldFetches.filter((h) => h !== held);
-    // The connection resets: the follower learns one delay later.
     if (processState(ctx, held.follower) === 'running') failLater(ctx, held.follower, broker, held.requestSeq, ctx.world.timeMs + delay);
   }
 }

@@ -9,7 +9,7 @@
  * orders reach the results (which member gets which partition first in a list, which member keeps
  * `maxQuota`), so we rebuild them exactly with javaHashMap.ts.
  */
-import { JavaHashMap, javaHashOrder, javaStringHashMap } from './javaHashMap';
+import { javaHashOrder, javaStringHashMap } from './javaHashMap';
 import { compareJavaStrings, parseTopicPartition, type TopicPartition } from './topicPartition';
 
 export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
@@ -106,5 +106,3 @@ export function emptyAssignment(members: readonly GroupMember[]): GroupAssignmen
 export function ownedOf(member: GroupMember): TopicPartition[] {
   return (member.ownedPartitions ?? []).map(parseTopicPartition);
 }
-
-export type { JavaHashMap };

@@ -50,8 +50,8 @@ export class JavaHashMap<K, V> {
   private readonly index = new Map<string, Entry<K, V>>();
 
   /**
-   * `new HashMap<>()` (no argument), or `new HashMap<>(initialCapacity)`. For
-   * `new HashMap<>(otherMap)` / `new HashSet<>(collection)` use `JavaHashMap.copySizing(size)`.
+   * `new HashMap<>()` (no argument), or `new HashMap<>(initialCapacity)`. (Copy constructors
+   * presize differently; no order Kafka's assignors expose here depends on one.)
    */
   constructor(
     private readonly hashOf: (key: K) => number,
@@ -59,12 +59,6 @@ export class JavaHashMap<K, V> {
     initialCapacity?: number,
   ) {
     this.threshold = initialCapacity === undefined ? 0 : tableSizeFor(Math.max(initialCapacity, 1));
-  }
-
-  /** The initial capacity `new HashMap<>(Map m)` (`putMapEntries`) and `new HashSet<>(c)` pick. */
-  static copyCapacity(size: number, isHashSetCopy: boolean): number {
-    if (isHashSetCopy) return Math.max(Math.trunc(size / 0.75) + 1, 16);
-    return Math.trunc(size / 0.75 + 1);
   }
 
   get size(): number {
