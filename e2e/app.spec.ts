@@ -90,12 +90,13 @@ test('every control is reachable with Tab and has a name', async ({ page }) => {
   const cluster = new ClusterPage(page);
   await cluster.open('', '?lang=en');
   const names: string[] = [];
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 300; i++) {
     await page.keyboard.press('Tab');
     const name = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
-      return el.getAttribute('aria-label') || el.textContent?.trim() || `(unnamed ${el.tagName}.${el.className})`;
+      const label = (el as HTMLInputElement).labels?.[0]?.textContent?.trim();
+      return el.getAttribute('aria-label') || label || el.textContent?.trim() || `(unnamed ${el.tagName}.${el.className})`;
     });
     if (name === null) break;
     names.push(name);

@@ -53,3 +53,19 @@ export function scenarioHash(document: unknown, at?: number | string): string {
   const payload = LZString.compressToEncodedURIComponent(json);
   return at === undefined ? `#s=${payload}` : `#s=${payload}&at=${at}`;
 }
+
+/** The scenario document in a page's address (`#s=<payload>…`), as the runner would read it. */
+export function documentInUrl(url: string): unknown {
+  const hash = new URL(url).hash;
+  const match = /[#&]s=([^&]*)/.exec(hash);
+  if (!match) throw new Error(`no #s= in ${url}`);
+  const text = LZString.decompressFromEncodedURIComponent(match[1]);
+  if (!text) throw new Error('undecodable payload');
+  return JSON.parse(text);
+}
+
+/** `&at=n` of a page's address. */
+export function atInUrl(url: string): number {
+  const match = /[#&]at=(\d+)/.exec(new URL(url).hash);
+  return match ? Number(match[1]) : 0;
+}

@@ -1,7 +1,14 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useView } from '../store/viewStore';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
-import { sessionActions, useSession } from '../store/sessionStore';
+import { sessionActions, sessionStore, useSession } from '../store/sessionStore';
+import { AppToolbar } from '../view/controls/AppToolbar';
+import { ProduceForm } from '../view/controls/ProduceForm';
+import { RunControls } from '../view/controls/RunControls';
+import { AboutDialog } from '../view/dialogs/AboutDialog';
+import { ForkDialog } from '../view/dialogs/ForkDialog';
+import { Inspector } from '../view/inspector/Inspector';
 import { AnomalyList } from '../view/AnomalyList';
 import { ClusterView } from '../view/ClusterView';
 import { EraBadge } from '../view/EraBadge';
@@ -13,7 +20,22 @@ import { StepList } from '../view/StepList';
 import { StepNote } from '../view/StepNote';
 import { TimelineBar } from '../view/TimelineBar';
 import { eraOf } from '../view/viewModel';
+import { shareUrl } from './addressBar';
 import type { AppMode } from './mode';
+
+/**
+ * The animation layer (d3-selection, d3-timer, d3-ease) is not needed for the first picture:
+ * its own chunk, loaded right after; a placeholder of its size keeps the page from jumping.
+ */
+const EventStage = lazy(() => import('../view/EventStage').then((m) => ({ default: m.EventStage })));
+
+/** Rarely used: its own chunk, loaded when the dialog first opens. */
+const NewScenarioDialog = lazy(() => import('../view/dialogs/NewScenarioDialog').then((m) => ({ default: m.NewScenarioDialog })));
+
+function LazyDialogs() {
+  const dialog = useView((s) => s.dialog);
+  return dialog === 'new-scenario' ? <Suspense fallback={null}><NewScenarioDialog /></Suspense> : null;
+}
 
 export interface AppProps {
   mode: AppMode;
@@ -69,6 +91,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
             {scenario && <h1 className="scenario-title" data-testid="scenario-title">{scenario.title}</h1>}
             {scenario && <EraBadge era={eraOf(scenario)} />}
           </div>
+          <AppToolbar shareUrl={() => shareUrl(sessionStore.getState())} />
           <LanguageToggle onChange={onLanguage} />
         </header>
       )}
@@ -85,17 +108,34 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
           <div className={`layout${report.brokers.length > 3 ? ' layout-wide' : ''}`}>
             <main className="main">
               {!embed && <StepNote scenario={scenario} position={position} />}
-              <ClusterView report={report} />
+              <Suspense fallback={<div className="event-stage event-stage-placeholder" aria-hidden="true" />}>
+                <EventStage />
+              </Suspense>
+              <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
               {!embed && <AnomalyList anomalies={report.anomalies} />}
+              {!embed && <Inspector />}
               {!embed && <ProducedList produced={report.produced} />}
             </main>
             {!embed && (
               <aside className="side">
+                <section className="panel actions-panel" aria-labelledby="actions-title">
+                  <h2 id="actions-title">{t('controls.label')}</h2>
+                  <ProduceForm scenario={scenario} />
+                  <RunControls />
+                  <p className="hint muted">{t('controls.brokerHint')}</p>
+                </section>
                 <StepList scenario={scenario} position={position} stepErrors={report.stepErrors} />
                 <p className="keys-hint">{t('timeline.keys')}</p>
               </aside>
             )}
           </div>
+        </>
+      )}
+      {!embed && (
+        <>
+          <ForkDialog />
+          <LazyDialogs />
+          <AboutDialog />
         </>
       )}
     </div>

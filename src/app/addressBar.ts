@@ -5,12 +5,33 @@
  * keeps its own payload: `#s=<payload>&at=<n>`. A link that failed to load is left as it was.
  */
 import type { SessionState, SessionStore } from '../store/sessionStore';
-import { buildLink } from './link';
+import type { ScenarioDocument } from '../session/scenarioEdit';
+import { buildLink, encodePayload } from './link';
 
-export function hashFor(state: Pick<SessionState, 'source' | 'position'>): string | null {
-  const { source, position } = state;
+/** Encoding a long document costs milliseconds: do it once per document, not per step. */
+let encoded: { document: ScenarioDocument; payload: string } | null = null;
+export function payloadOf(document: ScenarioDocument): string {
+  if (encoded?.document !== document) encoded = { document, payload: encodePayload(JSON.stringify(document)) };
+  return encoded.payload;
+}
+
+export function hashFor(state: Pick<SessionState, 'source' | 'position'> & { document?: ScenarioDocument | null }): string | null {
+  const { source, position, document } = state;
   if (!source) return null;
-  return source.kind === 'link' ? buildLink(source.payload, position) : `#at=${position}`;
+  if (source.kind === 'link') return buildLink(source.payload, position);
+  if (source.kind === 'edited' && document) return buildLink(payloadOf(document), position);
+  return `#at=${position}`;
+}
+
+/** The address to share: always the scenario itself (`#s=…&at=n`), even for the built-in example. */
+export function shareUrl(state: Pick<SessionState, 'source' | 'position'> & { document?: ScenarioDocument | null }, win: Window = window): string | null {
+  const hash = state.source?.kind === 'link'
+    ? buildLink(state.source.payload, state.position)
+    : state.document ? buildLink(payloadOf(state.document), state.position) : null;
+  if (hash === null) return null;
+  const url = new URL(win.location.href);
+  url.hash = hash.slice(1);
+  return url.toString();
 }
 
 export function syncAddressBar(store: SessionStore, win: Window = window): () => void {
@@ -22,6 +43,6 @@ export function syncAddressBar(store: SessionStore, win: Window = window): () =>
   };
   write(store.getState());
   return store.subscribe((state, previous) => {
-    if (state.source !== previous.source || state.position !== previous.position) write(state);
+    if (state.source !== previous.source || state.position !== previous.position || state.document !== previous.document) write(state);
   });
 }

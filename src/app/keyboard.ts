@@ -13,6 +13,8 @@ export function installKeys(store: SessionStore, win: Window = window): () => vo
     const target = event.target instanceof Element ? event.target : null;
     if (ignoresKey(target as (Element & { isContentEditable?: boolean }) | null, action)) return;
     if (!store.getState().scenario) return;
+    // A modal dialog (fork, new scenario, about) owns the keys while it is open.
+    if (win.document.querySelector('dialog[open]')) return;
     event.preventDefault();
     store.getState().perform(action);
   };

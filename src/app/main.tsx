@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, detectLanguage, htmlLang, saveLanguage, type Language } from '../i18n';
+import { createI18n, detectLanguage, htmlLang, loadLanguage, saveLanguage, type Language } from '../i18n';
 import { sessionStore } from '../store/sessionStore';
 import '../view/styles.css';
 import { syncAddressBar } from './addressBar';
@@ -16,6 +16,7 @@ import { modeFromSearch } from './mode';
 import { openHash, type OpenContext } from './openLink';
 
 const i18n = createI18n(detectLanguage());
+await loadLanguage(i18n, i18n.language as Language);
 document.documentElement.lang = htmlLang(i18n.language as Language);
 
 const context: OpenContext = {
@@ -23,9 +24,10 @@ const context: OpenContext = {
   exampleDocument: () => buildExampleScenario((key) => i18n.t(key)),
 };
 
-function changeLanguage(language: Language): void {
+async function changeLanguage(language: Language): Promise<void> {
   saveLanguage(language);
-  void i18n.changeLanguage(language);
+  await loadLanguage(i18n, language);
+  await i18n.changeLanguage(language);
   document.documentElement.lang = htmlLang(language);
   // A `?lang=` in the address would override the choice on reload: keep it in step.
   const url = new URL(window.location.href);
@@ -50,7 +52,7 @@ createRoot(root).render(
     <I18nextProvider i18n={i18n}>
       <App
         mode={modeFromSearch(window.location.search)}
-        onLanguage={changeLanguage}
+        onLanguage={(language) => void changeLanguage(language)}
         onOpenExample={() => openHash('', context)}
       />
     </I18nextProvider>

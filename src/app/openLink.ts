@@ -4,6 +4,7 @@
  * document goes through the core's validator, as the runner's input does.
  */
 import { formatProblem, parseScenarioText, validateScenarioDocument } from '../core/scenario/validateScenario';
+import type { ScenarioDocument } from '../session/scenarioEdit';
 import type { Notice, SessionStore } from '../store/sessionStore';
 import { decodePayload, parseLink, type AtParam } from './link';
 
@@ -34,7 +35,7 @@ export function openHash(hash: string, { store, exampleDocument }: OpenContext):
     if (text === null) return session.fail({ kind: 'undecodable' }, notice);
     const parsed = parseScenarioText(text);
     if (!parsed.ok) return session.fail({ kind: 'invalid', lines: parsed.problems.map(formatProblem) }, notice);
-    return session.load({ kind: 'link', payload: link.payload }, parsed.scenario, at, notice);
+    return session.load({ kind: 'link', payload: link.payload }, parsed.scenario, at, notice, JSON.parse(text) as ScenarioDocument);
   }
   if (link.lesson !== null) return session.fail({ kind: 'unknown-lesson', id: link.lesson }, notice);
   const parsed = validateScenarioDocument(exampleDocument());
@@ -42,5 +43,5 @@ export function openHash(hash: string, { store, exampleDocument }: OpenContext):
     // The example is ours: an invalid one is a bug, shown like any invalid scenario.
     return session.fail({ kind: 'invalid', lines: parsed.problems.map(formatProblem) }, notice);
   }
-  session.load({ kind: 'example' }, parsed.scenario, at, notice);
+  session.load({ kind: 'example' }, parsed.scenario, at, notice, exampleDocument() as ScenarioDocument);
 }

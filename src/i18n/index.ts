@@ -6,7 +6,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import zh from './zh.json';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -74,10 +73,14 @@ export function htmlLang(language: Language): string {
   return language === 'zh' ? 'zh-CN' : 'en';
 }
 
+/**
+ * English is bundled (it is also every missing key's fallback); Chinese is a chunk of its own,
+ * loaded before the first render for a Chinese reader and on switching (`loadLanguage`).
+ */
 export function createI18n(language: Language): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { en: { translation: en }, zh: { translation: zh } },
+    resources: { en: { translation: en } },
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
@@ -87,4 +90,11 @@ export function createI18n(language: Language): i18n {
     interpolation: { escapeValue: false },
   });
   return instance;
+}
+
+/** Makes `language`'s catalog available (a no-op for English and once loaded). */
+export async function loadLanguage(instance: i18n, language: Language): Promise<void> {
+  if (language === 'en' || instance.hasResourceBundle(language, 'translation')) return;
+  const catalog = (await import('./zh.json')).default;
+  instance.addResourceBundle(language, 'translation', catalog);
 }

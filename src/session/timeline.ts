@@ -34,6 +34,12 @@ export interface Timeline {
   seekWithEvents(n: number): SeekResult;
   /** Positions that have a checkpoint now, ascending (for tests and the inspector). */
   checkpointPositions(): number[];
+  /**
+   * The timeline of an edited scenario with the same cluster whose first `unchangedSteps` steps
+   * are the same: it keeps the checkpoints at or before that position, so an edit near the end
+   * does not replay from zero.
+   */
+  derive(scenario: Scenario, unchangedSteps: number): Timeline;
 }
 
 export function clampPosition(length: number, n: number): number {
@@ -41,13 +47,17 @@ export function clampPosition(length: number, n: number): number {
   return Math.max(0, Math.min(length, Math.floor(n)));
 }
 
-export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHECKPOINT_EVERY): Timeline {
+export function createTimeline(
+  scenario: Scenario,
+  checkpointEvery = DEFAULT_CHECKPOINT_EVERY,
+  inherited?: { checkpoints: Map<number, World>; last: World | null },
+): Timeline {
   if (!Number.isInteger(checkpointEvery) || checkpointEvery < 1) {
     throw new Error(`checkpointEvery must be a positive integer, got ${checkpointEvery}`);
   }
   const length = scenario.steps.length;
-  const checkpoints = new Map<number, World>([[0, createWorld(scenario)]]);
-  let last: World | null = null;
+  const checkpoints = inherited?.checkpoints ?? new Map<number, World>([[0, createWorld(scenario)]]);
+  let last: World | null = inherited?.last ?? null;
 
   function nearestCheckpoint(n: number): World {
     for (let at = n - (n % checkpointEvery); at >= 0; at -= checkpointEvery) {
@@ -85,5 +95,10 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     seek: (n) => seekWithEvents(n).world,
     seekWithEvents,
     checkpointPositions: () => [...checkpoints.keys()].sort((a, b) => a - b),
+    derive(next, unchangedSteps) {
+      const kept = new Map([...checkpoints].filter(([at]) => at <= unchangedSteps));
+      const keptLast = last && last.stepsApplied <= unchangedSteps ? last : null;
+      return createTimeline(next, checkpointEvery, { checkpoints: kept, last: keptLast });
+    },
   };
 }

@@ -56,7 +56,7 @@ export function ignoresKey(target: TargetLike | null, action: KeyAction): boolea
   if (TEXT_FIELDS.has(tag) || target.isContentEditable) return true;
   const role = target.getAttribute?.('role');
   if (role === 'textbox' || role === 'slider' || role === 'combobox') return true;
-  if (action === 'toggle-play' && (tag === 'BUTTON' || tag === 'A' || role === 'button')) {
+  if (action === 'toggle-play' && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || role === 'button')) {
     return target.getAttribute?.(TIMELINE_CONTROL) == null;
   }
   return false;

@@ -13,11 +13,19 @@ import type { Report } from '../core/model/report';
 import type { Scenario } from '../core/model/scenario';
 import type { World } from '../core/model/world';
 import { buildReport } from '../core/scenario/report';
+import {
+  deleteStep, documentSteps, firstDifference, forkAt, insertAt, validateEdited,
+  type DocumentStep, type ScenarioDocument,
+} from '../session/scenarioEdit';
 import { clampPosition, createTimeline, type Timeline } from '../session/timeline';
 import type { KeyAction } from './keys';
 
-/** Where the scenario came from: the built-in example or a `#s=` link's payload. */
-export type Source = { kind: 'example' } | { kind: 'link'; payload: string };
+/**
+ * Where the scenario came from: the built-in example, a `#s=` link's payload (kept exactly), or
+ * the user's edits (a new scenario, or steps added, inserted or deleted): the address bar then
+ * encodes `document`.
+ */
+export type Source = { kind: 'example' } | { kind: 'link'; payload: string } | { kind: 'edited' };
 
 export type LoadError =
   /** `#s=` that lz-string cannot decompress. */
@@ -27,7 +35,10 @@ export type LoadError =
   /** `#lesson=<id>` naming no lesson. */
   | { kind: 'unknown-lesson'; id: string };
 
-export type Notice = { kind: 'at-not-whole'; raw: string };
+export type Notice =
+  | { kind: 'at-not-whole'; raw: string }
+  /** An edit the validator refused outright (not confined to steps): its `path: message` lines. */
+  | { kind: 'edit-refused'; lines: string[] };
 
 /** How often playback advances, in real milliseconds. */
 export const PLAY_INTERVAL_MS = 700;
@@ -45,11 +56,21 @@ export interface SessionState {
   loadError: LoadError | null;
   notice: Notice | null;
   playing: boolean;
+  /** The scenario as a document (what links carry); edits change it. Null without one. */
+  document: ScenarioDocument | null;
+  /** Steps that became invalid after an edit, with the validator's messages (by step index). */
+  invalidSteps: Record<number, string[]>;
+  /** Playback speed: steps advance every `PLAY_INTERVAL_MS / speed` real ms. */
+  speed: number;
+  /** A step the user asked for while viewing the past: waiting for them to confirm the fork. */
+  pendingFork: DocumentStep | null;
+  /** Insert mode: the next action goes in at this position and later steps stay. */
+  insertAt: number | null;
 }
 
 export interface SessionActions {
   /** Shows `scenario` at position `at` (clamped); drops any load error; stops playback. */
-  load(source: Source, scenario: Scenario, at: number, notice?: Notice | null): void;
+  load(source: Source, scenario: Scenario, at: number, notice?: Notice | null, document?: ScenarioDocument | null): void;
   /** A link that failed: keeps the shell, shows the error, forgets the scenario. */
   fail(error: LoadError, notice?: Notice | null): void;
   seek(position: number): void;
@@ -62,6 +83,22 @@ export interface SessionActions {
   togglePlay(): void;
   perform(action: KeyAction): void;
   dismissNotice(): void;
+  /**
+   * The user acts (produce, crash, run …): the step goes in at the cursor. At the end it is
+   * appended; in insert mode it is inserted (later steps stay); in the past it waits in
+   * `pendingFork` for `confirmFork` (later steps are dropped) or `cancelFork`.
+   */
+  act(step: DocumentStep): void;
+  /** Sets the playback speed (0.25 to 8); playback continues at the new pace. */
+  setSpeed(speed: number): void;
+  confirmFork(): void;
+  cancelFork(): void;
+  /** Deletes step `index` (0-based); later steps stay and are simulated again. */
+  deleteStep(index: number): void;
+  /** Insert mode at `position` (the timeline moves there); `null` leaves it. */
+  setInsertAt(position: number | null): void;
+  /** Opens a document the user built (the new-scenario dialog): its problems, or null when opened. */
+  openDocument(document: ScenarioDocument): string[] | null;
 }
 
 export type SessionStore = StoreApi<SessionState & SessionActions>;
@@ -69,7 +106,10 @@ export type SessionStore = StoreApi<SessionState & SessionActions>;
 const empty: SessionState = {
   source: null, scenario: null, position: 0, total: 0, world: null, report: null, events: [],
   loadError: null, notice: null, playing: false,
+  document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1,
 };
+
+export const SPEEDS = [0.5, 1, 2, 4] as const;
 
 export interface SessionStoreOptions {
   playIntervalMs?: number;
@@ -92,7 +132,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const at = clampPosition(timeline.length, position);
       if (at === get().position && get().world) return;
       const { world, events } = timeline.seekWithEvents(at);
-      set({ position: at, world, report: buildReport(world), events });
+      // Moving away leaves insert mode: the banner would name a step no longer in view.
+      const insertAt = get().insertAt === at ? at : null;
+      set({ position: at, world, report: buildReport(world), events, insertAt });
     };
 
     const tick = () => {
@@ -105,14 +147,32 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       if (get().position >= total) get().pause();
     };
 
+    /** Shows an edited document at `position`, keeping the checkpoints before the first change. */
+    const edit = (document: ScenarioDocument, position: number) => {
+      const before = get().document;
+      const parsed = validateEdited(document);
+      if (!parsed.ok || !timeline || !before) {
+        set({ notice: { kind: 'edit-refused', lines: parsed.ok ? [] : parsed.lines } });
+        return;
+      }
+      const unchanged = firstDifference(documentSteps(before), documentSteps(document));
+      timeline = timeline.derive(parsed.scenario, Math.min(unchanged, timeline.length));
+      const at = clampPosition(timeline.length, position);
+      const { world, events } = timeline.seekWithEvents(at);
+      set({
+        source: { kind: 'edited' }, document, scenario: parsed.scenario, invalidSteps: parsed.invalidSteps,
+        total: timeline.length, position: at, world, report: buildReport(world), events,
+      });
+    };
+
     return {
       ...empty,
-      load(source, scenario, at, notice = null) {
+      load(source, scenario, at, notice = null, document = null) {
         stopTimer();
         timeline = createTimeline(scenario, options.checkpointEvery);
         const { world, events } = timeline.seekWithEvents(clampPosition(timeline.length, at));
         set({
-          ...empty, source, scenario, total: timeline.length, notice,
+          ...empty, source, scenario, total: timeline.length, notice, document, speed: get().speed,
           position: world.stepsApplied, world, report: buildReport(world), events,
         });
       },
@@ -132,7 +192,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         // Play at the last step replays from the start (ui-contract.md, "Keys").
         if (get().position >= get().total) show(0);
         set({ playing: true });
-        timer = setInterval(tick, playIntervalMs);
+        timer = setInterval(tick, playIntervalMs / get().speed);
       },
       pause() {
         stopTimer();
@@ -157,6 +217,53 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         }
       },
       dismissNotice: () => set({ notice: null }),
+      setSpeed(speed) {
+        const clamped = Math.max(0.25, Math.min(8, speed));
+        set({ speed: clamped });
+        if (get().playing) {
+          stopTimer();
+          timer = setInterval(tick, playIntervalMs / clamped);
+        }
+      },
+      act(step) {
+        const { document, position, total, insertAt: insertPosition } = get();
+        if (!document) return;
+        get().pause();
+        if (insertPosition !== null) {
+          edit(insertAt(document, insertPosition, step), insertPosition + 1);
+          set({ insertAt: null });
+        } else if (position < total || Object.keys(get().invalidSteps).length > 0) {
+          set({ pendingFork: step });
+        } else {
+          edit(forkAt(document, position, step), position + 1);
+        }
+      },
+      confirmFork() {
+        const { document, position, pendingFork } = get();
+        if (!document || !pendingFork) return;
+        set({ pendingFork: null });
+        edit(forkAt(document, position, pendingFork), position + 1);
+      },
+      cancelFork: () => set({ pendingFork: null }),
+      deleteStep(index) {
+        const { document, position } = get();
+        if (!document || index < 0 || index >= documentSteps(document).length) return;
+        get().pause();
+        edit(deleteStep(document, index), position > index ? position - 1 : position);
+      },
+      setInsertAt(position) {
+        if (position === null) return set({ insertAt: null });
+        get().pause();
+        show(position);
+        set({ insertAt: get().position });
+      },
+      openDocument(document) {
+        const parsed = validateEdited(document);
+        if (!parsed.ok) return parsed.lines;
+        if (Object.keys(parsed.invalidSteps).length > 0) return Object.values(parsed.invalidSteps).flat();
+        get().load({ kind: 'edited' }, parsed.scenario, 0, null, document);
+        return null;
+      },
     };
   });
 }

@@ -1,18 +1,22 @@
-import { useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrokerReport, PartitionReport, Report } from '../core/model/report';
+import { useSession } from '../store/sessionStore';
+import { viewActions } from '../store/viewStore';
+import { BrokerMenu } from './controls/BrokerMenu';
 import { logWindow } from './layout/logWindow';
 import { ReplicaLog } from './ReplicaLog';
-import { FULL_DRAW_PARTITIONS, isInternalTopic, partitionKey, replicaRole } from './viewModel';
+import { FULL_DRAW_PARTITIONS, isInternalTopic, partitionKey, partitionLag, replicaChanges, replicaRole } from './viewModel';
 
-function PartitionFacts({ partition }: { partition: PartitionReport }) {
+function PartitionFacts({ partition, compact }: { partition: PartitionReport; compact: boolean }) {
   const { t } = useTranslation();
   return (
     <dl className="facts">
       <div><dt>{t('cluster.leader')}</dt><dd>{partition.leader ?? t('cluster.noLeader')}</dd></div>
       <div><dt>{t('cluster.epoch')}</dt><dd>{partition.leaderEpoch}</dd></div>
       <div><dt>{t('cluster.hw')}</dt><dd>{partition.highWatermark}</dd></div>
-      <div><dt>{t('cluster.isr')}</dt><dd>{partition.isr.join(', ') || '—'}</dd></div>
+      <div><dt>{t('cluster.isr')}</dt><dd>{compact ? `${partition.isr.length}/${partition.replicas.length}` : partition.isr.join(', ') || '—'}</dd></div>
+      {compact && <div><dt>{t('cluster.lag')}</dt><dd>{partitionLag(partition)}</dd></div>}
     </dl>
   );
 }
@@ -23,6 +27,7 @@ function PartitionSummary({ partition, row, selectable, selected, onSelect }: {
 }) {
   const { t } = useTranslation();
   const name = partitionKey(partition);
+  const shrunk = partition.isr.length < partition.replicas.length;
   const interactive = selectable
     ? {
         role: 'button', tabIndex: 0, 'aria-pressed': selected, 'aria-label': t('cluster.showReplicas', { partition: name }),
@@ -34,7 +39,7 @@ function PartitionSummary({ partition, row, selectable, selected, onSelect }: {
     : {};
   return (
     <div
-      className={`partition${selectable ? ' partition-selectable' : ''}${selected ? ' partition-selected' : ''}`}
+      className={`partition${selectable ? ' partition-selectable' : ''}${selected ? ' partition-selected' : ''}${shrunk ? ' partition-shrunk' : ''}${partition.leader === null ? ' partition-leaderless' : ''}`}
       style={row ? { gridRow: row } : undefined}
       data-testid="partition"
       data-topic={partition.topic}
@@ -45,19 +50,34 @@ function PartitionSummary({ partition, row, selectable, selected, onSelect }: {
       data-isr={partition.isr.join(',')}
       {...interactive}
     >
-      <h3 className="partition-name">{name}</h3>
-      <PartitionFacts partition={partition} />
+      {selectable ? (
+        <h3 className="partition-name">{name}</h3>
+      ) : (
+        <h3 className="partition-name">
+          <button type="button" className="link-button" aria-label={t('inspector.inspect', { name })}
+            onClick={() => viewActions().select({ kind: 'partition', topic: partition.topic, partition: partition.partition })}>
+            {name}
+          </button>
+        </h3>
+      )}
+      <PartitionFacts partition={partition} compact={selectable} />
     </div>
   );
 }
 
-function BrokerHead({ broker }: { broker: BrokerReport }) {
+function BrokerHead({ broker, manual, editable }: { broker: BrokerReport; manual: boolean; editable: boolean }) {
   const { t } = useTranslation();
   return (
     <header className="broker-head">
-      <h3>{t('cluster.broker', { id: broker.id })}</h3>
+      <h3>
+        <button type="button" className="link-button" aria-label={t('inspector.inspect', { name: t('cluster.broker', { id: broker.id }) })}
+          onClick={() => viewActions().select({ kind: 'broker', broker: broker.id })}>
+          {t('cluster.broker', { id: broker.id })}
+        </button>
+      </h3>
       <span className={`chip state-${broker.state}`}>{t(`cluster.state.${broker.state}`)}</span>
       {broker.fenced && <span className="chip chip-fenced">{t('cluster.fenced')}</span>}
+      {editable && <BrokerMenu broker={broker} manual={manual} />}
     </header>
   );
 }
@@ -79,27 +99,33 @@ function Legend() {
  * replica a log strip in its broker's column. Small clusters draw every user-topic replica; a
  * larger one lists compact summaries, and selecting one draws that partition in full.
  */
-export function ClusterView({ report }: { report: Report }) {
+export function ClusterView({ report, manual = false, editable = true }: { report: Report; manual?: boolean; editable?: boolean }) {
   const { t } = useTranslation();
   const [focused, setFocused] = useState<string | null>(null);
+  const events = useSession((s) => s.events);
+  const changes = useMemo(() => replicaChanges(events), [events]);
   const userPartitions = report.partitions.filter((p) => !isInternalTopic(p.topic));
   const drawAllUser = userPartitions.length <= FULL_DRAW_PARTITIONS;
   const compact = report.partitions.filter((p) => isInternalTopic(p.topic) || !drawAllUser);
   const compactKeys = new Set(compact.map(partitionKey));
   const drawn = report.partitions.filter((p) => !compactKeys.has(partitionKey(p)) || partitionKey(p) === focused);
   const windows = new Map(drawn.map((p) => [partitionKey(p), logWindow(p)]));
-  const toggle = (key: string) => setFocused((current) => (current === key ? null : key));
+  const toggle = (p: PartitionReport) => {
+    const key = partitionKey(p);
+    setFocused((current) => (current === key ? null : key));
+    viewActions().select({ kind: 'partition', topic: p.topic, partition: p.partition });
+  };
   const gridStyle = { '--brokers': report.brokers.length, '--rows': Math.max(1, drawn.length) } as CSSProperties;
 
   return (
     <section className="cluster" aria-label={t('cluster.label')}>
       {compact.length > 0 && (
-        <div className="partition-cards">
+        <div className={`partition-cards${compact.length > FULL_DRAW_PARTITIONS ? ' partition-cards-dense' : ''}`}>
           <p className="muted">{t('cluster.compactHint')}</p>
           {compact.map((p) => (
             <PartitionSummary
               key={partitionKey(p)} partition={p} selectable selected={partitionKey(p) === focused}
-              onSelect={() => toggle(partitionKey(p))}
+              onSelect={() => toggle(p)}
             />
           ))}
         </div>
@@ -127,7 +153,7 @@ export function ClusterView({ report }: { report: Report }) {
             data-state={broker.state}
             data-fenced={String(broker.fenced)}
           >
-            <BrokerHead broker={broker} />
+            <BrokerHead broker={broker} manual={manual} editable={editable} />
             {drawn.map((p, i) => {
               const replica = p.replicaStates.find((r) => r.broker === broker.id);
               const window = windows.get(partitionKey(p));
@@ -136,6 +162,7 @@ export function ClusterView({ report }: { report: Report }) {
                 <ReplicaLog
                   key={partitionKey(p)} partition={p} replica={replica} row={i + 2} window={window}
                   role={replicaRole(p, broker.id, report.brokers)} inIsr={p.isr.includes(broker.id)}
+                  change={changes.get(`${partitionKey(p)}-${broker.id}`)}
                 />
               );
             })}

@@ -5,7 +5,13 @@ export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss:
   const { t } = useTranslation();
   return (
     <div className="notice" role="status" data-notice={notice.kind}>
-      <p>{t('notice.atNotWhole', { raw: notice.raw })}</p>
+      {notice.kind === 'at-not-whole' && <p>{t('notice.atNotWhole', { raw: notice.raw })}</p>}
+      {notice.kind === 'edit-refused' && (
+        <div>
+          <p>{t('notice.editRefused')}</p>
+          <ul className="problems">{notice.lines.map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>
+        </div>
+      )}
       <button type="button" className="icon-button" aria-label={t('notice.dismiss')} title={t('notice.dismiss')} onClick={onDismiss}>
         <span aria-hidden="true">×</span>
       </button>

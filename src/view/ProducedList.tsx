@@ -19,12 +19,18 @@ function OutcomeChip({ record }: { record: ProducedReport }) {
   }
 }
 
-/** Every record produced so far, with the producer's view of its outcome. */
-export function ProducedList({ produced }: { produced: ProducedReport[] }) {
+/** Rows drawn at most: the most recent records (a burst of 10,000 stays cheap to draw). */
+export const PRODUCED_ROWS = 100;
+
+/** The records produced so far (the most recent ones), with the producer's view of each outcome. */
+export function ProducedList({ produced: all }: { produced: ProducedReport[] }) {
   const { t } = useTranslation();
+  const produced = all.length > PRODUCED_ROWS ? all.slice(-PRODUCED_ROWS) : all;
+  const hidden = all.length - produced.length;
   return (
     <section className="panel produced-panel" aria-labelledby="produced-heading">
       <h2 id="produced-heading">{t('produced.label')}</h2>
+      {hidden > 0 && <p className="muted">{t('produced.earlier', { count: hidden })}</p>}
       {produced.length === 0 ? (
         <p className="muted">{t('produced.empty')}</p>
       ) : (

@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartitionReport, ReplicaReport } from '../core/model/report';
 import type { LogWindow } from './layout/logWindow';
-import type { ReplicaRole } from './viewModel';
+import type { ReplicaChange, ReplicaRole } from './viewModel';
 
 interface ReplicaLogProps {
   partition: PartitionReport;
@@ -12,6 +12,8 @@ interface ReplicaLogProps {
   window: LogWindow;
   /** Grid row inside the broker's column, so one partition lines up across brokers. */
   row: number;
+  /** What the last step changed here (truncation, a new leader, ISR membership). */
+  change?: ReplicaChange;
 }
 
 const EPOCH_HUES = 6;
@@ -23,7 +25,7 @@ const flip = (xPercent: number) => (xPercent > 70 ? ' marker-flip' : '');
  * One replica: a horizontal strip of offset cells with HW and LEO markers. Records at or above
  * this replica's HW are drawn hatched and dashed ("uncommitted"), never by colour alone.
  */
-export function ReplicaLog({ partition, replica, role, inIsr, window, row }: ReplicaLogProps) {
+export function ReplicaLog({ partition, replica, role, inIsr, window, row, change }: ReplicaLogProps) {
   const { t } = useTranslation();
   const drawn = replica.log.filter((record) => record.offset >= window.firstOffset);
   const uncommitted = replica.log.filter((record) => record.offset >= replica.highWatermark).length;
@@ -35,7 +37,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row }: Rep
 
   return (
     <div
-      className={`replica role-${role}${inIsr ? '' : ' out-of-isr'}`}
+      className={`replica role-${role}${inIsr ? '' : ' out-of-isr'}${change?.crowned !== undefined ? ' just-crowned' : ''}${change?.isr ? ` just-${change.isr}` : ''}`}
       style={style}
       data-testid="replica"
       data-topic={partition.topic}
@@ -54,6 +56,8 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row }: Rep
           {t(`replica.role.${role}`)}
         </span>
         {!inIsr && <span className="badge badge-out">{t('replica.outOfIsr')}</span>}
+        {change?.crowned !== undefined && <span className="badge badge-change">{t('replica.crowned', { epoch: change.crowned })}</span>}
+        {change?.isr && <span className="badge badge-change">{t(`replica.isr-${change.isr}`)}</span>}
       </div>
       <div className="strip" aria-hidden="true">
         <div className="strip-track" />
@@ -74,6 +78,14 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row }: Rep
             </div>
           );
         })}
+        {change?.truncatedFrom !== undefined && change.truncatedTo !== undefined && change.truncatedFrom > change.truncatedTo && (
+          <div
+            className="truncated-cells"
+            style={{ left: `${window.x(Math.max(change.truncatedTo, window.firstOffset))}%`, width: `${(Math.min(change.truncatedFrom, window.firstOffset + window.slots) - Math.max(change.truncatedTo, window.firstOffset)) * window.cellWidth}%` }}
+          >
+            <span className="truncated-label" title={t('replica.truncated', { from: change.truncatedFrom, to: change.truncatedTo })}>✂</span>
+          </div>
+        )}
         <div className={`marker marker-hw${flip(window.x(replica.highWatermark))}`} style={{ left: `${window.x(replica.highWatermark)}%` }}>
           <span className="marker-label">{t('replica.hw')}</span>
         </div>
@@ -84,6 +96,9 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row }: Rep
       <p className="replica-numbers">
         <span>{t('replica.numbers', { leo: replica.logEndOffset, hw: replica.highWatermark })}</span>
         {inIsr && <span className="badge-inline">{t('replica.inIsr')}</span>}
+        {change?.truncatedFrom !== undefined && change.truncatedTo !== undefined && (
+          <span className="badge-inline badge-cut">✂ {t('replica.truncated', { from: change.truncatedFrom, to: change.truncatedTo })}</span>
+        )}
         {window.firstOffset > 0 && <span className="muted">{t('replica.earlier', { offset: window.firstOffset })}</span>}
       </p>
       <p className="sr-only">{summary}</p>

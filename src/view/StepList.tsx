@@ -1,9 +1,75 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepErrorReport } from '../core/model/report';
 import type { Scenario } from '../core/model/scenario';
-import { sessionActions } from '../store/sessionStore';
-import { describeStep } from './viewModel';
+import { sessionActions, useSession } from '../store/sessionStore';
+import { describeDocumentStep, describeStep } from './viewModel';
+
+interface StepRowProps {
+  at: number;
+  text: string;
+  current: boolean;
+  refused: StepErrorReport | undefined;
+  invalid: string[] | undefined;
+}
+
+/** One entry; memoized so that moving the cursor re-renders two rows, not thousands. */
+const StepRow = memo(function StepRow({ at, text, current, refused, invalid }: StepRowProps) {
+  const { t } = useTranslation();
+  return (
+    <li className={invalid ? 'step-invalid' : undefined}>
+      <button
+        type="button"
+        className="step"
+        aria-current={current ? 'step' : undefined}
+        aria-disabled={invalid ? true : undefined}
+        data-timeline-control=""
+        onClick={invalid ? undefined : () => sessionActions().seek(at)}
+      >
+        <span className="step-number">{at}</span>
+        <span className="step-text">
+          {text}
+          {refused && (
+            <span className="step-refused" title={refused.message}>
+              <span aria-hidden="true">⚠ </span>{t('steps.refused', { error: refused.error })}
+            </span>
+          )}
+          {invalid && (
+            <span className="step-refused" data-testid="invalid-step">
+              <span aria-hidden="true">⚠ </span>{t('steps.invalid')} {invalid.join(' · ')}
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+/** Edits at the cursor: insert mode (later steps stay) and deleting the current step. */
+function StepTools({ position }: { position: number }) {
+  const { t } = useTranslation();
+  const insertAt = useSession((s) => s.insertAt);
+  const { setInsertAt, deleteStep } = sessionActions();
+  return (
+    <div className="step-tools">
+      {insertAt === null ? (
+        <button type="button" className="button" onClick={() => setInsertAt(position)}>{t('steps.insertHere', { at: position })}</button>
+      ) : (
+        <p className="insert-banner" role="status">
+          {t('steps.inserting', { at: insertAt })}
+          <button type="button" className="button" onClick={() => setInsertAt(null)}>{t('steps.cancelInsert')}</button>
+        </p>
+      )}
+      <button type="button" className="button" aria-disabled={position === 0 || undefined}
+        onClick={position === 0 ? undefined : () => deleteStep(position - 1)}>
+        {t('steps.deleteCurrent', { n: position })}
+      </button>
+    </div>
+  );
+}
+
+/** Steps listed at most, around the cursor. */
+export const STEP_WINDOW = 200;
 
 /** Every step in words; the current one is highlighted and a click jumps to it. */
 export function StepList({ scenario, position, stepErrors }: {
@@ -12,49 +78,50 @@ export function StepList({ scenario, position, stepErrors }: {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const listRef = useRef<HTMLOListElement>(null);
-  const { seek } = sessionActions();
+  const documentSteps = useSession((s) => s.document?.steps);
+  const invalidSteps = useSession((s) => s.invalidSteps);
 
   useEffect(() => {
-    // Keep the current entry in view inside the list, without scrolling the page.
-    const list = listRef.current;
-    const current = list?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (!list || !current) return;
-    const top = current.offsetTop - list.offsetTop;
-    if (top < list.scrollTop) list.scrollTop = top;
-    else if (top + current.offsetHeight > list.scrollTop + list.clientHeight) {
-      list.scrollTop = top + current.offsetHeight - list.clientHeight;
-    }
+    // Keep the current entry in view inside the list, without scrolling the page. Measured in
+    // the next frame, after the browser's own layout, rather than forcing one now.
+    const frame = requestAnimationFrame(() => {
+      const list = listRef.current;
+      const current = list?.querySelector<HTMLElement>('[aria-current="step"]');
+      if (!list || !current) return;
+      const top = current.offsetTop - list.offsetTop;
+      if (top < list.scrollTop) list.scrollTop = top;
+      else if (top + current.offsetHeight > list.scrollTop + list.clientHeight) {
+        list.scrollTop = top + current.offsetHeight - list.clientHeight;
+      }
+    });
+    return () => cancelAnimationFrame(frame);
   }, [position]);
 
-  const entries = [t('steps.initial'), ...scenario.steps.map((step) => describeStep(step, t, (n) => number.format(n)))];
+  // A long scenario lists a window around the cursor: jumping across 3,000 steps stays cheap.
+  const count = 1 + Math.max(scenario.steps.length, Array.isArray(documentSteps) ? documentSteps.length : 0);
+  const from = Math.max(0, Math.min(position - STEP_WINDOW / 2, count - STEP_WINDOW));
+  const to = Math.min(count, from + STEP_WINDOW);
+  const describe = (at: number): string => {
+    if (at === 0) return t('steps.initial');
+    const step = scenario.steps[at - 1];
+    if (step) return describeStep(step, t, (n) => number.format(n));
+    const raw = Array.isArray(documentSteps) ? documentSteps[at - 1] : undefined;
+    return describeDocumentStep((raw ?? {}) as Record<string, unknown>, t);
+  };
+  const positions = Array.from({ length: to - from }, (_, i) => from + i);
   // Errors of the steps applied so far, by position (step i ends at position i + 1).
   const refused = new Map(stepErrors.map((e) => [e.step + 1, e]));
   return (
     <nav className="panel steps-panel" aria-label={t('steps.label')}>
       <h2>{t('steps.label')}</h2>
-      <ol className="steps" ref={listRef}>
-        {entries.map((text, at) => (
-          <li key={at}>
-            <button
-              type="button"
-              className="step"
-              aria-current={at === position ? 'step' : undefined}
-              data-timeline-control=""
-              onClick={() => seek(at)}
-            >
-              <span className="step-number">{at}</span>
-              <span className="step-text">
-                {text}
-                {refused.has(at) && (
-                  <span className="step-refused" title={refused.get(at)?.message}>
-                    <span aria-hidden="true">⚠ </span>{t('steps.refused', { error: refused.get(at)?.error })}
-                  </span>
-                )}
-              </span>
-            </button>
-          </li>
+      <StepTools position={position} />
+      {from > 0 && <p className="muted steps-more">{t('steps.earlier', { count: from })}</p>}
+      <ol className="steps" ref={listRef} start={from}>
+        {positions.map((at) => (
+          <StepRow key={at} at={at} text={describe(at)} current={at === position} refused={refused.get(at)} invalid={invalidSteps[at - 1]} />
         ))}
       </ol>
+      {to < count && <p className="muted steps-more">{t('steps.later', { count: count - to })}</p>}
     </nav>
   );
 }

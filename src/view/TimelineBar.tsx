@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { sessionActions, useSession } from '../store/sessionStore';
+import { sessionActions, SPEEDS, useSession } from '../store/sessionStore';
+import { Field } from './controls/Field';
 import { Icon, type IconName } from './icons';
 
 function TransportButton({ icon, label, onClick, disabled, primary }: {
@@ -27,6 +28,7 @@ export function TimelineBar() {
   const position = useSession((s) => s.position);
   const total = useSession((s) => s.total);
   const playing = useSession((s) => s.playing);
+  const speed = useSession((s) => s.speed);
   const timeMs = useSession((s) => s.report?.timeMs ?? 0);
   const actions = sessionActions();
   const number = new Intl.NumberFormat(i18n.language);
@@ -60,6 +62,11 @@ export function TimelineBar() {
         onChange={(event) => actions.seek(Number(event.currentTarget.value))}
         disabled={total === 0}
       />
+      <Field className="speed" label={t('timeline.speed')}>{(id) => (
+        <select id={id} value={speed} onChange={(e) => actions.setSpeed(Number(e.currentTarget.value))}>
+          {SPEEDS.map((s) => <option key={s} value={s}>{`${s}×`}</option>)}
+        </select>
+      )}</Field>
       <p className="position" data-testid="timeline-position" data-at={position} data-total={total}>
         <strong>{t('timeline.position', { at: position, total })}</strong>
         <span className="sim-time">{t('timeline.time', { time: number.format(timeMs) })}</span>

@@ -2,6 +2,7 @@
  * Pure helpers that turn the report and the scenario into what the view shows: roles, the era's
  * name, produce outcomes and steps in words. No React here, so they are easy to test.
  */
+import type { SimEvent } from '../core/model/events';
 import type { BrokerReport, PartitionReport, ProducedReport } from '../core/model/report';
 import type { Scenario, Step } from '../core/model/scenario';
 
@@ -90,4 +91,69 @@ export const FULL_DRAW_PARTITIONS = 12;
 
 export function partitionKey(p: { topic: string; partition: number }): string {
   return `${p.topic}-${p.partition}`;
+}
+
+/** A step as a document writes it, in words (the validated form's defaults filled in loosely). */
+export function describeDocumentStep(step: Record<string, unknown>, t: Translate): string {
+  const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
+  const numOrNull = (v: unknown) => (typeof v === 'number' ? v : null);
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  const broker = num(step.broker, 0);
+  switch (step.op) {
+    case 'produce':
+      return describeStep({
+        op: 'produce', topic: str(step.topic), key: typeof step.key === 'string' ? step.key : null, value: str(step.value),
+        partition: numOrNull(step.partition), acks: step.acks === 'all' || step.acks === -1 ? 'all' : step.acks === 0 || step.acks === 1 ? step.acks : null,
+        count: num(step.count, 1),
+      }, t);
+    case 'fetch':
+      return describeStep({ op: 'fetch', broker, topic: typeof step.topic === 'string' ? step.topic : null, partition: numOrNull(step.partition), dropResponse: step.response === 'drop' }, t);
+    case 'run':
+      return describeStep({ op: 'run', ms: num(step.ms, 0) }, t);
+    case 'crash':
+      return describeStep({ op: 'crash', broker, lostTail: num(step.lostTail, 0) }, t);
+    case 'restart':
+    case 'shutdown':
+    case 'isolate':
+      return describeStep({ op: step.op, broker }, t);
+    case 'heal':
+      return describeStep({ op: 'heal' }, t);
+    default:
+      return t('steps.unknown', { op: String(step.op) });
+  }
+}
+
+/** How far the slowest replica is behind the longest log (what a compact summary shows as lag). */
+export function partitionLag(partition: PartitionReport): number {
+  const ends = partition.replicaStates.map((r) => r.logEndOffset);
+  return ends.length === 0 ? 0 : Math.max(...ends) - Math.min(...ends);
+}
+
+/** What the last step changed at one replica, so its strip can show it (and animate it). */
+export interface ReplicaChange {
+  truncatedFrom?: number;
+  truncatedTo?: number;
+  crowned?: number;
+  isr?: 'joined' | 'left';
+}
+
+/** Per replica (`topic-partition-broker`), the last step's changes worth marking on its strip. */
+export function replicaChanges(events: readonly SimEvent[]): Map<string, ReplicaChange> {
+  const changes = new Map<string, ReplicaChange>();
+  const at = (topic: string, partition: number, broker: number) => {
+    const key = `${topic}-${partition}-${broker}`;
+    const change = changes.get(key) ?? {};
+    changes.set(key, change);
+    return change;
+  };
+  for (const e of events) {
+    if (e.type === 'truncate') {
+      const change = at(e.topic, e.partition, e.broker);
+      change.truncatedFrom = Math.max(change.truncatedFrom ?? e.from, e.from);
+      change.truncatedTo = e.to;
+    } else if (e.type === 'leader-change' && e.to !== null) at(e.topic, e.partition, e.to).crowned = e.leaderEpoch;
+    else if (e.type === 'isr-expand') at(e.topic, e.partition, e.added).isr = 'joined';
+    else if (e.type === 'isr-shrink') for (const b of e.removed) at(e.topic, e.partition, b).isr = 'left';
+  }
+  return changes;
 }

@@ -29,7 +29,9 @@ export function logWindow(partition: PartitionReport): LogWindow {
   const replicas = partition.replicaStates;
   const end = Math.max(0, ...replicas.map((r) => r.logEndOffset));
   // Each replica keeps its own last MIN_RECENT records and everything from its own HW up.
-  const firstOffset = Math.max(0, Math.min(end, ...replicas.map((r) => Math.min(r.logEndOffset - MIN_RECENT, r.highWatermark))));
+  // An empty replica has nothing to draw, so it does not hold the window at 0.
+  const holding = replicas.filter((r) => r.logEndOffset > 0);
+  const firstOffset = Math.max(0, Math.min(end, ...holding.map((r) => Math.min(r.logEndOffset - MIN_RECENT, r.highWatermark))));
   // One empty slot after the end, so the LEO marker never sits on the strip's edge.
   const slots = Math.max(MIN_SLOTS, end - firstOffset + 1);
   const scale = scaleLinear().domain([firstOffset, firstOffset + slots]).range([0, 100]);

@@ -1,0 +1,87 @@
+/**
+ * Keyboard only and screen readers: an axe scan of the main views, every control reachable by
+ * Tab with a name and a visible focus ring, and the broker menu operated from the keyboard.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ClusterPage } from './pages/ClusterPage';
+import { NewScenarioPage } from './pages/NewScenarioPage';
+import { crashScenario } from './support/scenarios';
+import { scenarioHash } from './support/sim';
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`axe finds nothing on the cluster page (${lang})`, async ({ page }) => {
+    const cluster = new ClusterPage(page);
+    await cluster.open(scenarioHash(crashScenario, 8), `?lang=${lang}`);
+    expect(await axe(page)).toEqual([]);
+  });
+}
+
+test('axe finds nothing in the new-scenario dialog and the broker menu', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open('', '?lang=en');
+  await page.locator('[data-testid="broker"][data-broker="2"]').getByText('Actions', { exact: true }).click();
+  expect(await axe(page)).toEqual([]);
+  const dialog = new NewScenarioPage(page);
+  await dialog.open();
+  expect(await axe(page)).toEqual([]);
+});
+
+test('every focusable control has a name and a visible focus ring', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(crashScenario, 3), '?lang=en');
+  const seen: { name: string; outline: string }[] = [];
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const labelled = el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.[0]?.textContent?.trim() || el.textContent?.trim();
+      const style = getComputedStyle(el);
+      return { name: labelled || `(unnamed ${el.tagName})`, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    if (info === null) break;
+    seen.push(info);
+  }
+  expect(seen.length).toBeGreaterThan(30);
+  expect(seen.filter((s) => s.name.startsWith('(unnamed'))).toEqual([]);
+  expect(seen.filter((s) => s.outline.startsWith('none') || s.outline.endsWith(' 0px'))).toEqual([]);
+  const names = seen.map((s) => s.name);
+  for (const name of ['New scenario', 'Copy link', 'About the model', 'Actions for broker 1', 'Send', 'Run 10,000 ms', 'Heal the network', 'Show']) {
+    expect(names.some((n) => n.startsWith(name)), name).toBe(true);
+  }
+});
+
+test('the broker menu works from the keyboard: crash broker 3 with Enter', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(crashScenario, crashScenario.steps.length), '?lang=en');
+  const broker3 = page.locator('[data-testid="broker"][data-broker="3"]');
+  await broker3.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  const crash = broker3.getByRole('button', { name: 'Crash', exact: true });
+  await expect(crash).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(crash).toBeHidden();
+  await expect(broker3.locator('summary')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(crash).toBeVisible();
+  await crash.focus();
+  await page.keyboard.press('Enter');
+  await expect(broker3).toHaveAttribute('data-state', 'crashed');
+});
+
+test('with prefers-reduced-motion the step\'s last frame shows at once', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(crashScenario, 7), '?lang=en');
+  await cluster.press('ArrowRight');
+  await cluster.expectAt(8);
+  // No waiting for an animation: the callouts of the election are there in the next frame.
+  await expect(page.locator('.event-stage text.callout-leader')).toHaveCount(1, { timeout: 200 });
+  await expect(page.locator('.event-stage g.flight')).toHaveCount(0);
+});

@@ -1,0 +1,29 @@
+/**
+ * "About the model": the contract's stated simplifications and the project's own decisions
+ * (docs/scenario-format.md). A lazy chunk: its texts load with it, into the `about` namespace.
+ */
+import { useTranslation } from 'react-i18next';
+import en from '../../i18n/about.en.json';
+import zh from '../../i18n/about.zh.json';
+
+export default function AboutModel({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation('about');
+  if (!i18n.hasResourceBundle('en', 'about')) {
+    i18n.addResourceBundle('en', 'about', en);
+    i18n.addResourceBundle('zh', 'about', zh);
+  }
+  const list = (key: string) => t(key, { returnObjects: true }) as unknown as string[];
+  return (
+    <article className="about" aria-labelledby="about-title">
+      <h2 id="about-title">{t('title')}</h2>
+      <p>{t('intro')}</p>
+      <h3>{t('simplificationsTitle')}</h3>
+      <ul>{list('simplifications').map((text, i) => <li key={i}>{text}</li>)}</ul>
+      <h3>{t('additionsTitle')}</h3>
+      <ul>{list('additions').map((text, i) => <li key={i}>{text}</li>)}</ul>
+      <h3>{t('eraTitle')}</h3>
+      <p>{t('era')}</p>
+      <button type="button" className="button" onClick={onClose}>{t('close')}</button>
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { viewActions } from '../../store/viewStore';
+
+/** New scenario, share by link, about the model. `shareUrl` gives the address to copy. */
+export function AppToolbar({ shareUrl }: { shareUrl: () => string | null }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [url, setUrl] = useState('');
+  const share = async () => {
+    const link = shareUrl();
+    if (!link) return;
+    setUrl(link);
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('copied');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <div className="app-toolbar">
+      <button type="button" className="button" onClick={() => viewActions().openDialog('new-scenario')}>{t('toolbar.newScenario')}</button>
+      <button type="button" className="button" onClick={() => void share()} data-testid="share">{t('toolbar.share')}</button>
+      <button type="button" className="button" onClick={() => viewActions().openDialog('about')}>{t('toolbar.about')}</button>
+      <span className="muted share-status" aria-live="polite">
+        {copied === 'copied' ? t('toolbar.copied') : copied === 'failed' ? t('toolbar.copyFailed') : ''}
+      </span>
+      {copied === 'failed' && (
+        <input className="share-url" type="text" readOnly value={url} aria-label={t('toolbar.linkField')}
+          onFocus={(e) => e.currentTarget.select()} />
+      )}
+    </div>
+  );
+}

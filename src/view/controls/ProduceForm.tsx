@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from './Field';
+import type { Scenario } from '../../core/model/scenario';
+import { sessionActions } from '../../store/sessionStore';
+import { produceStep, type AcksChoice } from './stepBuilders';
+
+/** The producer: one `produce` step (a record, or `count` of them) at the cursor. */
+export function ProduceForm({ scenario }: { scenario: Scenario }) {
+  const { t } = useTranslation();
+  const [topic, setTopic] = useState(scenario.topics[0]?.name ?? '');
+  const [key, setKey] = useState('k{i}');
+  const [nullKey, setNullKey] = useState(false);
+  const [value, setValue] = useState('v{i}');
+  const [acks, setAcks] = useState<AcksChoice>('default');
+  const [partition, setPartition] = useState('');
+  const [count, setCount] = useState(1);
+  const spec = scenario.topics.find((s) => s.name === topic) ?? scenario.topics[0];
+  if (!spec) return null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    sessionActions().act(produceStep({
+      topic: spec.name, key: nullKey ? null : key, value, acks,
+      partition: partition === '' ? null : Number(partition), count,
+    }));
+  };
+
+  return (
+    <form className="control-form produce-form" onSubmit={submit} aria-label={t('controls.produce.label')}>
+      <h3>{t('controls.produce.label')}</h3>
+      <Field label={t('controls.produce.topic')}>{(id) => (
+        <select id={id} value={spec.name} onChange={(e) => { setTopic(e.currentTarget.value); setPartition(''); }}>
+          {scenario.topics.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
+        </select>
+        )}</Field>
+      <Field label={t('controls.produce.partition')}>{(id) => (
+        <select id={id} value={partition} onChange={(e) => setPartition(e.currentTarget.value)}>
+          <option value="">{t('controls.produce.partitionAuto')}</option>
+          {Array.from({ length: spec.partitions }, (_, p) => <option key={p} value={p}>{p}</option>)}
+        </select>
+        )}</Field>
+      <Field label={t('controls.produce.key')}>{(id) => (
+        <input id={id} type="text" value={key} disabled={nullKey} onChange={(e) => setKey(e.currentTarget.value)} />
+        )}</Field>
+      <label className="check">
+        <input type="checkbox" checked={nullKey} onChange={(e) => setNullKey(e.currentTarget.checked)} />
+        {t('controls.produce.nullKey')}
+      </label>
+      <Field label={t('controls.produce.value')}>{(id) => (
+        <input id={id} type="text" value={value} onChange={(e) => setValue(e.currentTarget.value)} />
+        )}</Field>
+      <Field label={t('controls.produce.acks')}>{(id) => (
+        <select id={id} value={acks} onChange={(e) => setAcks(e.currentTarget.value as AcksChoice)}>
+          <option value="default">{t('controls.produce.acksDefault', { acks: String(scenario.producer.acks) })}</option>
+          <option value="0">0</option>
+          <option value="1">1</option>
+          <option value="all">all</option>
+        </select>
+        )}</Field>
+      <Field label={t('controls.produce.count')}>{(id) => (
+        <input id={id} type="number" min={1} max={10000} step={1} value={count}
+          onChange={(e) => setCount(Math.max(1, Math.min(10000, Math.floor(Number(e.currentTarget.value) || 1))))} />
+        )}</Field>
+      <button type="submit" className="button button-primary">{t('controls.produce.send')}</button>
+      <p className="hint muted">{t('controls.produce.hint')}</p>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { Field } from '../controls/Field';
+import type { World } from '../../core/model/world';
+import { useSession } from '../../store/sessionStore';
+import { useView, viewActions, type Selection } from '../../store/viewStore';
+import { partitionKey } from '../viewModel';
+import { BrokerFacts } from './BrokerFacts';
+import { LastStepEvents } from './LastStepEvents';
+import { PartitionFacts } from './PartitionFacts';
+
+function selectionValue(selection: Selection): string {
+  return selection.kind === 'broker' ? `b:${selection.broker}` : `p:${selection.partition}:${selection.topic}`;
+}
+
+function parseSelection(value: string): Selection {
+  if (value.startsWith('b:')) return { kind: 'broker', broker: Number(value.slice(2)) };
+  const [, partition, ...topic] = value.split(':');
+  return { kind: 'partition', topic: topic.join(':'), partition: Number(partition) };
+}
+
+/** The default subject: the first user partition. */
+function defaultSelection(world: World): Selection | null {
+  const topic = world.topics.find((t) => !t.name.startsWith('__')) ?? world.topics[0];
+  return topic ? { kind: 'partition', topic: topic.name, partition: 0 } : null;
+}
+
+/**
+ * The text equivalent of the picture: for the selected broker or partition, every number the
+ * picture draws, the state machines' states, and the last step's events in words.
+ */
+export function Inspector() {
+  const { t } = useTranslation();
+  const world = useSession((s) => s.world);
+  const chosen = useView((s) => s.selection);
+  if (!world) return null;
+  const selection = chosen ?? defaultSelection(world);
+  return (
+    <section className="panel inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title">{t('inspector.title')}</h2>
+      <Field className="inspector-pick" label={t('inspector.subject')}>{(id) => (
+        <select id={id} value={selection ? selectionValue(selection) : ''} onChange={(e) => viewActions().select(parseSelection(e.currentTarget.value))}>
+          <optgroup label={t('inspector.brokers')}>
+            {world.brokers.map((b) => <option key={b.id} value={`b:${b.id}`}>{t('cluster.broker', { id: b.id })}</option>)}
+          </optgroup>
+          <optgroup label={t('cluster.partitions')}>
+            {world.topics.flatMap((topic) => topic.partitions.map((p) => (
+              <option key={partitionKey(p)} value={`p:${p.partition}:${p.topic}`}>{partitionKey(p)}</option>
+            )))}
+          </optgroup>
+        </select>
+      )}</Field>
+      {selection?.kind === 'broker' && <BrokerFacts world={world} broker={selection.broker} />}
+      {selection?.kind === 'partition' && <PartitionFacts world={world} topic={selection.topic} partition={selection.partition} />}
+      <LastStepEvents />
+    </section>
+  );
+}

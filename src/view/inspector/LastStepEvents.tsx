@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../store/sessionStore';
+import { eventInWords, summariseEvents } from './eventWords';
+
+/** What the step that led here did, in words (a live region: stepping announces it). */
+export function LastStepEvents() {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const events = useSession((s) => s.events);
+  const position = useSession((s) => s.position);
+  const { shown, folded } = summariseEvents(events);
+  return (
+    <section className="last-events" aria-label={t('inspector.lastStep')}>
+      <h3>{position === 0 ? t('inspector.noStepYet') : t('inspector.lastStepN', { n: position })}</h3>
+      {events.length === 0 && position > 0 && <p className="muted">{t('inspector.noEvents')}</p>}
+      <ol className="event-list" aria-live="polite">
+        {shown.map((event, i) => <li key={i} data-event={event.type}>{eventInWords(event, t, (n) => number.format(n))}</li>)}
+      </ol>
+      {Object.entries(folded).map(([type, count]) => (
+        <p key={type} className="muted">{t('inspector.folded', { count, type: t(`events.kind.${type}`) })}</p>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import type { World } from '../../core/model/world';
+import { replicaRole } from '../viewModel';
+
+const epochCacheText = (cache: [number, number][]) => cache.map(([epoch, start]) => `[${epoch}, ${start}]`).join(' ') || '—';
+
+/** A partition in numbers: leader, epoch, ISR, and per replica LEO, HW, epoch cache, caught-up time. */
+export function PartitionFacts({ world, topic, partition }: { world: World; topic: string; partition: number }) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const state = world.topics.find((s) => s.name === topic)?.partitions[partition];
+  if (!state) return <p className="muted">{t('inspector.gone')}</p>;
+  const brokers = world.brokers.map((b) => ({ id: b.id, state: b.state, fenced: b.fenced }));
+  const report = { leader: state.leader } as Parameters<typeof replicaRole>[0];
+  return (
+    <div className="inspector-body">
+      <p>
+        {t('inspector.partitionLine', {
+          name: `${topic}-${partition}`, leader: state.leader ?? t('cluster.noLeader'), epoch: state.leaderEpoch,
+          isr: state.isr.join(', ') || '—', replicas: state.replicas.join(', '),
+        })}
+      </p>
+      <div className="table-scroll">
+        <table className="inspector-table">
+          <caption className="sr-only">{t('inspector.replicasCaption', { name: `${topic}-${partition}` })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('inspector.broker')}</th>
+              <th scope="col">{t('inspector.role')}</th>
+              <th scope="col">LEO</th>
+              <th scope="col">HW</th>
+              <th scope="col">{t('inspector.epochCache')}</th>
+              <th scope="col">ISR</th>
+              <th scope="col">{t('inspector.caughtUp')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.replicaStates.map((replica) => {
+              const follower = state.followers.find((f) => f.broker === replica.broker);
+              const isLeader = state.leader === replica.broker;
+              const role = replicaRole(report, replica.broker, brokers);
+              return (
+                <tr key={replica.broker}>
+                  <th scope="row">{replica.broker}</th>
+                  <td>{t(`replica.role.${role}`)}</td>
+                  <td className="num">{replica.log.length}</td>
+                  <td className="num">{replica.highWatermark}</td>
+                  <td><code>{world.settings.cluster.truncation === 'high-watermark' ? t('inspector.noEpochCache') : epochCacheText(replica.epochCache)}</code></td>
+                  <td>{state.isr.includes(replica.broker) ? t('inspector.yes') : t('inspector.no')}</td>
+                  <td>
+                    {isLeader || !follower
+                      ? '—'
+                      : t('inspector.caughtUpAt', {
+                          ms: number.format(follower.lastCaughtUpTimeMs),
+                          seen: follower.logEndOffset < 0 ? t('inspector.unknown') : follower.logEndOffset,
+                        })}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * A step's events in words (the inspector's "what just happened", for screen readers too).
+ * Pure: events in, sentences out; the catalogs hold the words (`events.*`).
+ */
+import type { SimEvent } from '../../core/model/events';
+import type { Translate } from '../viewModel';
+
+const list = (ids: number[]) => ids.join(', ') || '—';
+
+export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: number) => string = String): string {
+  const at = { ms: formatNumber(event.atMs) };
+  switch (event.type) {
+    case 'append':
+      return t('events.append', { ...at, ...event });
+    case 'produce-response':
+      return event.acked
+        ? t('events.produceAcked', { ...at, topic: event.topic, partition: event.partition })
+        : t('events.produceError', { ...at, topic: event.topic, partition: event.partition, error: event.error ?? '—' });
+    case 'fetch-request':
+      return t('events.fetchRequest', { ...at, ...event });
+    case 'fetch-response':
+      return t(event.dropped ? 'events.fetchResponseLost' : 'events.fetchResponse', { ...at, ...event });
+    case 'high-watermark':
+      return t('events.highWatermark', { ...at, ...event });
+    case 'isr-shrink':
+      return t('events.isrShrink', { ...at, topic: event.topic, partition: event.partition, removed: list(event.removed), isr: list(event.isr) });
+    case 'isr-expand':
+      return t('events.isrExpand', { ...at, topic: event.topic, partition: event.partition, added: event.added, isr: list(event.isr) });
+    case 'isr-change':
+      return t('events.isrChange', { ...at, topic: event.topic, partition: event.partition, isr: list(event.isr), epoch: event.leaderEpoch });
+    case 'truncate':
+      return t('events.truncate', { ...event, ...at, reason: t(`events.reason.${event.reason}`, { defaultValue: event.reason }) });
+    case 'broker-state':
+      return t(event.fenced ? 'events.brokerStateFenced' : 'events.brokerState', {
+        ...at, broker: event.broker, state: t(`cluster.state.${event.state}`),
+      });
+    case 'leader-change':
+      return event.to === null
+        ? t('events.leaderNone', { ...at, topic: event.topic, partition: event.partition, epoch: event.leaderEpoch })
+        : t(event.unclean ? 'events.leaderUnclean' : 'events.leaderChange', { ...at, topic: event.topic, partition: event.partition, to: event.to, epoch: event.leaderEpoch });
+    case 'step-error':
+      return t('events.stepError', { ...at, ...event });
+    case 'anomaly':
+      return t('events.anomaly', { ...at, ...event, anomaly: t(`anomalies.type.${event.anomaly}`) });
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Data-plane chatter (appends, fetches) is summarised when a step has many events. */
+export const CHATTY: ReadonlySet<SimEvent['type']> = new Set(['append', 'fetch-request', 'fetch-response', 'high-watermark']);
+
+export interface EventSummary {
+  /** Events shown one by one: every control-plane event, and data-plane ones while few. */
+  shown: SimEvent[];
+  /** How many data-plane events were folded into counts, by type. */
+  folded: Partial<Record<SimEvent['type'], number>>;
+}
+
+export function summariseEvents(events: readonly SimEvent[], limit = 40): EventSummary {
+  if (events.length <= limit) return { shown: [...events], folded: {} };
+  const folded: EventSummary['folded'] = {};
+  const shown: SimEvent[] = [];
+  for (const event of events) {
+    if (CHATTY.has(event.type)) folded[event.type] = (folded[event.type] ?? 0) + 1;
+    else shown.push(event);
+  }
+  return { shown: shown.slice(0, limit), folded };
+}
