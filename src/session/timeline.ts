@@ -3,7 +3,7 @@
  * from the nearest checkpoint (DESIGN.md, "Time travel is replay"). Pure TypeScript: no React,
  * no DOM, no timers.
  *
- * - A checkpoint is a `structuredClone` of the world after a multiple of `checkpointEvery`
+ * - A checkpoint is a copy (`cloneWorld`: log records shared, being immutable) of the world after a multiple of `checkpointEvery`
  *   steps (0 included), made lazily the first time a replay passes it, and never mutated.
  * - `seek(n)` starts from the last world it returned when that is at or before `n` and no
  *   further than a checkpoint would be, else from the nearest checkpoint at or before `n`.
@@ -11,6 +11,7 @@
  *   (a later seek works on a fresh clone), so it can go straight into a store.
  */
 import { createWorld } from '../core/cluster';
+import { cloneWorld } from '../core/cloneWorld';
 import type { SimEvent } from '../core/model/events';
 import type { Scenario } from '../core/model/scenario';
 import type { World } from '../core/model/world';
@@ -75,7 +76,7 @@ export function createTimeline(
 
   function seekWithEvents(target: number): SeekResult {
     const n = clampPosition(length, target);
-    const world = structuredClone(startingPoint(n));
+    const world = cloneWorld(startingPoint(n));
     let events: SimEvent[] = [];
     while (world.stepsApplied < n) {
       const boundary = (Math.floor(world.stepsApplied / checkpointEvery) + 1) * checkpointEvery;
@@ -83,7 +84,7 @@ export function createTimeline(
       replay(world, scenario, until, (stepEvents) => {
         events = stepEvents;
       });
-      if (until === boundary && !checkpoints.has(boundary)) checkpoints.set(boundary, structuredClone(world));
+      if (until === boundary && !checkpoints.has(boundary)) checkpoints.set(boundary, cloneWorld(world));
     }
     last = world;
     return { world, events };

@@ -2,6 +2,9 @@
  * What happened during one step, for the animation layer and the inspector's "last step in
  * words". Events describe; they never drive the simulation (the world is the truth).
  */
+/** Why a log was cut (stable names: the app translates them). */
+export type TruncationReason = 'high-watermark' | 'lost-tail' | 'diverging-epoch' | 'offset-out-of-range';
+
 export type SimEvent =
   | { type: 'append'; atMs: number; topic: string; partition: number; broker: number; offset: number; leaderEpoch: number; step: number; index: number }
   | { type: 'produce-response'; atMs: number; produced: number; topic: string; partition: number; acked: boolean; error: string | null }
@@ -10,7 +13,7 @@ export type SimEvent =
   | { type: 'high-watermark'; atMs: number; topic: string; partition: number; broker: number; from: number; to: number }
   | { type: 'isr-shrink'; atMs: number; topic: string; partition: number; removed: number[]; isr: number[] }
   | { type: 'isr-expand'; atMs: number; topic: string; partition: number; added: number; isr: number[] }
-  | { type: 'truncate'; atMs: number; topic: string; partition: number; broker: number; from: number; to: number; reason: string }
+  | { type: 'truncate'; atMs: number; topic: string; partition: number; broker: number; from: number; to: number; reason: TruncationReason }
   | { type: 'broker-state'; atMs: number; broker: number; state: string; fenced: boolean }
   | { type: 'leader-change'; atMs: number; topic: string; partition: number; from: number | null; to: number | null; leaderEpoch: number; unclean: boolean }
   | { type: 'isr-change'; atMs: number; topic: string; partition: number; isr: number[]; leaderEpoch: number }

@@ -12,11 +12,12 @@
  *   follower truncates as `AbstractFetcherThread.getOffsetTruncationState`.
  */
 import type { PartitionState, ReplicaState } from '../model/world';
+import type { TruncationReason } from '../model/events';
 import { logEndOffset } from '../model/world';
 import { layoutConfig, type SimContext } from '../simContext';
 import { recoverLayoutTo, truncateLayoutTo } from './logLayout';
 
-export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaState, offset: number, reason: string): void {
+export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaState, offset: number, reason: TruncationReason): void {
   const before = logEndOffset(replica);
   if (offset >= before) return;
   replica.log.length = Math.max(0, offset);
