@@ -14,6 +14,7 @@ import { buildExampleScenario } from './exampleScenario';
 import { installKeys } from './keyboard';
 import { modeFromSearch } from './mode';
 import { openHash, type OpenContext } from './openLink';
+import { openDbOrNull, reopenLastSession, watchSession } from './persistence';
 
 const i18n = createI18n(detectLanguage());
 await loadLanguage(i18n, i18n.language as Language);
@@ -40,7 +41,21 @@ async function changeLanguage(language: Language): Promise<void> {
   if (source?.kind === 'example') openHash(`#at=${position}`, context);
 }
 
-openHash(window.location.hash, context);
+// A link, a lesson or the example's `#at=n` opens itself; with no hash at all the last saved
+// session comes back (ui-contract, "Persistence"), else the built-in example.
+const db = await openDbOrNull();
+let reopenedId: string | null = null;
+if (db && window.location.hash.replace(/^#/, '') === '') {
+  const reopened = await reopenLastSession(sessionStore, db);
+  if (reopened && 'id' in reopened) reopenedId = reopened.id;
+  else {
+    openHash(window.location.hash, context);
+    if (reopened) sessionStore.setState({ notice: { kind: 'saved-invalid', lines: reopened.lines } });
+  }
+} else {
+  openHash(window.location.hash, context);
+}
+if (db) watchSession(sessionStore, db, reopenedId);
 syncAddressBar(sessionStore);
 installKeys(sessionStore);
 window.addEventListener('hashchange', () => openHash(window.location.hash, context));

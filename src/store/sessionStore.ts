@@ -37,6 +37,10 @@ export type LoadError =
 
 export type Notice =
   | { kind: 'at-not-whole'; raw: string }
+  /** A saved session made under another semantics version: the state may differ. */
+  | { kind: 'semantics-changed' }
+  /** The last saved session no longer validates (it stays saved): its `path: message` lines. */
+  | { kind: 'saved-invalid'; lines: string[] }
   /** An edit the validator refused outright (not confined to steps): its `path: message` lines. */
   | { kind: 'edit-refused'; lines: string[] };
 
@@ -45,6 +49,8 @@ export const PLAY_INTERVAL_MS = 700;
 
 export interface SessionState {
   source: Source | null;
+  /** Incremented by every `load`: a new scenario, as opposed to an edit of the current one. */
+  loadSerial: number;
   scenario: Scenario | null;
   position: number;
   /** The number of steps (the last position); 0 without a scenario. */
@@ -104,7 +110,7 @@ export interface SessionActions {
 export type SessionStore = StoreApi<SessionState & SessionActions>;
 
 const empty: SessionState = {
-  source: null, scenario: null, position: 0, total: 0, world: null, report: null, events: [],
+  source: null, loadSerial: 0, scenario: null, position: 0, total: 0, world: null, report: null, events: [],
   loadError: null, notice: null, playing: false,
   document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1,
 };
@@ -172,7 +178,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         timeline = createTimeline(scenario, options.checkpointEvery);
         const { world, events } = timeline.seekWithEvents(clampPosition(timeline.length, at));
         set({
-          ...empty, source, scenario, total: timeline.length, notice, document, speed: get().speed,
+          ...empty, source, loadSerial: get().loadSerial + 1, scenario, total: timeline.length, notice, document, speed: get().speed,
           position: world.stepsApplied, world, report: buildReport(world), events,
         });
       },
