@@ -1,9 +1,11 @@
 /**
  * A fast deep copy of a world, for checkpoints and for `step()`'s purity. Log records are
  * immutable once written (replicas already share them), so a copy shares them too and copies
- * only the arrays that hold them; the segment layouts are plain numbers and copied by slicing;
- * everything else goes through `structuredClone`. The result is independent of the original:
- * changing either never changes the other.
+ * only the arrays that hold them; so are a produced record's report entry and producer state once
+ * the producer is done with it (producerClient.ts never touches a `done` record again). The
+ * segment layouts are plain numbers and copied by slicing; everything else goes through
+ * `structuredClone`. The result is independent of the original: changing either never changes
+ * the other.
  */
 import type { LogLayout } from './protocol/logLayout';
 import type { LogRecord, World } from './model/world';
@@ -30,6 +32,9 @@ export function cloneWorld(world: World): World {
     r.log = empty;
     r.layout = emptyLayout;
   }
+  const { produced, producerRecords } = world;
+  world.produced = [];
+  world.producerRecords = [];
   let copy: World;
   try {
     copy = structuredClone(world);
@@ -38,7 +43,12 @@ export function cloneWorld(world: World): World {
       r.log = detached[i].log;
       r.layout = detached[i].layout;
     });
+    world.produced = produced;
+    world.producerRecords = producerRecords;
   }
+  const done = (i: number) => producerRecords[i].phase === 'done';
+  copy.produced = produced.map((entry, i) => (done(i) ? entry : { ...entry }));
+  copy.producerRecords = producerRecords.map((state, i) => (done(i) ? state : { ...state }));
   const copies = copy.topics.flatMap((t) => t.partitions.flatMap((p) => p.replicaStates));
   copies.forEach((r, i) => {
     r.log = detached[i].log.slice();
