@@ -36,7 +36,7 @@ test('the era badge names ZooKeeper-era truncation to the HW', async ({ page }) 
   };
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash(doc), '?lang=en');
-  await expect(cluster.era).toHaveText('Kafka 2.8 · ZooKeeper · truncation to HW');
+  await expect(cluster.era).toHaveText('Kafka 2.8 · ZooKeeper · truncation to HW (before 0.11)');
   await expect(cluster.era).toHaveAttribute('data-metadata', 'zookeeper');
   await expect(cluster.era).toHaveAttribute('data-truncation', 'high-watermark');
 });
