@@ -20,7 +20,7 @@ function OutcomeChip({ record }: { record: ProducedReport }) {
 }
 
 /** Rows drawn at most: the most recent records (a burst of 10,000 stays cheap to draw). */
-export const PRODUCED_ROWS = 100;
+export const PRODUCED_ROWS = 30;
 
 /** The records produced so far (the most recent ones), with the producer's view of each outcome. */
 export function ProducedList({ produced: all }: { produced: ProducedReport[] }) {

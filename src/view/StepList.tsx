@@ -69,7 +69,7 @@ function StepTools({ position }: { position: number }) {
 }
 
 /** Steps listed at most, around the cursor. */
-export const STEP_WINDOW = 200;
+export const STEP_WINDOW = 60;
 
 /** Every step in words; the current one is highlighted and a click jumps to it. */
 export function StepList({ scenario, position, stepErrors }: {
