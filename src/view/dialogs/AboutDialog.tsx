@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useModalDialog } from './useModalDialog';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useView, viewActions } from '../../store/viewStore';
 
@@ -8,13 +9,7 @@ const AboutModel = lazy(() => import('../about/AboutModel'));
 export function AboutDialog() {
   const { t } = useTranslation();
   const open = useView((s) => s.dialog === 'about');
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   const close = viewActions().closeDialog;
   return (
     <dialog ref={ref} className="dialog about-dialog" aria-label={t('toolbar.about')} onClose={close}>

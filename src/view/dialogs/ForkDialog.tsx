@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './useModalDialog';
 import { useTranslation } from 'react-i18next';
 import { sessionActions, useSession } from '../../store/sessionStore';
 import { describeDocumentStep } from '../viewModel';
@@ -12,13 +12,7 @@ export function ForkDialog() {
   const pending = useSession((s) => s.pendingFork);
   const position = useSession((s) => s.position);
   const steps = useSession((s) => (Array.isArray(s.document?.steps) ? s.document.steps.length : 0));
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (pending && !dialog.open) dialog.showModal();
-    if (!pending && dialog.open) dialog.close();
-  }, [pending]);
+  const ref = useModalDialog(pending !== null);
   const { confirmFork, cancelFork } = sessionActions();
   return (
     <dialog ref={ref} className="dialog fork-dialog" aria-labelledby="fork-title" onClose={cancelFork}>

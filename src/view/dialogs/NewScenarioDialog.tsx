@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useModalDialog } from './useModalDialog';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../controls/Field';
 import { sessionActions } from '../../store/sessionStore';
@@ -10,15 +11,9 @@ import { TopicFields } from './TopicFields';
 export function NewScenarioDialog() {
   const { t } = useTranslation();
   const open = useView((s) => s.dialog === 'new-scenario');
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [draft, setDraft] = useState<ClusterDraft>(PRESETS.kraft36);
   const [problems, setProblems] = useState<string[]>([]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const patch = (change: Partial<ClusterDraft>) => setDraft((d) => ({ ...d, ...change }));
   const setTopic = (i: number, topic: TopicDraft) => patch({ topics: draft.topics.map((old, j) => (j === i ? topic : old)) });
