@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { ClusterPage } from './pages/ClusterPage';
-import { crashScenario } from './support/scenarios';
+import { crashScenario, manualScenario } from './support/scenarios';
 import { scenarioHash } from './support/sim';
 
 test('without a link the built-in example opens at step 0', async ({ page }) => {
@@ -27,6 +27,15 @@ test('the example reloads at the same position', async ({ page }) => {
   await expect(page).toHaveURL(/#at=2$/);
   await page.reload();
   await cluster.expectAt(2);
+});
+
+test('a record cell describes itself when the pointer reaches it', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(manualScenario, 1), '?lang=en');
+  const cell = page.locator('[data-testid="replica"][data-broker="1"] [data-testid="record"][data-offset="0"]');
+  await cell.hover();
+  // After one produce on the leader alone, offset 0 is above the HW (0): not yet committed.
+  await expect(cell).toHaveAttribute('title', 'Offset 0, epoch 0, key alice, value hello · not yet committed');
 });
 
 test('the era badge names ZooKeeper-era truncation to the HW', async ({ page }) => {

@@ -1,9 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ProducedReport } from '../core/model/report';
 import { outcomeOf } from './viewModel';
 
-function OutcomeChip({ record }: { record: ProducedReport }) {
-  const { t } = useTranslation();
+function OutcomeChip({ record, t }: { record: ProducedReport; t: TFunction }) {
   const outcome = outcomeOf(record);
   switch (outcome.kind) {
     case 'acked':
@@ -46,8 +46,9 @@ export function ProducedList({ produced: all }: { produced: ProducedReport[] }) 
               </tr>
             </thead>
             <tbody>
-              {produced.map((record) => (
-                <tr key={`${record.step}-${record.index}`}>
+              {/* Keyed by row, not by record: after a jump the rows are rewritten in place. */}
+              {produced.map((record, row) => (
+                <tr key={row}>
                   <td className="num">{record.step + 1}{record.index > 0 ? `.${record.index}` : ''}</td>
                   <td className="record-text">
                     <code>{record.key ?? t('steps.nullKey')}</code> = <code>{record.value}</code>
@@ -56,7 +57,7 @@ export function ProducedList({ produced: all }: { produced: ProducedReport[] }) 
                     {record.topic}-{record.partition} @ {record.offset ?? t('produced.noOffset')}
                   </td>
                   <td className="num">{String(record.acks)}</td>
-                  <td><OutcomeChip record={record} /></td>
+                  <td><OutcomeChip record={record} t={t} /></td>
                 </tr>
               ))}
             </tbody>

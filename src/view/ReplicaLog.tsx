@@ -34,6 +34,15 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
     ? t('replica.summaryEmpty')
     : t('replica.summary', { first: replica.log[0].offset, last: replica.logEndOffset - 1, uncommitted });
   const style = { gridRow: row, '--slots': window.slots } as CSSProperties;
+  // A cell's tooltip is written when the pointer first reaches it, not at every render: two
+  // translations per cell were the largest cost of a long jump. Screen readers get the summary.
+  const describeOnHover = (target: EventTarget) => {
+    const cell = target instanceof Element ? target.closest<HTMLElement>('.record') : null;
+    const record = cell ? replica.log.find((r) => r.offset === Number(cell.dataset.offset)) : undefined;
+    if (!cell || !record) return;
+    const committed = record.offset < replica.highWatermark;
+    cell.title = `${t('replica.record', { offset: record.offset, epoch: record.leaderEpoch, key: record.key ?? '—', value: record.value })} · ${t(committed ? 'replica.committed' : 'replica.uncommitted')}`;
+  };
 
   return (
     <div
@@ -59,7 +68,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
         {change?.crowned !== undefined && <span className="badge badge-change">{t('replica.crowned', { epoch: change.crowned })}</span>}
         {change?.isr && <span className="badge badge-change">{t(`replica.isr-${change.isr}`)}</span>}
       </div>
-      <div className="strip" aria-hidden="true">
+      <div className="strip" aria-hidden="true" onPointerOver={(event) => describeOnHover(event.target)}>
         <div className="strip-track" />
         {drawn.map((record) => {
           const committed = record.offset < replica.highWatermark;
@@ -71,7 +80,6 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
               data-testid="record"
               data-offset={record.offset}
               data-epoch={record.leaderEpoch}
-              title={`${t('replica.record', { offset: record.offset, epoch: record.leaderEpoch, key: record.key ?? '—', value: record.value })} · ${t(committed ? 'replica.committed' : 'replica.uncommitted')}`}
             >
               <span className="record-offset">{record.offset}</span>
               <span className="record-epoch">e{record.leaderEpoch}</span>

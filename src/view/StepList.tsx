@@ -1,8 +1,10 @@
+import type { TFunction } from 'i18next';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepErrorReport } from '../core/model/report';
 import type { Scenario } from '../core/model/scenario';
 import { sessionActions, useSession } from '../store/sessionStore';
+import { numberFormatFor } from './numberFormat';
 import { describeDocumentStep, describeStep } from './viewModel';
 
 interface StepRowProps {
@@ -11,11 +13,12 @@ interface StepRowProps {
   current: boolean;
   refused: StepErrorReport | undefined;
   invalid: string[] | undefined;
+  /** The list's translator: one `useTranslation` for the list rather than one per row. */
+  t: TFunction;
 }
 
 /** One entry; memoized so that moving the cursor re-renders two rows, not thousands. */
-const StepRow = memo(function StepRow({ at, text, current, refused, invalid }: StepRowProps) {
-  const { t } = useTranslation();
+const StepRow = memo(function StepRow({ at, text, current, refused, invalid, t }: StepRowProps) {
   return (
     <li className={invalid ? 'step-invalid' : undefined}>
       <button
@@ -76,24 +79,46 @@ export function StepList({ scenario, position, stepErrors }: {
   scenario: Scenario; position: number; stepErrors: StepErrorReport[];
 }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormatFor(i18n.language);
   const listRef = useRef<HTMLOListElement>(null);
   const documentSteps = useSession((s) => s.document?.steps);
   const invalidSteps = useSession((s) => s.invalidSteps);
 
+  // Whether the list is on screen: while it is not (below the fold on a laptop), keeping the
+  // current entry scrolled into view waits, so a jump never forces a layout of the hidden panel.
+  const onScreen = useRef(false);
+  const pendingScroll = useRef(true);
+  const keepCurrentInView = () => {
+    const list = listRef.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!list || !current) return;
+    pendingScroll.current = false;
+    const top = current.offsetTop - list.offsetTop;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + current.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = top + current.offsetHeight - list.clientHeight;
+    }
+  };
+
   useEffect(() => {
-    // Keep the current entry in view inside the list, without scrolling the page. Measured in
-    // the next frame, after the browser's own layout, rather than forcing one now.
-    const frame = requestAnimationFrame(() => {
-      const list = listRef.current;
-      const current = list?.querySelector<HTMLElement>('[aria-current="step"]');
-      if (!list || !current) return;
-      const top = current.offsetTop - list.offsetTop;
-      if (top < list.scrollTop) list.scrollTop = top;
-      else if (top + current.offsetHeight > list.scrollTop + list.clientHeight) {
-        list.scrollTop = top + current.offsetHeight - list.clientHeight;
-      }
+    const list = listRef.current;
+    if (!list || typeof IntersectionObserver === 'undefined') {
+      onScreen.current = true;
+      return;
+    }
+    const observer = new IntersectionObserver(([entry]) => {
+      onScreen.current = entry.isIntersecting;
+      if (onScreen.current && pendingScroll.current) keepCurrentInView();
     });
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    pendingScroll.current = true;
+    if (!onScreen.current) return;
+    // Measured in the next frame, after the browser's own layout, rather than forcing one now.
+    const frame = requestAnimationFrame(keepCurrentInView);
     return () => cancelAnimationFrame(frame);
   }, [position]);
 
@@ -117,8 +142,10 @@ export function StepList({ scenario, position, stepErrors }: {
       <StepTools position={position} />
       {from > 0 && <p className="muted steps-more">{t('steps.earlier', { count: from })}</p>}
       <ol className="steps" ref={listRef} start={from}>
+        {/* Keyed by slot, not by step: a jump rewrites the rows' text in place instead of
+            replacing sixty DOM subtrees. */}
         {positions.map((at) => (
-          <StepRow key={at} at={at} text={describe(at)} current={at === position} refused={refused.get(at)} invalid={invalidSteps[at - 1]} />
+          <StepRow key={at - from} t={t} at={at} text={describe(at)} current={at === position} refused={refused.get(at)} invalid={invalidSteps[at - 1]} />
         ))}
       </ol>
       {to < count && <p className="muted steps-more">{t('steps.later', { count: count - to })}</p>}

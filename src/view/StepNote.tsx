@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../core/model/scenario';
 import { describeStep } from './viewModel';
+import { numberFormatFor } from './numberFormat';
 
 /** The current step's `note` (an instructor's commentary), or the step in words without one. */
 export function StepNote({ scenario, position }: { scenario: Scenario; position: number }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormatFor(i18n.language);
   const step = position > 0 ? scenario.steps[position - 1] : null;
   const title = step
     ? t('note.stepTitle', { n: position, step: describeStep(step, t, (n) => number.format(n)) })

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionActions, SPEEDS, useSession } from '../store/sessionStore';
 import { Field } from './controls/Field';
 import { Icon, type IconName } from './icons';
+import { numberFormatFor } from './numberFormat';
 
 function TransportButton({ icon, label, onClick, disabled, primary }: {
   icon: IconName; label: string; onClick: () => void; disabled?: boolean; primary?: boolean;
@@ -31,7 +32,7 @@ export function TimelineBar() {
   const speed = useSession((s) => s.speed);
   const timeMs = useSession((s) => s.report?.timeMs ?? 0);
   const actions = sessionActions();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormatFor(i18n.language);
   const atStart = position <= 0;
   const atEnd = position >= total;
 

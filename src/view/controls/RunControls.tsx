@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Field } from './Field';
 import { sessionActions } from '../../store/sessionStore';
 import { healStep, MAX_RUN_MS, QUICK_RUNS_MS, runStep } from './stepBuilders';
+import { numberFormatFor } from '../numberFormat';
 
 /** Simulated time: quick "run" buttons, a field for any duration, and "heal the network". */
 export function RunControls() {
   const { t, i18n } = useTranslation();
   const [ms, setMs] = useState(1000);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormatFor(i18n.language);
   const { act } = sessionActions();
   const submit = (event: FormEvent) => {
     event.preventDefault();

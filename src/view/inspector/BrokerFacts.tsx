@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { World } from '../../core/model/world';
+import { numberFormatFor } from '../numberFormat';
 
 /** A broker: its process machine's state, the controller's view of it, what it leads and follows. */
 export function BrokerFacts({ world, broker }: { world: World; broker: number }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormatFor(i18n.language);
   const state = world.brokers.find((b) => b.id === broker);
   if (!state) return <p className="muted">{t('inspector.gone')}</p>;
   const partitions = world.topics.flatMap((topic) => topic.partitions);

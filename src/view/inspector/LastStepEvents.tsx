@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../store/sessionStore';
 import { eventInWords, summariseEvents } from './eventWords';
+import { numberFormatFor } from '../numberFormat';
 
 /** What the step that led here did, in words (a live region: stepping announces it). */
 export function LastStepEvents() {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormatFor(i18n.language);
   const events = useSession((s) => s.events);
   const position = useSession((s) => s.position);
   const { shown, folded } = summariseEvents(events);

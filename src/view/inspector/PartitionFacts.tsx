@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { World } from '../../core/model/world';
 import { replicaRole } from '../viewModel';
+import { numberFormatFor } from '../numberFormat';
 
 const epochCacheText = (cache: [number, number][]) => cache.map(([epoch, start]) => `[${epoch}, ${start}]`).join(' ') || '—';
 
 /** A partition in numbers: leader, epoch, ISR, and per replica LEO, HW, epoch cache, caught-up time. */
 export function PartitionFacts({ world, topic, partition }: { world: World; topic: string; partition: number }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormatFor(i18n.language);
   const state = world.topics.find((s) => s.name === topic)?.partitions[partition];
   if (!state) return <p className="muted">{t('inspector.gone')}</p>;
   const brokers = world.brokers.map((b) => ({ id: b.id, state: b.state, fenced: b.fenced }));
