@@ -78,4 +78,42 @@ describe('timeline', () => {
     }
     expect(createTimeline(scenario).seekWithEvents(0).events).toEqual([]);
   });
+
+  it('precompute adds every checkpoint up to the end, a bounded number of steps at a time', () => {
+    const timeline = createTimeline(scenario, 50);
+    let calls = 0;
+    while (!timeline.precompute(30)) {
+      calls += 1;
+      expect(calls).toBeLessThan(100);
+    }
+    // 230 steps in slices of 30: the last checkpoint (200) needs ceil(200 / 30) = 7 slices.
+    expect(calls + 1).toBe(7);
+    expect(timeline.checkpointPositions()).toEqual([0, 50, 100, 150, 200]);
+    expect(timeline.precompute(30)).toBe(true);
+    for (const n of [230, 3, 199, 200, 201, 57]) expect(buildReport(timeline.seek(n)), `seek(${n})`).toEqual(reportAt(n));
+  });
+
+  it('precompute interleaved with seeks gives the same worlds and never changes a returned one', () => {
+    const timeline = createTimeline(scenario, 7);
+    const at20 = timeline.seek(20);
+    const before = structuredClone(at20);
+    timeline.precompute(5);
+    const at120 = timeline.seek(120); // checkpoints to 119 now exist; precompute goes on from there
+    const before120 = structuredClone(at120);
+    while (!timeline.precompute(11)) { /* work ahead */ }
+    expect(at20).toEqual(before);
+    expect(at120).toEqual(before120);
+    expect(timeline.checkpointPositions()).toEqual(Array.from({ length: 33 }, (_, i) => i * 7));
+    for (const n of [0, 21, 118, 229, 230]) expect(buildReport(timeline.seek(n)), `seek(${n})`).toEqual(reportAt(n));
+  });
+
+  it('precompute of a derived timeline starts from the checkpoints it kept', () => {
+    const timeline = createTimeline(scenario, 50);
+    while (!timeline.precompute(1000)) { /* work ahead */ }
+    const shorter = manualScenario(longSteps(230).slice(0, 120));
+    const derived = timeline.derive(shorter, 110);
+    expect(derived.checkpointPositions()).toEqual([0, 50, 100]);
+    expect(derived.precompute(1000)).toBe(true);
+    expect(buildReport(derived.seek(120))).toEqual(buildReport(simulate(shorter, 120)));
+  });
 });

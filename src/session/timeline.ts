@@ -41,6 +41,13 @@ export interface Timeline {
    * does not replay from zero.
    */
   derive(scenario: Scenario, unchangedSteps: number): Timeline;
+  /**
+   * Work ahead: replays up to `maxSteps` steps past the furthest checkpoint on a private copy,
+   * adding the checkpoints it passes. Returns true once every checkpoint up to the end exists.
+   * The app calls it in idle time, so a later jump starts from a near checkpoint. It never
+   * changes a world a seek returned.
+   */
+  precompute(maxSteps: number): boolean;
 }
 
 export function clampPosition(length: number, n: number): number {
@@ -59,6 +66,8 @@ export function createTimeline(
   const length = scenario.steps.length;
   const checkpoints = inherited?.checkpoints ?? new Map<number, World>([[0, createWorld(scenario)]]);
   let last: World | null = inherited?.last ?? null;
+  /** `precompute`'s own world, at its furthest checkpoint or a little past it. */
+  let ahead: World | null = null;
 
   function nearestCheckpoint(n: number): World {
     for (let at = n - (n % checkpointEvery); at >= 0; at -= checkpointEvery) {
@@ -90,9 +99,31 @@ export function createTimeline(
     return { world, events };
   }
 
+  const lastBoundary = length - (length % checkpointEvery);
+  function furthestCheckpoint(): number {
+    let furthest = 0;
+    for (const at of checkpoints.keys()) furthest = Math.max(furthest, at);
+    return furthest;
+  }
+
+  function precompute(maxSteps: number): boolean {
+    const from = furthestCheckpoint();
+    if (from >= lastBoundary) return true;
+    if (!ahead || ahead.stepsApplied < from) ahead = cloneWorld(checkpoints.get(from) as World);
+    const stop = Math.min(lastBoundary, ahead.stepsApplied + Math.max(1, Math.floor(maxSteps)));
+    while (ahead.stepsApplied < stop) {
+      const boundary = (Math.floor(ahead.stepsApplied / checkpointEvery) + 1) * checkpointEvery;
+      const until = Math.min(stop, boundary);
+      replay(ahead, scenario, until);
+      if (until === boundary && !checkpoints.has(boundary)) checkpoints.set(boundary, cloneWorld(ahead));
+    }
+    return ahead.stepsApplied >= lastBoundary;
+  }
+
   return {
     scenario,
     length,
+    precompute,
     seek: (n) => seekWithEvents(n).world,
     seekWithEvents,
     checkpointPositions: () => [...checkpoints.keys()].sort((a, b) => a - b),

@@ -105,6 +105,11 @@ export interface SessionActions {
   setInsertAt(position: number | null): void;
   /** Opens a document the user built (the new-scenario dialog): its problems, or null when opened. */
   openDocument(document: ScenarioDocument): string[] | null;
+  /**
+   * Idle-time work: replays up to `maxSteps` steps ahead to add checkpoints (Timeline.precompute);
+   * true when there is nothing left to do. Changes nothing the UI shows.
+   */
+  precompute(maxSteps: number): boolean;
 }
 
 export type SessionStore = StoreApi<SessionState & SessionActions>;
@@ -263,6 +268,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         show(position);
         set({ insertAt: get().position });
       },
+      precompute: (maxSteps) => timeline?.precompute(maxSteps) ?? true,
       openDocument(document) {
         const parsed = validateEdited(document);
         if (!parsed.ok) return parsed.lines;

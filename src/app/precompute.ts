@@ -1,0 +1,50 @@
+/**
+ * Works the timeline ahead while the browser is idle: after a scenario opens or changes, the
+ * store's `precompute` replays a few steps at a time inside idle callbacks, adding checkpoints
+ * to the end. A jump across a long scenario then starts from a near checkpoint with warmed-up
+ * code, instead of replaying thousands of steps while the user waits. Each slice stops when the
+ * idle period runs low, so playing and typing never wait for it.
+ *
+ * `?precompute=0` turns it off (the benchmark's strict "cold" jump uses it).
+ */
+import type { SessionStore } from '../store/sessionStore';
+
+/** Steps per call: small enough that one call fits a few milliseconds of an idle period. */
+const SLICE_STEPS = 25;
+/** Stop a slice when less than this many ms of the idle period remain. */
+const RESERVE_MS = 3;
+
+export function precomputeEnabled(search: string): boolean {
+  return new URLSearchParams(search).get('precompute') !== '0';
+}
+
+interface IdleApi {
+  request(callback: (deadline: { timeRemaining(): number }) => void): number;
+  cancel(handle: number): void;
+}
+
+const browserIdle = (): IdleApi => (typeof requestIdleCallback === 'function'
+  ? { request: (cb) => requestIdleCallback(cb, { timeout: 2000 }), cancel: (h) => cancelIdleCallback(h) }
+  : { request: (cb) => window.setTimeout(() => cb({ timeRemaining: () => 8 }), 50), cancel: (h) => window.clearTimeout(h) });
+
+/** Starts working ahead now and whenever the scenario changes; returns a stop function. */
+export function installPrecompute(store: SessionStore, idle: IdleApi = browserIdle()): () => void {
+  let handle: number | null = null;
+  const slice = (deadline: { timeRemaining(): number }) => {
+    handle = null;
+    let done = store.getState().precompute(SLICE_STEPS);
+    while (!done && deadline.timeRemaining() > RESERVE_MS) done = store.getState().precompute(SLICE_STEPS);
+    if (!done) handle = idle.request(slice);
+  };
+  const start = () => {
+    if (handle === null) handle = idle.request(slice);
+  };
+  start();
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.scenario !== previous.scenario) start();
+  });
+  return () => {
+    unsubscribe();
+    if (handle !== null) idle.cancel(handle);
+  };
+}
