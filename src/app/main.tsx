@@ -15,6 +15,7 @@ import { installKeys } from './keyboard';
 import { modeFromSearch } from './mode';
 import { openHash, type OpenContext } from './openLink';
 import { openDbOrNull, reopenLastSession, watchSession } from './persistence';
+import { installPrecompute, precomputeEnabled } from './precompute';
 
 const i18n = createI18n(detectLanguage());
 await loadLanguage(i18n, i18n.language as Language);
@@ -38,7 +39,7 @@ async function changeLanguage(language: Language): Promise<void> {
   }
   // The built-in example speaks the reader's language: rebuild it at the same position.
   const { source, position } = sessionStore.getState();
-  if (source?.kind === 'example') openHash(`#at=${position}`, context);
+  if (source?.kind === 'example') await openHash(`#at=${position}`, context);
 }
 
 // A link, a lesson or the example's `#at=n` opens itself; with no hash at all the last saved
@@ -49,16 +50,17 @@ if (db && window.location.hash.replace(/^#/, '') === '') {
   const reopened = await reopenLastSession(sessionStore, db);
   if (reopened && 'id' in reopened) reopenedId = reopened.id;
   else {
-    openHash(window.location.hash, context);
+    await openHash(window.location.hash, context);
     if (reopened) sessionStore.setState({ notice: { kind: 'saved-invalid', lines: reopened.lines } });
   }
 } else {
-  openHash(window.location.hash, context);
+  await openHash(window.location.hash, context);
 }
 if (db) watchSession(sessionStore, db, reopenedId);
 syncAddressBar(sessionStore);
 installKeys(sessionStore);
-window.addEventListener('hashchange', () => openHash(window.location.hash, context));
+if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);
+window.addEventListener('hashchange', () => void openHash(window.location.hash, context));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -68,7 +70,7 @@ createRoot(root).render(
       <App
         mode={modeFromSearch(window.location.search)}
         onLanguage={(language) => void changeLanguage(language)}
-        onOpenExample={() => openHash('', context)}
+        onOpenExample={() => void openHash('', context)}
       />
     </I18nextProvider>
   </StrictMode>,

@@ -3,7 +3,8 @@
  * scenario, a `#lesson=` (none exist yet), or the built-in example without either. Every
  * document goes through the core's validator, as the runner's input does.
  */
-import { formatProblem, parseScenarioText, validateScenarioDocument } from '../core/scenario/validateScenario';
+import { parseJsonQuickly } from '../core/scenario/quickJson';
+import { formatProblem, validateScenarioDocument, type ParseResult } from '../core/scenario/validateScenario';
 import type { ScenarioDocument } from '../session/scenarioEdit';
 import type { Notice, SessionStore } from '../store/sessionStore';
 import { decodePayload, parseLink, type AtParam } from './link';
@@ -26,16 +27,34 @@ function requestedPosition(at: AtParam): { at: number; notice: Notice | null } {
   }
 }
 
-export function openHash(hash: string, { store, exampleDocument }: OpenContext): void {
+/** Scenario text → a validated scenario: JSON.parse when it can, the located parser when not. */
+async function parseLinkText(text: string): Promise<{ parsed: ParseResult; document: unknown }> {
+  const quick = parseJsonQuickly(text);
+  if (quick) return { parsed: validateScenarioDocument(quick.value), document: quick.value };
+  // Not plain valid JSON: the full parser (a lazy chunk) names the line, column or repeated key.
+  const { parseScenarioText } = await import('../core/scenario/scenarioText');
+  return { parsed: parseScenarioText(text), document: null };
+}
+
+/** Bumped by every call, so that a slow parse never overrides a link opened after it. */
+let latestOpen = 0;
+
+/**
+ * Opens `hash` in the store. Resolves once the store shows it (a link whose text is not plain
+ * valid JSON waits for the parser chunk first).
+ */
+export async function openHash(hash: string, { store, exampleDocument }: OpenContext): Promise<void> {
+  const serial = ++latestOpen;
   const link = parseLink(hash);
   const { at, notice } = requestedPosition(link.at);
   const session = store.getState();
   if (link.payload !== null) {
     const text = decodePayload(link.payload);
     if (text === null) return session.fail({ kind: 'undecodable' }, notice);
-    const parsed = parseScenarioText(text);
+    const { parsed, document } = await parseLinkText(text);
+    if (serial !== latestOpen) return;
     if (!parsed.ok) return session.fail({ kind: 'invalid', lines: parsed.problems.map(formatProblem) }, notice);
-    return session.load({ kind: 'link', payload: link.payload }, parsed.scenario, at, notice, JSON.parse(text) as ScenarioDocument);
+    return session.load({ kind: 'link', payload: link.payload }, parsed.scenario, at, notice, (document ?? JSON.parse(text)) as ScenarioDocument);
   }
   if (link.lesson !== null) return session.fail({ kind: 'unknown-lesson', id: link.lesson }, notice);
   const parsed = validateScenarioDocument(exampleDocument());

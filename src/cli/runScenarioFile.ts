@@ -5,7 +5,8 @@
  */
 import { buildReport } from '../core/scenario/report';
 import { simulate } from '../core/scenario/runScenario';
-import { formatProblem, parseScenarioText } from '../core/scenario/validateScenario';
+import { parseScenarioText } from '../core/scenario/scenarioText';
+import { formatProblem } from '../core/scenario/validateScenario';
 
 export interface RunnerOutput {
   stdout: string;

@@ -3,7 +3,8 @@
  * path, once, in document order; `$` for the document itself.
  */
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseScenarioText, validateScenarioDocument } from './validateScenario';
+import { parseScenarioText } from './scenarioText';
+import { formatProblem, validateScenarioDocument } from './validateScenario';
 
 function problems(document: unknown): string[] {
   const result = typeof document === 'string' ? parseScenarioText(document) : validateScenarioDocument(document);

@@ -1,12 +1,11 @@
 /**
- * The one way into the simulator: scenario text or a parsed document → a validated `Scenario`
+ * The one way into the simulator: a parsed document (text goes through scenarioText.ts first) → a validated `Scenario`
  * with every default filled in, or every problem found, each naming its JSON path, in document
  * order (docs/scenario-format.md, "The headless runner"). Links, saved sessions, lessons, the
  * runner and tests all come through here.
  */
 import type { Scenario } from '../model/scenario';
 import { FieldReader } from './fieldReader';
-import { parseJsonText } from './jsonText';
 import { ProblemList, type Problem } from './problems';
 import { readCluster, readConsumer, readProducer } from './validateCluster';
 import { readSteps } from './validateSteps';
@@ -41,12 +40,6 @@ export function validateScenarioDocument(document: unknown): ParseResult {
     return { ok: false, problems: problems.sorted() };
   }
   return { ok: true, scenario: { version: 1, title, seed, cluster, producer, consumer, topics, steps } };
-}
-
-export function parseScenarioText(text: string): ParseResult {
-  const json = parseJsonText(text);
-  if (!json.ok) return json;
-  return validateScenarioDocument(json.value);
 }
 
 /*
