@@ -32,9 +32,14 @@ const EventStage = lazy(() => import('../view/EventStage').then((m) => ({ defaul
 /** Rarely used: its own chunk, loaded when the dialog first opens. */
 const NewScenarioDialog = lazy(() => import('../view/dialogs/NewScenarioDialog').then((m) => ({ default: m.NewScenarioDialog })));
 
+/** Rarely used too: the list of saved sessions. */
+const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDialog').then((m) => ({ default: m.SavedSessionsDialog })));
+
 function LazyDialogs() {
   const dialog = useView((s) => s.dialog);
-  return dialog === 'new-scenario' ? <Suspense fallback={null}><NewScenarioDialog /></Suspense> : null;
+  if (dialog === 'new-scenario') return <Suspense fallback={null}><NewScenarioDialog /></Suspense>;
+  if (dialog === 'saved-sessions') return <Suspense fallback={null}><SavedSessionsDialog /></Suspense>;
+  return null;
 }
 
 export interface AppProps {

@@ -14,7 +14,8 @@ import { buildExampleScenario } from './exampleScenario';
 import { installKeys } from './keyboard';
 import { modeFromSearch } from './mode';
 import { openHash, type OpenContext } from './openLink';
-import { openDbOrNull, reopenLastSession, watchSession } from './persistence';
+import { savedSessionsStore } from '../store/savedSessionsStore';
+import { openDbOrNull, reopenLastSession, savedSessionsBackend, watchSession } from './persistence';
 import { installPrecompute, precomputeEnabled } from './precompute';
 
 const i18n = createI18n(detectLanguage());
@@ -56,7 +57,7 @@ if (db && window.location.hash.replace(/^#/, '') === '') {
 } else {
   await openHash(window.location.hash, context);
 }
-if (db) watchSession(sessionStore, db, reopenedId);
+if (db) savedSessionsStore.getState().install(savedSessionsBackend(sessionStore, db, watchSession(sessionStore, db, reopenedId)));
 syncAddressBar(sessionStore);
 installKeys(sessionStore);
 if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);

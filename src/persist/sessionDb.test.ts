@@ -46,8 +46,8 @@ describe('saved sessions', () => {
     const parsed = validateScenarioDocument(document);
     if (!parsed.ok) throw new Error('invalid');
     const world = simulate(parsed.scenario, 2);
-    await saveCheckpoint(db, 's', 2, world);
-    await db.put('checkpoints', { sessionId: 's', position: 1, semantics: SEMANTICS_VERSION + 1, world });
+    await saveCheckpoint(db, 's', 2, world, 'f2');
+    await db.put('checkpoints', { sessionId: 's', position: 1, semantics: SEMANTICS_VERSION + 1, fingerprint: 'f1', world });
     const found = await nearestCheckpoint(db, 's', 5);
     expect(found?.position).toBe(2);
     expect(found?.world.topics[0].partitions[0].replicaStates[1].log.map((r) => r.value)).toEqual(['v']);
@@ -57,7 +57,7 @@ describe('saved sessions', () => {
 
   it('a corrupt checkpoint is dropped, not trusted', async () => {
     const db = await openSessionDb();
-    await db.put('checkpoints', { sessionId: 's', position: 0, semantics: SEMANTICS_VERSION, world: { nonsense: true } as never });
+    await db.put('checkpoints', { sessionId: 's', position: 0, semantics: SEMANTICS_VERSION, fingerprint: 'f0', world: { nonsense: true } as never });
     expect(await nearestCheckpoint(db, 's', 0)).toBeUndefined();
     expect(await db.count('checkpoints')).toBe(0);
   });
@@ -67,7 +67,7 @@ describe('saved sessions', () => {
     await saveSession(db, session('a', 1));
     const parsed = validateScenarioDocument(document);
     if (!parsed.ok) throw new Error('invalid');
-    await saveCheckpoint(db, 'a', 0, simulate(parsed.scenario, 0));
+    await saveCheckpoint(db, 'a', 0, simulate(parsed.scenario, 0), 'f0');
     await deleteSession(db, 'a');
     expect(await db.count('sessions')).toBe(0);
     expect(await db.count('checkpoints')).toBe(0);

@@ -37,6 +37,8 @@ export interface SavedCheckpoint {
   sessionId: string;
   position: number;
   semantics: number;
+  /** `checkpointFingerprint` of the scenario it was made from, at `position`. */
+  fingerprint: string;
   world: World;
 }
 
@@ -87,8 +89,20 @@ export async function deleteSession(db: SessionDb, id: string): Promise<void> {
   await tx.done;
 }
 
-export async function saveCheckpoint(db: SessionDb, sessionId: string, position: number, world: World): Promise<void> {
-  await db.put('checkpoints', { sessionId, position, semantics: SEMANTICS_VERSION, world });
+export async function saveCheckpoint(db: SessionDb, sessionId: string, position: number, world: World, fingerprint: string): Promise<void> {
+  await db.put('checkpoints', { sessionId, position, semantics: SEMANTICS_VERSION, fingerprint, world });
+}
+
+/** Keeps only the session's checkpoint at `position` (one per session bounds the space used). */
+export async function keepOnlyCheckpoint(db: SessionDb, sessionId: string, position: number): Promise<void> {
+  const tx = db.transaction('checkpoints', 'readwrite');
+  const keys = await tx.store.getAllKeys(IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER]));
+  for (const key of keys) if (key[1] !== position) await tx.store.delete(key);
+  await tx.done;
+}
+
+export async function deleteCheckpoint(db: SessionDb, sessionId: string, position: number): Promise<void> {
+  await db.delete('checkpoints', [sessionId, position]);
 }
 
 /**
@@ -98,7 +112,7 @@ export async function saveCheckpoint(db: SessionDb, sessionId: string, position:
 export async function nearestCheckpoint(db: SessionDb, sessionId: string, position: number): Promise<SavedCheckpoint | undefined> {
   const range = IDBKeyRange.bound([sessionId, 0], [sessionId, position]);
   const found = await db.getAll('checkpoints', range);
-  const stale = found.filter((c) => c.semantics !== SEMANTICS_VERSION || !isWorldShaped(c.world));
+  const stale = found.filter((c) => c.semantics !== SEMANTICS_VERSION || typeof c.fingerprint !== 'string' || !isWorldShaped(c.world));
   for (const c of stale) await db.delete('checkpoints', [c.sessionId, c.position]);
   return found.filter((c) => !stale.includes(c)).sort((a, b) => b.position - a.position)[0];
 }

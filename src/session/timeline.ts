@@ -35,6 +35,9 @@ export interface Timeline {
   seekWithEvents(n: number): SeekResult;
   /** Positions that have a checkpoint now, ascending (for tests and the inspector). */
   checkpointPositions(): number[];
+  /** The checkpoint world at `at`, if there is one (never to be changed: for saving a copy). */
+  checkpointAt(at: number): World | undefined;
+  readonly checkpointEvery: number;
   /**
    * The timeline of an edited scenario with the same cluster whose first `unchangedSteps` steps
    * are the same: it keeps the checkpoints at or before that position, so an edit near the end
@@ -55,16 +58,28 @@ export function clampPosition(length: number, n: number): number {
   return Math.max(0, Math.min(length, Math.floor(n)));
 }
 
+/**
+ * A world saved earlier (IndexedDB) that the caller has checked belongs to this scenario: it
+ * becomes a checkpoint when it sits on one (a multiple of `checkpointEvery`, within the
+ * scenario), so a long session reopens without replaying from the start. Otherwise it is ignored.
+ */
+export interface TimelineSeed {
+  world: World;
+}
+
 export function createTimeline(
   scenario: Scenario,
   checkpointEvery = DEFAULT_CHECKPOINT_EVERY,
   inherited?: { checkpoints: Map<number, World>; last: World | null },
+  seed?: TimelineSeed,
 ): Timeline {
   if (!Number.isInteger(checkpointEvery) || checkpointEvery < 1) {
     throw new Error(`checkpointEvery must be a positive integer, got ${checkpointEvery}`);
   }
   const length = scenario.steps.length;
   const checkpoints = inherited?.checkpoints ?? new Map<number, World>([[0, createWorld(scenario)]]);
+  const seeded = seed?.world.stepsApplied;
+  if (seed && seeded !== undefined && seeded > 0 && seeded <= length && seeded % checkpointEvery === 0) checkpoints.set(seeded, seed.world);
   let last: World | null = inherited?.last ?? null;
   /** `precompute`'s own world, at its furthest checkpoint or a little past it. */
   let ahead: World | null = null;
@@ -127,6 +142,8 @@ export function createTimeline(
     seek: (n) => seekWithEvents(n).world,
     seekWithEvents,
     checkpointPositions: () => [...checkpoints.keys()].sort((a, b) => a - b),
+    checkpointAt: (at) => checkpoints.get(at),
+    checkpointEvery,
     derive(next, unchangedSteps) {
       const kept = new Map([...checkpoints].filter(([at]) => at <= unchangedSteps));
       const keptLast = last && last.stepsApplied <= unchangedSteps ? last : null;

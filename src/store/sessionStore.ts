@@ -17,7 +17,7 @@ import {
   deleteStep, documentSteps, firstDifference, forkAt, insertAt, validateEdited,
   type DocumentStep, type ScenarioDocument,
 } from '../session/scenarioEdit';
-import { clampPosition, createTimeline, type Timeline } from '../session/timeline';
+import { clampPosition, createTimeline, type Timeline, type TimelineSeed } from '../session/timeline';
 import type { KeyAction } from './keys';
 
 /**
@@ -76,7 +76,12 @@ export interface SessionState {
 
 export interface SessionActions {
   /** Shows `scenario` at position `at` (clamped); drops any load error; stops playback. */
-  load(source: Source, scenario: Scenario, at: number, notice?: Notice | null, document?: ScenarioDocument | null): void;
+  load(source: Source, scenario: Scenario, at: number, notice?: Notice | null, document?: ScenarioDocument | null, seed?: TimelineSeed): void;
+  /**
+   * The timeline's checkpoint at or before the current position (a multiple of its interval,
+   * above 0), for persistence to save: null when there is none yet.
+   */
+  savableCheckpoint(): World | null;
   /** A link that failed: keeps the shell, shows the error, forgets the scenario. */
   fail(error: LoadError, notice?: Notice | null): void;
   seek(position: number): void;
@@ -178,9 +183,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
 
     return {
       ...empty,
-      load(source, scenario, at, notice = null, document = null) {
+      load(source, scenario, at, notice = null, document = null, seed) {
         stopTimer();
-        timeline = createTimeline(scenario, options.checkpointEvery);
+        timeline = createTimeline(scenario, options.checkpointEvery, undefined, seed);
         const { world, events } = timeline.seekWithEvents(clampPosition(timeline.length, at));
         set({
           ...empty, source, loadSerial: get().loadSerial + 1, scenario, total: timeline.length, notice, document, speed: get().speed,
@@ -269,6 +274,11 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         set({ insertAt: get().position });
       },
       precompute: (maxSteps) => timeline?.precompute(maxSteps) ?? true,
+      savableCheckpoint() {
+        if (!timeline) return null;
+        const at = get().position - (get().position % timeline.checkpointEvery);
+        return at > 0 ? timeline.checkpointAt(at) ?? null : null;
+      },
       openDocument(document) {
         const parsed = validateEdited(document);
         if (!parsed.ok) return parsed.lines;

@@ -9,7 +9,7 @@ export type Selection =
   | { kind: 'broker'; broker: number }
   | { kind: 'partition'; topic: string; partition: number };
 
-export type Dialog = 'new-scenario' | 'about';
+export type Dialog = 'new-scenario' | 'about' | 'saved-sessions';
 
 export interface ViewState {
   /** The inspector's subject; null = the first partition. */

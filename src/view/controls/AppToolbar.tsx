@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { viewActions } from '../../store/viewStore';
 
-/** New scenario, share by link, about the model. `shareUrl` gives the address to copy. */
+/** New scenario, saved sessions, share by link, about the model. `shareUrl` gives the address to copy. */
 export function AppToolbar({ shareUrl }: { shareUrl: () => string | null }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -21,6 +21,7 @@ export function AppToolbar({ shareUrl }: { shareUrl: () => string | null }) {
   return (
     <div className="app-toolbar">
       <button type="button" className="button" onClick={() => viewActions().openDialog('new-scenario')}>{t('toolbar.newScenario')}</button>
+      <button type="button" className="button" onClick={() => viewActions().openDialog('saved-sessions')}>{t('toolbar.saved')}</button>
       <button type="button" className="button" onClick={() => void share()} data-testid="share">{t('toolbar.share')}</button>
       <button type="button" className="button" onClick={() => viewActions().openDialog('about')}>{t('toolbar.about')}</button>
       <span className="muted share-status" aria-live="polite">

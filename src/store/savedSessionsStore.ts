@@ -1,0 +1,80 @@
+/**
+ * The list of saved sessions (ui-contract.md, "Persistence": opening a link starts a new session
+ * and keeps the saved ones; this is how a user gets back to them). A zustand slice for the
+ * dialog; the storage behind it is a backend that the browser entry installs (src/app), so the
+ * view never touches IndexedDB. Without a backend (storage denied) the list says so.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+
+export interface SavedSessionSummary {
+  id: string;
+  title: string;
+  position: number;
+  /** Steps in the saved document. */
+  total: number;
+  /** Wall-clock ms of the last save. */
+  updatedAt: number;
+  /** The session being worked on (and saved) right now. */
+  current: boolean;
+}
+
+export type OpenSavedResult = { ok: true } | { ok: false; lines: string[] } | { ok: false; gone: true };
+
+export interface SavedSessionsBackend {
+  list(): Promise<SavedSessionSummary[]>;
+  open(id: string): Promise<OpenSavedResult>;
+  remove(id: string): Promise<void>;
+}
+
+export interface SavedSessionsState {
+  backend: SavedSessionsBackend | null;
+  /** null while loading. */
+  sessions: SavedSessionSummary[] | null;
+  /** Why the last open failed: the validator's lines, or that the session is gone. */
+  problem: { id: string; lines: string[] } | null;
+  install(backend: SavedSessionsBackend): void;
+  refresh(): Promise<void>;
+  /** True when the session opened. */
+  open(id: string): Promise<boolean>;
+  remove(id: string): Promise<void>;
+}
+
+export function createSavedSessionsStore() {
+  return createStore<SavedSessionsState>()((set, get) => ({
+    backend: null,
+    sessions: null,
+    problem: null,
+    install: (backend) => set({ backend }),
+    async refresh() {
+      const { backend } = get();
+      if (!backend) return set({ sessions: [] });
+      set({ sessions: await backend.list().catch(() => []) });
+    },
+    async open(id) {
+      const { backend } = get();
+      if (!backend) return false;
+      const result = await backend.open(id);
+      if (result.ok) {
+        set({ problem: null });
+        return true;
+      }
+      set({ problem: { id, lines: 'lines' in result ? result.lines : [] } });
+      await get().refresh();
+      return false;
+    },
+    async remove(id) {
+      const { backend } = get();
+      if (!backend) return;
+      await backend.remove(id).catch(() => undefined);
+      if (get().problem?.id === id) set({ problem: null });
+      await get().refresh();
+    },
+  }));
+}
+
+export const savedSessionsStore = createSavedSessionsStore();
+
+export function useSavedSessions<T>(selector: (state: SavedSessionsState) => T): T {
+  return useStore(savedSessionsStore, selector);
+}
