@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../core/scenario/report';
 import { simulate } from '../core/scenario/runScenario';
 import { applyStep } from '../core/step';
-import { createTimeline } from './timeline';
+import { checkpointWeight, createTimeline } from './timeline';
 import { longSteps, manualScenario } from './testScenario';
 
 describe('timeline', () => {
@@ -115,5 +115,24 @@ describe('timeline', () => {
     expect(derived.checkpointPositions()).toEqual([0, 50, 100]);
     expect(derived.precompute(1000)).toBe(true);
     expect(buildReport(derived.seek(120))).toEqual(buildReport(simulate(shorter, 120)));
+  });
+
+  it('past its budget it keeps every other checkpoint, doubling the spacing, and seeks stay exact', () => {
+    // The weights of this scenario's checkpoints at 10, 20, … are known: budget for about five.
+    const reference = createTimeline(scenario, 10);
+    reference.seek(230);
+    const weights = reference.checkpointPositions().map((at) => checkpointWeight(reference.seek(at)));
+    const budget = weights.slice(0, 6).reduce((a, b) => a + b, 0) + weights[20];
+    const timeline = createTimeline(scenario, 10, { budget });
+    while (!timeline.precompute(17)) { /* work ahead */ }
+    const positions = timeline.checkpointPositions();
+    const total = positions.reduce((sum, at) => sum + checkpointWeight(timeline.seek(at)), 0);
+    expect(total).toBeLessThanOrEqual(budget);
+    // Thinned: apart from 0 and the newest, every position is a multiple of a doubled spacing.
+    const spacing = Math.min(...positions.filter((at) => at > 0));
+    expect(spacing).toBeGreaterThanOrEqual(20);
+    expect(positions.slice(0, -1).every((at) => at % spacing === 0)).toBe(true);
+    expect(positions.length).toBeLessThan(weights.length);
+    for (const n of [0, 7, 99, 150, 229, 230, 12]) expect(buildReport(timeline.seek(n)), `seek(${n})`).toEqual(reportAt(n));
   });
 });

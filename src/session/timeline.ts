@@ -35,8 +35,8 @@ export interface Timeline {
   seekWithEvents(n: number): SeekResult;
   /** Positions that have a checkpoint now, ascending (for tests and the inspector). */
   checkpointPositions(): number[];
-  /** The checkpoint world at `at`, if there is one (never to be changed: for saving a copy). */
-  checkpointAt(at: number): World | undefined;
+  /** The checkpoint nearest at or before `n` (0's at least; never to be changed: for saving). */
+  checkpointAtOrBefore(n: number): World;
   readonly checkpointEvery: number;
   /**
    * The timeline of an edited scenario with the same cluster whose first `unchangedSteps` steps
@@ -67,22 +67,66 @@ export interface TimelineSeed {
   world: World;
 }
 
-export function createTimeline(
-  scenario: Scenario,
-  checkpointEvery = DEFAULT_CHECKPOINT_EVERY,
-  inherited?: { checkpoints: Map<number, World>; last: World | null },
-  seed?: TimelineSeed,
-): Timeline {
+/**
+ * How many array slots (log entries of every replica, plus two per produced record) all
+ * checkpoints may hold together. A checkpoint shares the records but copies those arrays, so
+ * checkpoints every 50 steps of a 100,000-step scenario would hold over a gigabyte; past the
+ * budget every other checkpoint is dropped and the spacing doubles (a seek then replays at most
+ * twice as far). 4 million slots are about 32 MB of references.
+ */
+export const DEFAULT_CHECKPOINT_BUDGET = 4_000_000;
+
+export interface TimelineOptions {
+  /** Checkpoints (and the last world) kept from the timeline this one is derived from. */
+  inherited?: { checkpoints: Map<number, World>; last: World | null; spacing: number };
+  seed?: TimelineSeed;
+  budget?: number;
+}
+
+/** The array slots a checkpoint of `world` holds (what `cloneWorld` copies). */
+export function checkpointWeight(world: World): number {
+  let slots = 2 * world.produced.length;
+  for (const topic of world.topics) {
+    for (const partition of topic.partitions) for (const replica of partition.replicaStates) slots += replica.log.length;
+  }
+  return slots;
+}
+
+export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHECKPOINT_EVERY, options: TimelineOptions = {}): Timeline {
   if (!Number.isInteger(checkpointEvery) || checkpointEvery < 1) {
     throw new Error(`checkpointEvery must be a positive integer, got ${checkpointEvery}`);
   }
+  const { inherited, seed, budget = DEFAULT_CHECKPOINT_BUDGET } = options;
   const length = scenario.steps.length;
   const checkpoints = inherited?.checkpoints ?? new Map<number, World>([[0, createWorld(scenario)]]);
-  const seeded = seed?.world.stepsApplied;
-  if (seed && seeded !== undefined && seeded > 0 && seeded <= length && seeded % checkpointEvery === 0) checkpoints.set(seeded, seed.world);
+  /** Checkpoints sit on multiples of this: `checkpointEvery`, doubled each time the budget is hit. */
+  let spacing = inherited?.spacing ?? checkpointEvery;
+  let weight = 0;
+  for (const world of checkpoints.values()) weight += checkpointWeight(world);
   let last: World | null = inherited?.last ?? null;
   /** `precompute`'s own world, at its furthest checkpoint or a little past it. */
   let ahead: World | null = null;
+
+  /** Keeps `world` (the caller's, never changed again) as the checkpoint at its position. */
+  function keep(world: World): void {
+    checkpoints.set(world.stepsApplied, world);
+    weight += checkpointWeight(world);
+    while (weight > budget && checkpoints.size > 2) {
+      // Thin out: keep 0, the newest and every multiple of twice the spacing.
+      spacing *= 2;
+      const newest = Math.max(...checkpoints.keys());
+      for (const [at, kept] of checkpoints) {
+        if (at !== 0 && at !== newest && at % spacing !== 0) {
+          checkpoints.delete(at);
+          weight -= checkpointWeight(kept);
+        }
+      }
+      if (spacing > length) break;
+    }
+  }
+
+  const seeded = seed?.world.stepsApplied;
+  if (seed && seeded !== undefined && seeded > 0 && seeded <= length && seeded % checkpointEvery === 0) keep(seed.world);
 
   function nearestCheckpoint(n: number): World {
     for (let at = n - (n % checkpointEvery); at >= 0; at -= checkpointEvery) {
@@ -98,23 +142,27 @@ export function createTimeline(
     return checkpoint;
   }
 
+  /** Replays `world` to `until`, keeping a checkpoint at each multiple of the spacing it reaches. */
+  function advance(world: World, until: number, onStep?: (events: SimEvent[]) => void): void {
+    while (world.stepsApplied < until) {
+      const boundary = (Math.floor(world.stepsApplied / spacing) + 1) * spacing;
+      const stop = Math.min(until, boundary);
+      replay(world, scenario, stop, onStep);
+      if (stop === boundary && !checkpoints.has(boundary)) keep(cloneWorld(world));
+    }
+  }
+
   function seekWithEvents(target: number): SeekResult {
     const n = clampPosition(length, target);
     const world = cloneWorld(startingPoint(n));
     let events: SimEvent[] = [];
-    while (world.stepsApplied < n) {
-      const boundary = (Math.floor(world.stepsApplied / checkpointEvery) + 1) * checkpointEvery;
-      const until = Math.min(n, boundary);
-      replay(world, scenario, until, (stepEvents) => {
-        events = stepEvents;
-      });
-      if (until === boundary && !checkpoints.has(boundary)) checkpoints.set(boundary, cloneWorld(world));
-    }
+    advance(world, n, (stepEvents) => {
+      events = stepEvents;
+    });
     last = world;
     return { world, events };
   }
 
-  const lastBoundary = length - (length % checkpointEvery);
   function furthestCheckpoint(): number {
     let furthest = 0;
     for (const at of checkpoints.keys()) furthest = Math.max(furthest, at);
@@ -122,17 +170,12 @@ export function createTimeline(
   }
 
   function precompute(maxSteps: number): boolean {
+    const lastBoundary = () => length - (length % spacing);
     const from = furthestCheckpoint();
-    if (from >= lastBoundary) return true;
+    if (from >= lastBoundary()) return true;
     if (!ahead || ahead.stepsApplied < from) ahead = cloneWorld(checkpoints.get(from) as World);
-    const stop = Math.min(lastBoundary, ahead.stepsApplied + Math.max(1, Math.floor(maxSteps)));
-    while (ahead.stepsApplied < stop) {
-      const boundary = (Math.floor(ahead.stepsApplied / checkpointEvery) + 1) * checkpointEvery;
-      const until = Math.min(stop, boundary);
-      replay(ahead, scenario, until);
-      if (until === boundary && !checkpoints.has(boundary)) checkpoints.set(boundary, cloneWorld(ahead));
-    }
-    return ahead.stepsApplied >= lastBoundary;
+    advance(ahead, Math.min(lastBoundary(), ahead.stepsApplied + Math.max(1, Math.floor(maxSteps))));
+    return ahead.stepsApplied >= lastBoundary();
   }
 
   return {
@@ -142,12 +185,12 @@ export function createTimeline(
     seek: (n) => seekWithEvents(n).world,
     seekWithEvents,
     checkpointPositions: () => [...checkpoints.keys()].sort((a, b) => a - b),
-    checkpointAt: (at) => checkpoints.get(at),
+    checkpointAtOrBefore: (n) => nearestCheckpoint(clampPosition(length, n)),
     checkpointEvery,
     derive(next, unchangedSteps) {
       const kept = new Map([...checkpoints].filter(([at]) => at <= unchangedSteps));
       const keptLast = last && last.stepsApplied <= unchangedSteps ? last : null;
-      return createTimeline(next, checkpointEvery, { checkpoints: kept, last: keptLast });
+      return createTimeline(next, checkpointEvery, { inherited: { checkpoints: kept, last: keptLast, spacing }, budget });
     },
   };
 }

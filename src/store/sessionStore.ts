@@ -77,10 +77,7 @@ export interface SessionState {
 export interface SessionActions {
   /** Shows `scenario` at position `at` (clamped); drops any load error; stops playback. */
   load(source: Source, scenario: Scenario, at: number, notice?: Notice | null, document?: ScenarioDocument | null, seed?: TimelineSeed): void;
-  /**
-   * The timeline's checkpoint at or before the current position (a multiple of its interval,
-   * above 0), for persistence to save: null when there is none yet.
-   */
+  /** The timeline's nearest checkpoint at or before the current position, for persistence to save; null before the first one after 0. */
   savableCheckpoint(): World | null;
   /** A link that failed: keeps the shell, shows the error, forgets the scenario. */
   fail(error: LoadError, notice?: Notice | null): void;
@@ -185,7 +182,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       ...empty,
       load(source, scenario, at, notice = null, document = null, seed) {
         stopTimer();
-        timeline = createTimeline(scenario, options.checkpointEvery, undefined, seed);
+        timeline = createTimeline(scenario, options.checkpointEvery, { seed });
         const { world, events } = timeline.seekWithEvents(clampPosition(timeline.length, at));
         set({
           ...empty, source, loadSerial: get().loadSerial + 1, scenario, total: timeline.length, notice, document, speed: get().speed,
@@ -276,8 +273,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       precompute: (maxSteps) => timeline?.precompute(maxSteps) ?? true,
       savableCheckpoint() {
         if (!timeline) return null;
-        const at = get().position - (get().position % timeline.checkpointEvery);
-        return at > 0 ? timeline.checkpointAt(at) ?? null : null;
+        const world = timeline.checkpointAtOrBefore(get().position);
+        return world.stepsApplied > 0 ? world : null;
       },
       openDocument(document) {
         const parsed = validateEdited(document);
