@@ -13,7 +13,7 @@ import { checkpointFingerprint } from '../persist/fingerprint';
 import { listSessions, openSessionDb } from '../persist/sessionDb';
 import type { ScenarioDocument } from '../session/scenarioEdit';
 import { createSessionStore } from '../store/sessionStore';
-import { reopenLastSession, reopenSession, trustedCheckpoint, watchSession } from './persistence';
+import { reopenLastSession, reopenSession, savedSessionsBackend, trustedCheckpoint, watchSession } from './persistence';
 
 const steps = Array.from({ length: 120 }, (_, i) => (i % 3 === 0
   ? { op: 'produce', topic: 'orders', key: `k${i}`, value: `v${i}`, acks: 1 }
@@ -97,6 +97,20 @@ describe('persistence with checkpoints', () => {
     expect(sessions.length).toBe(2);
     expect(sessions.find((s) => s.id === id)?.position).toBe(61);
     expect(await reopenSession(store, db, keeper, 'gone')).toBeNull();
+    keeper.stop();
+  });
+
+  it('a damaged saved record still lists, and opening it names what is wrong without deleting it', async () => {
+    const db = await openSessionDb();
+    await db.put('sessions', { id: 'broken', document: { version: 1, steps: 'none' } } as never);
+    const store = createSessionStore();
+    const keeper = watchSession(store, db);
+    const backend = savedSessionsBackend(store, db, keeper);
+    expect(await backend.list()).toEqual([{ id: 'broken', title: '', position: 0, total: 0, updatedAt: 0, current: false }]);
+    const opened = await backend.open('broken');
+    expect(opened.ok).toBe(false);
+    if (!opened.ok && 'lines' in opened) expect(opened.lines).toEqual(['steps: must be an array, not the string "none"']);
+    expect(await db.count('sessions')).toBe(1);
     keeper.stop();
   });
 });

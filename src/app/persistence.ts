@@ -179,11 +179,13 @@ export function savedSessionsBackend(store: SessionStore, db: SessionDb, keeper:
   return {
     async list() {
       const sessions = await listSessions(db);
+      // A record damaged outside the app still lists (and then says why it does not open).
       return sessions.map((s) => {
-        const steps = (s.document as { steps?: unknown } | null)?.steps;
+        const steps = (s.document as { steps?: unknown } | null | undefined)?.steps;
         return {
-          id: s.id, title: s.title, position: s.position, total: Array.isArray(steps) ? steps.length : 0,
-          updatedAt: s.updatedAt, current: s.id === keeper.currentId(),
+          id: s.id, title: typeof s.title === 'string' ? s.title : '',
+          position: Number.isInteger(s.position) ? s.position : 0, total: Array.isArray(steps) ? steps.length : 0,
+          updatedAt: Number.isFinite(s.updatedAt) ? s.updatedAt : 0, current: s.id === keeper.currentId(),
         };
       });
     },

@@ -72,9 +72,12 @@ export async function saveSession(db: SessionDb, session: SavedSession): Promise
   await tx.done;
 }
 
+/** Newest first. Read from the store itself, not the `updatedAt` index, so that a record damaged
+ * outside the app (no valid `updatedAt`) is still listed, last. */
 export async function listSessions(db: SessionDb): Promise<SavedSession[]> {
-  const all = await db.getAllFromIndex('sessions', 'updatedAt');
-  return all.reverse();
+  const all = await db.getAll('sessions');
+  const time = (s: SavedSession) => (Number.isFinite(s.updatedAt) ? s.updatedAt : -Infinity);
+  return all.sort((a, b) => time(b) - time(a));
 }
 
 export async function lastSession(db: SessionDb): Promise<SavedSession | undefined> {
