@@ -198,6 +198,22 @@ test.describe('keys', () => {
   });
 });
 
+test('the step list scrolls its current entry into view once the list is on screen', async ({ page }) => {
+  const steps = Array.from({ length: 40 }, (_, i) => ({ op: 'fetch', broker: 2 + (i % 2) }));
+  const doc = { ...manualScenario, title: 'Forty fetches', steps };
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(doc, 35), '?lang=en');
+  const list = page.locator('ol.steps');
+  await list.scrollIntoViewIfNeeded();
+  const current = list.locator('[aria-current="step"]');
+  await expect(current).toContainText('35');
+  await expect.poll(async () => {
+    const [box, item] = await Promise.all([list.boundingBox(), current.boundingBox()]);
+    return !!box && !!item && item.y >= box.y - 1 && item.y + item.height <= box.y + box.height + 1;
+  }).toBe(true);
+});
+
 test.describe('links that cannot be opened', () => {
   test('#s=garbage shows load-error and still renders the shell', async ({ page }) => {
     const cluster = new ClusterPage(page);
