@@ -52,6 +52,15 @@ export function longScenario(stepCount: number): Scenario {
   });
 }
 
+/** One produce step of 10,000 acks=all records on 9 brokers × 30 partitions, then 1 s of replication. */
+export function burstScenario(): Scenario {
+  return valid({
+    version: 1, title: 'burst', seed: 5, cluster: { brokers: 9, replication: 'auto' },
+    topics: [{ name: 'events', partitions: 30, replicationFactor: 3 }],
+    steps: [{ op: 'produce', topic: 'events', key: 'k{i}', value: 'v{i}', acks: 'all', count: 10000 }, { op: 'run', ms: 1000 }],
+  });
+}
+
 export function runCoreBench(): Record<string, number | string> {
   const records = 100000;
   const scenario = throughputScenario(records);
@@ -76,6 +85,11 @@ export function runCoreBench(): Record<string, number | string> {
     timeline.seek(0);
     timeline.seek(middle);
   });
+  const burst = burstScenario();
+  let burstAcked = 0;
+  const burstMs = best(3, () => {
+    burstAcked = buildReport(simulate(burst)).produced.filter((p) => p.acked).length;
+  });
   return {
     'records produced and replicated (RF 3, auto)': replicated,
     'simulator records/s': Math.round(records / (simMs / 1000)),
@@ -83,5 +97,7 @@ export function runCoreBench(): Record<string, number | string> {
     'ratio simulator / bare appends': (bareMs / simMs).toFixed(4),
     'replay of a 10,000-step scenario from zero (ms)': Number(replayMs.toFixed(1)),
     'seek to the middle from the nearest checkpoint (ms)': Number(seekMs.toFixed(2)),
+    'a 10,000-record acks=all burst on 9 brokers × 30 partitions, then 1 s (ms)': Number(burstMs.toFixed(1)),
+    'burst records acknowledged': burstAcked,
   };
 }

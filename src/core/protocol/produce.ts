@@ -14,7 +14,7 @@
  *   success (`Partition.checkEnoughReplicasReachOffset`). A leader that loses leadership while
  *   up answers NOT_LEADER_OR_FOLLOWER at once.
  */
-import type { LogRecord, PartitionState, ReplicaState } from '../model/world';
+import type { LogRecord, PartitionState, PendingProduce, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { findTopic, getPartition, layoutConfig, leaderReplica, type SimContext } from '../simContext';
 import { appendBatch, exceedsSegmentBytes } from './logLayout';
@@ -39,10 +39,16 @@ export function completeDelayedProduces(ctx: SimContext, p: PartitionState): voi
   const leader = leaderReplica(p);
   if (!leader || ctx.world.pendingProduces.length === 0) return;
   const minIsr = minInsyncReplicas(ctx, p.topic);
-  const done = ctx.world.pendingProduces.filter((pending) => pending.topic === p.topic && pending.partition === p.partition
-    && pending.leader === leader.broker && leader.highWatermark > pending.offset);
+  // One pass (a burst of 10,000 acks=all records waits here at once).
+  const done: PendingProduce[] = [];
+  const waiting: PendingProduce[] = [];
+  for (const pending of ctx.world.pendingProduces) {
+    const satisfied = pending.topic === p.topic && pending.partition === p.partition
+      && pending.leader === leader.broker && leader.highWatermark > pending.offset;
+    (satisfied ? done : waiting).push(pending);
+  }
   if (done.length === 0) return;
-  ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => !done.includes(pending));
+  ctx.world.pendingProduces = waiting;
   for (const pending of done) {
     const error = p.isr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null;
     onProduceResponse(ctx, pending.produced, pending.attempt, error, pending.offset);
@@ -51,9 +57,13 @@ export function completeDelayedProduces(ctx: SimContext, p: PartitionState): voi
 
 /** The old leader, still up, loses leadership: it answers what it held NOT_LEADER_OR_FOLLOWER. */
 export function abandonDelayedProduces(ctx: SimContext, p: PartitionState, broker: number): void {
-  const abandoned = ctx.world.pendingProduces.filter((pending) => pending.topic === p.topic && pending.partition === p.partition && pending.leader === broker);
+  const abandoned: PendingProduce[] = [];
+  const waiting: PendingProduce[] = [];
+  for (const pending of ctx.world.pendingProduces) {
+    (pending.topic === p.topic && pending.partition === p.partition && pending.leader === broker ? abandoned : waiting).push(pending);
+  }
   if (abandoned.length === 0) return;
-  ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => !abandoned.includes(pending));
+  ctx.world.pendingProduces = waiting;
   for (const pending of abandoned) onProduceResponse(ctx, pending.produced, pending.attempt, 'NOT_LEADER_OR_FOLLOWER', null);
 }
 
@@ -115,8 +125,10 @@ export function handleProduceRequest(ctx: SimContext, produced: number, attempt:
   if (entry.acks === 'all') {
     ctx.world.pendingProduces.push({ produced, attempt, topic: p.topic, partition: p.partition, leader: p.leader, offset: record.offset });
   }
+  // Held produces complete when the HW moves (maybeIncrementLeaderHighWatermark sees to it); a
+  // resend found already in the log may be committed already, with no HW move to wait for.
   maybeIncrementLeaderHighWatermark(ctx, p);
-  completeDelayedProduces(ctx, p);
+  if (original) completeDelayedProduces(ctx, p);
   if (entry.acks === 1) onProduceResponse(ctx, produced, attempt, null, record.offset);
 }
 
