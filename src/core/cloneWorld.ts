@@ -2,7 +2,9 @@
  * A fast deep copy of a world, for checkpoints and for `step()`'s purity. Log records are
  * immutable once written (replicas already share them), so a copy shares them too and copies
  * only the arrays that hold them; so are a produced record's report entry and producer state once
- * the producer is done with it (producerClient.ts never touches a `done` record again). The
+ * the producer is done with it (producerClient.ts never touches a `done` record again), and so
+ * are the timed events in the queue and the held acks=all produces (scheduled or pushed once,
+ * then only removed: nothing assigns to their fields), which a burst of 10,000 records fills. The
  * segment layouts are plain numbers and copied by slicing; everything else goes through
  * `structuredClone`. The result is independent of the original: changing either never changes
  * the other.
@@ -32,9 +34,11 @@ export function cloneWorld(world: World): World {
     r.log = empty;
     r.layout = emptyLayout;
   }
-  const { produced, producerRecords } = world;
+  const { produced, producerRecords, queue, pendingProduces } = world;
   world.produced = [];
   world.producerRecords = [];
+  world.queue = { heap: [], nextSeq: queue.nextSeq };
+  world.pendingProduces = [];
   let copy: World;
   try {
     copy = structuredClone(world);
@@ -45,7 +49,11 @@ export function cloneWorld(world: World): World {
     });
     world.produced = produced;
     world.producerRecords = producerRecords;
+    world.queue = queue;
+    world.pendingProduces = pendingProduces;
   }
+  copy.queue.heap = queue.heap.slice();
+  copy.pendingProduces = pendingProduces.slice();
   const done = (i: number) => producerRecords[i].phase === 'done';
   copy.produced = produced.map((entry, i) => (done(i) ? entry : { ...entry }));
   copy.producerRecords = producerRecords.map((state, i) => (done(i) ? state : { ...state }));
