@@ -68,7 +68,8 @@ export interface TimelineSeed {
 }
 
 /**
- * How many array slots (log entries of every replica, plus two per produced record) all
+ * How many array slots (log entries of every replica, two per produced record, the queued
+ * events and held produces) all
  * checkpoints may hold together. A checkpoint shares the records but copies those arrays, so
  * checkpoints every 50 steps of a 100,000-step scenario would hold over a gigabyte; past the
  * budget every other checkpoint is dropped and the spacing doubles (a seek then replays at most
@@ -85,7 +86,7 @@ export interface TimelineOptions {
 
 /** The array slots a checkpoint of `world` holds (what `cloneWorld` copies). */
 export function checkpointWeight(world: World): number {
-  let slots = 2 * world.produced.length;
+  let slots = 2 * world.produced.length + world.queue.heap.length + world.pendingProduces.length;
   for (const topic of world.topics) {
     for (const partition of topic.partitions) for (const replica of partition.replicaStates) slots += replica.log.length;
   }
