@@ -14,65 +14,84 @@ import { buildExampleScenario } from './exampleScenario';
 import { installKeys } from './keyboard';
 import { modeFromSearch } from './mode';
 import { openHash, type OpenContext } from './openLink';
+import type { SessionDb } from '../persist/sessionDb';
 import { savedSessionsStore } from '../store/savedSessionsStore';
-import { openDbOrNull, reopenLastSession, savedSessionsBackend, watchSession } from './persistence';
 import { installPrecompute, precomputeEnabled } from './precompute';
 
-const i18n = createI18n(detectLanguage());
-await loadLanguage(i18n, i18n.language as Language);
-document.documentElement.lang = htmlLang(i18n.language as Language);
+/*
+ * No top-level await: chunks loaded later (persistence, the located JSON parser) import shared
+ * code from this entry's chunk, and would wait forever for an entry still evaluating.
+ */
+async function start(): Promise<void> {
+  const i18n = createI18n(detectLanguage());
+  await loadLanguage(i18n, i18n.language as Language);
+  document.documentElement.lang = htmlLang(i18n.language as Language);
 
-const context: OpenContext = {
-  store: sessionStore,
-  exampleDocument: () => buildExampleScenario((key) => i18n.t(key)),
-};
+  const context: OpenContext = {
+    store: sessionStore,
+    exampleDocument: () => buildExampleScenario((key) => i18n.t(key)),
+  };
 
-async function changeLanguage(language: Language): Promise<void> {
-  saveLanguage(language);
-  await loadLanguage(i18n, language);
-  await i18n.changeLanguage(language);
-  document.documentElement.lang = htmlLang(language);
-  // A `?lang=` in the address would override the choice on reload: keep it in step.
-  const url = new URL(window.location.href);
-  if (url.searchParams.has('lang')) {
-    url.searchParams.set('lang', language);
-    window.history.replaceState(window.history.state, '', url);
+  async function changeLanguage(language: Language): Promise<void> {
+    saveLanguage(language);
+    await loadLanguage(i18n, language);
+    await i18n.changeLanguage(language);
+    document.documentElement.lang = htmlLang(language);
+    // A `?lang=` in the address would override the choice on reload: keep it in step.
+    const url = new URL(window.location.href);
+    if (url.searchParams.has('lang')) {
+      url.searchParams.set('lang', language);
+      window.history.replaceState(window.history.state, '', url);
+    }
+    // The built-in example speaks the reader's language: rebuild it at the same position.
+    const { source, position } = sessionStore.getState();
+    if (source?.kind === 'example') await openHash(`#at=${position}`, context);
   }
-  // The built-in example speaks the reader's language: rebuild it at the same position.
-  const { source, position } = sessionStore.getState();
-  if (source?.kind === 'example') await openHash(`#at=${position}`, context);
-}
 
-// A link, a lesson or the example's `#at=n` opens itself; with no hash at all the last saved
-// session comes back (ui-contract, "Persistence"), else the built-in example.
-const db = await openDbOrNull();
-let reopenedId: string | null = null;
-if (db && window.location.hash.replace(/^#/, '') === '') {
-  const reopened = await reopenLastSession(sessionStore, db);
-  if (reopened && 'id' in reopened) reopenedId = reopened.id;
-  else {
+  // A link, a lesson or the example's `#at=n` opens itself; with no hash at all the last saved
+  // session comes back (ui-contract, "Persistence"), else the built-in example. Persistence (idb,
+  // the saved sessions) is a chunk of its own: a link opens without waiting for it.
+  type Persistence = typeof import('./persistence');
+  let persistence: Persistence | null = null;
+  let db: SessionDb | null = null;
+  let reopenedId: string | null = null;
+  if (window.location.hash.replace(/^#/, '') === '') {
+    persistence = await import('./persistence');
+    db = await persistence.openDbOrNull();
+    const reopened = db ? await persistence.reopenLastSession(sessionStore, db) : null;
+    if (reopened && 'id' in reopened) reopenedId = reopened.id;
+    else {
+      await openHash(window.location.hash, context);
+      if (reopened) sessionStore.setState({ notice: { kind: 'saved-invalid', lines: reopened.lines } });
+    }
+  } else {
     await openHash(window.location.hash, context);
-    if (reopened) sessionStore.setState({ notice: { kind: 'saved-invalid', lines: reopened.lines } });
   }
-} else {
-  await openHash(window.location.hash, context);
-}
-if (db) savedSessionsStore.getState().install(savedSessionsBackend(sessionStore, db, watchSession(sessionStore, db, reopenedId)));
-syncAddressBar(sessionStore);
-installKeys(sessionStore);
-if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);
-window.addEventListener('hashchange', () => void openHash(window.location.hash, context));
+  void (async () => {
+    const loaded = persistence ?? await import('./persistence');
+    const opened = persistence ? db : await loaded.openDbOrNull();
+    if (!opened) return savedSessionsStore.getState().install(null);
+    const keeper = loaded.watchSession(sessionStore, opened, reopenedId);
+    savedSessionsStore.getState().install(loaded.savedSessionsBackend(sessionStore, opened, keeper));
+  })();
+  syncAddressBar(sessionStore);
+  installKeys(sessionStore);
+  if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);
+  window.addEventListener('hashchange', () => void openHash(window.location.hash, context));
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <App
-        mode={modeFromSearch(window.location.search)}
-        onLanguage={(language) => void changeLanguage(language)}
-        onOpenExample={() => void openHash('', context)}
-      />
-    </I18nextProvider>
-  </StrictMode>,
-);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App
+          mode={modeFromSearch(window.location.search)}
+          onLanguage={(language) => void changeLanguage(language)}
+          onOpenExample={() => void openHash('', context)}
+        />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import aboutEn from './about.en.json';
+import aboutZh from './about.zh.json';
+import diskEn from './disk.en.json';
+import diskZh from './disk.zh.json';
 import en from './en.json';
+import newScenarioEn from './newScenario.en.json';
+import newScenarioZh from './newScenario.zh.json';
+import savedEn from './saved.en.json';
+import savedZh from './saved.zh.json';
 import zh from './zh.json';
 import { languageFromTag, pickLanguage } from './index';
 
@@ -17,11 +25,15 @@ function lookup(catalog: unknown, key: string): string {
 }
 
 describe('catalogs', () => {
-  it('en and zh have the same keys, with the same placeholders', () => {
-    expect(keys(zh).sort()).toEqual(keys(en).sort());
-    for (const key of keys(en)) {
-      expect(placeholders(lookup(zh, key)), key).toEqual(placeholders(lookup(en, key)));
-      expect(lookup(zh, key).trim(), key).not.toBe('');
+  // The app's catalog, and the namespaces that load with lazy panels (i18n/lazyNamespace.ts).
+  const pairs: [string, unknown, unknown][] = [
+    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh],
+  ];
+  it.each(pairs)('%s: en and zh have the same keys, with the same placeholders', (_, english, chinese) => {
+    expect(keys(chinese).sort()).toEqual(keys(english).sort());
+    for (const key of keys(english)) {
+      expect(placeholders(String(lookup(chinese, key))), key).toEqual(placeholders(String(lookup(english, key))));
+      expect(String(lookup(chinese, key)).trim(), key).not.toBe('');
     }
   });
 });

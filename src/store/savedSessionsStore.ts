@@ -29,11 +29,14 @@ export interface SavedSessionsBackend {
 
 export interface SavedSessionsState {
   backend: SavedSessionsBackend | null;
+  /** `pending` until the browser entry has opened storage (a chunk of its own); `unavailable` where it is denied. */
+  status: 'pending' | 'ready' | 'unavailable';
   /** null while loading. */
   sessions: SavedSessionSummary[] | null;
   /** Why the last open failed: the validator's lines, or that the session is gone. */
   problem: { id: string; lines: string[] } | null;
-  install(backend: SavedSessionsBackend): void;
+  /** The storage behind the list, or null where storage is denied. */
+  install(backend: SavedSessionsBackend | null): void;
   refresh(): Promise<void>;
   /** True when the session opened. */
   open(id: string): Promise<boolean>;
@@ -43,9 +46,13 @@ export interface SavedSessionsState {
 export function createSavedSessionsStore() {
   return createStore<SavedSessionsState>()((set, get) => ({
     backend: null,
+    status: 'pending',
     sessions: null,
     problem: null,
-    install: (backend) => set({ backend }),
+    install(backend) {
+      set({ backend, status: backend ? 'ready' : 'unavailable' });
+      if (backend && get().sessions !== null) void get().refresh();
+    },
     async refresh() {
       const { backend } = get();
       if (!backend) return set({ sessions: [] });

@@ -5,13 +5,11 @@
 import { useTranslation } from 'react-i18next';
 import en from '../../i18n/about.en.json';
 import zh from '../../i18n/about.zh.json';
+import { ensureNamespace } from '../../i18n/lazyNamespace';
 
 export default function AboutModel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation('about');
-  if (!i18n.hasResourceBundle('en', 'about')) {
-    i18n.addResourceBundle('en', 'about', en);
-    i18n.addResourceBundle('zh', 'about', zh);
-  }
+  ensureNamespace(i18n, 'about', { en, zh });
   const list = (key: string) => t(key, { returnObjects: true }) as unknown as string[];
   return (
     <article className="about" aria-labelledby="about-title">

@@ -8,18 +8,18 @@ const whole = (value: string, min: number, max: number) => Math.max(min, Math.mi
 export function TopicFields({ index, topic, onChange, onRemove }: {
   index: number; topic: TopicDraft; onChange: (topic: TopicDraft) => void; onRemove?: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('newScenario');
   const set = (change: Partial<TopicDraft>) => onChange({ ...topic, ...change });
   return (
     <fieldset className="topic-fields">
-      <legend>{t('newScenario.topic', { n: index + 1 })}</legend>
-      <Field label={t('newScenario.topicName')}>{(id) => (
+      <legend>{t('topic', { n: index + 1 })}</legend>
+      <Field label={t('topicName')}>{(id) => (
         <input id={id} type="text" value={topic.name} onChange={(e) => set({ name: e.currentTarget.value })} />
         )}</Field>
-      <Field label={t('newScenario.partitions')}>{(id) => (
+      <Field label={t('partitions')}>{(id) => (
         <input id={id} type="number" min={1} max={1024} value={topic.partitions} onChange={(e) => set({ partitions: whole(e.currentTarget.value, 1, 1024) })} />
         )}</Field>
-      <Field label={t('newScenario.replicationFactor')}>{(id) => (
+      <Field label={t('replicationFactor')}>{(id) => (
         <input id={id} type="number" min={1} max={32} value={topic.replicationFactor} onChange={(e) => set({ replicationFactor: whole(e.currentTarget.value, 1, 32) })} />
         )}</Field>
       <Field label={'min.insync.replicas'}>{(id) => (
@@ -29,7 +29,7 @@ export function TopicFields({ index, topic, onChange, onRemove }: {
         <input type="checkbox" checked={topic.uncleanElection} onChange={(e) => set({ uncleanElection: e.currentTarget.checked })} />
         unclean.leader.election.enable
       </label>
-      {onRemove && <button type="button" className="button" onClick={onRemove}>{t('newScenario.removeTopic', { name: topic.name })}</button>}
+      {onRemove && <button type="button" className="button" onClick={onRemove}>{t('removeTopic', { name: topic.name })}</button>}
     </fieldset>
   );
 }

@@ -1,7 +1,11 @@
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { World } from '../../core/model/world';
 import { replicaRole } from '../viewModel';
 import { numberFormatFor } from '../numberFormat';
+
+/** The files on disk: rarely opened, so a chunk of its own. */
+const DiskView = lazy(() => import('../disk/DiskView'));
 
 const epochCacheText = (cache: [number, number][]) => cache.map(([epoch, start]) => `[${epoch}, ${start}]`).join(' ') || '—';
 
@@ -9,6 +13,7 @@ const epochCacheText = (cache: [number, number][]) => cache.map(([epoch, start])
 export function PartitionFacts({ world, topic, partition }: { world: World; topic: string; partition: number }) {
   const { t, i18n } = useTranslation();
   const number = numberFormatFor(i18n.language);
+  const [disk, setDisk] = useState(false);
   const state = world.topics.find((s) => s.name === topic)?.partitions[partition];
   if (!state) return <p className="muted">{t('inspector.gone')}</p>;
   const brokers = world.brokers.map((b) => ({ id: b.id, state: b.state, fenced: b.fenced }));
@@ -62,6 +67,14 @@ export function PartitionFacts({ world, topic, partition }: { world: World; topi
           </tbody>
         </table>
       </div>
+      <button type="button" className="button" aria-expanded={disk} onClick={() => setDisk(!disk)} data-testid="disk-toggle">
+        {disk ? t('inspector.diskHide') : t('inspector.diskShow')}
+      </button>
+      {disk && (
+        <Suspense fallback={<p className="muted">{t('toolbar.loading')}</p>}>
+          <DiskView key={`${topic}-${partition}`} world={world} topic={topic} partition={partition} />
+        </Suspense>
+      )}
     </div>
   );
 }
