@@ -63,7 +63,7 @@ export default function DiskView({ world, topic, partition }: { world: World; to
       case 'segment': return t('step.segment', { file: step.file, base: step.baseOffset, target: found?.target });
       case 'probe': return t(`step.probe-${step.phase}`, { slot: step.slot, offset: step.offset, comparison: t(`comparison.${step.comparison}`), target: found?.target });
       case 'start': return step.slot < 0 ? t('step.startZero') : t('step.start', { slot: step.slot, position: number.format(step.position) });
-      case 'read': return t(step.found ? 'disk.step.found' : 'disk.step.read', { offset: step.offset, position: number.format(step.position), size: step.sizeBytes });
+      case 'read': return t(step.found ? 'step.found' : 'step.read', { offset: step.offset, position: number.format(step.position), size: step.sizeBytes });
       default: {
         const unreachable: never = step;
         throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
