@@ -32,6 +32,37 @@ test('axe finds nothing in the new-scenario dialog and the broker menu', async (
   expect(await axe(page)).toEqual([]);
 });
 
+for (const lang of ['en', 'zh']) {
+  test(`axe finds nothing in the files on disk, mid-lookup, and the saved sessions (${lang})`, async ({ page }) => {
+    const doc = {
+      version: 1, title: 'Segments', cluster: { brokers: 2, replication: 'manual' }, producer: { acks: 1 },
+      topics: [{ name: 'orders', assignment: [[1, 2]], config: { 'segment.bytes': 300, 'index.interval.bytes': 100 } }],
+      steps: [{ op: 'produce', topic: 'orders', key: 'alice', value: 'hello', count: 7 }],
+    };
+    const cluster = new ClusterPage(page);
+    await cluster.open(scenarioHash(doc, 1), `?lang=${lang}`);
+    await page.getByTestId('disk-toggle').click();
+    const disk = page.getByTestId('disk-view');
+    await disk.locator('input[type="number"]').fill('4');
+    await disk.locator('form button[type="submit"]').click();
+    await expect(disk.getByTestId('lookup-steps').locator('li')).toHaveCount(1);
+    expect(await axe(page)).toEqual([]);
+    await page.waitForTimeout(500); // the session is saved a moment after it opens
+    await page.getByRole('button', { name: lang === 'en' ? 'Saved sessions' : '已保存的会话' }).click();
+    await expect(page.getByTestId('saved-session')).toHaveCount(1);
+    expect(await axe(page)).toEqual([]);
+  });
+}
+
+test('axe finds nothing on a phone, where wide tables scroll (with the files on disk open)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(crashScenario, 8), '?lang=en');
+  await page.getByTestId('disk-toggle').click();
+  await page.getByTestId('disk-view').waitFor();
+  expect(await axe(page)).toEqual([]);
+});
+
 test('every focusable control has a name and a visible focus ring', async ({ page }) => {
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash(crashScenario, 3), '?lang=en');

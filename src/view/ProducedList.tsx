@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ProducedReport } from '../core/model/report';
+import { ScrollRegion } from './ScrollRegion';
 import { outcomeOf } from './viewModel';
 
 function OutcomeChip({ record, t }: { record: ProducedReport; t: TFunction }) {
@@ -34,7 +35,7 @@ export function ProducedList({ produced: all }: { produced: ProducedReport[] }) 
       {produced.length === 0 ? (
         <p className="muted">{t('produced.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t('produced.label')}>
           <table className="produced">
             <thead>
               <tr>
@@ -62,7 +63,7 @@ export function ProducedList({ produced: all }: { produced: ProducedReport[] }) 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

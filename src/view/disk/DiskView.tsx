@@ -8,6 +8,7 @@ import { batchesOf, segmentFileName } from '../../core/protocol/logLayout';
 import { lookupOffset, type OffsetLookup } from '../../core/protocol/offsetLookup';
 import { Field } from '../controls/Field';
 import { numberFormatFor } from '../numberFormat';
+import { ScrollRegion } from '../ScrollRegion';
 import { lookupSteps, rowWindow, type LookupStep } from './lookupSteps';
 
 const indexFileName = (baseOffset: number) => segmentFileName(baseOffset).replace(/\.log$/, '.index');
@@ -123,7 +124,7 @@ export default function DiskView({ world, topic, partition }: { world: World; to
 
       <h4>{t('indexTitle', { file: indexFileName(segment.baseOffset) })}</h4>
       {segment.index.length === 0 ? <p className="muted">{t('indexEmpty')}</p> : (
-        <div className="table-scroll">
+        <ScrollRegion label={indexFileName(segment.baseOffset)}>
           <table className="inspector-table disk-table">
             <thead>
               <tr>
@@ -147,12 +148,12 @@ export default function DiskView({ world, topic, partition }: { world: World; to
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <h4>{t('logTitle', { file: segmentFileName(segment.baseOffset) })}</h4>
       {batches.length === 0 ? <p className="muted">{t('logEmpty')}</p> : (
-        <div className="table-scroll">
+        <ScrollRegion label={segmentFileName(segment.baseOffset)}>
           <table className="inspector-table disk-table">
             <thead>
               <tr>
@@ -179,7 +180,7 @@ export default function DiskView({ world, topic, partition }: { world: World; to
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {(batchRows.from > 0 || batchRows.to < batches.length) && (
         <p className="muted">{t('window', { from: batches[batchRows.from]?.offset, to: batches[batchRows.to - 1]?.offset, count: batches.length })}</p>

@@ -14,7 +14,9 @@ export function LastStepEvents() {
     <section className="last-events" aria-label={t('inspector.lastStep')}>
       <h3>{position === 0 ? t('inspector.noStepYet') : t('inspector.lastStepN', { n: position })}</h3>
       {events.length === 0 && position > 0 && <p className="muted">{t('inspector.noEvents')}</p>}
-      <ol className="event-list" aria-live="polite">
+      {/* It scrolls when a step did much: focusable, so keyboard users can scroll it too. */}
+      <ol className="event-list" aria-live="polite" tabIndex={0}
+        aria-label={position === 0 ? t('inspector.noStepYet') : t('inspector.lastStepN', { n: position })}>
         {shown.map((event, i) => <li key={i} data-event={event.type}>{eventInWords(event, t, (n) => number.format(n))}</li>)}
       </ol>
       {Object.entries(folded).map(([type, count]) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { World } from '../../core/model/world';
 import { replicaRole } from '../viewModel';
 import { numberFormatFor } from '../numberFormat';
+import { ScrollRegion } from '../ScrollRegion';
 
 /** The files on disk: rarely opened, so a chunk of its own. */
 const DiskView = lazy(() => import('../disk/DiskView'));
@@ -26,7 +27,7 @@ export function PartitionFacts({ world, topic, partition }: { world: World; topi
           isr: state.isr.join(', ') || '—', replicas: state.replicas.join(', '),
         })}
       </p>
-      <div className="table-scroll">
+      <ScrollRegion label={t('inspector.replicasCaption', { name: `${topic}-${partition}` })}>
         <table className="inspector-table">
           <caption className="sr-only">{t('inspector.replicasCaption', { name: `${topic}-${partition}` })}</caption>
           <thead>
@@ -66,7 +67,7 @@ export function PartitionFacts({ world, topic, partition }: { world: World; topi
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <button type="button" className="button" aria-expanded={disk} onClick={() => setDisk(!disk)} data-testid="disk-toggle">
         {disk ? t('inspector.diskHide') : t('inspector.diskShow')}
       </button>
