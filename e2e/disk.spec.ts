@@ -39,6 +39,12 @@ test('the leader\'s segments, and offset 4 found by index then scan', async ({ p
   ]);
   await expect(disk.locator('tr.disk-hit')).toHaveAttribute('data-offset', '4');
   await page.screenshot({ path: 'test-results/screenshots/disk-en-1280x720.png', fullPage: true });
+
+  // The lookup follows the timeline: before the produce the log is empty, so 4 is out of range.
+  await page.keyboard.press('Home');
+  await expect(disk.getByRole('status')).toContainText('Offset 4 is not in this log');
+  await page.keyboard.press('End');
+  await expect(steps.last()).toContainText('Found');
 });
 
 test('in Chinese, an offset past the log end is out of range', async ({ page }) => {

@@ -28,17 +28,19 @@ export default function DiskView({ world, topic, partition }: { world: World; to
   const [broker, setBroker] = useState<number | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
   const [target, setTarget] = useState('');
-  const [lookup, setLookup] = useState<OffsetLookup | null>(null);
+  /** The offset looked up; the lookup itself is redone on every render, so it follows the timeline. */
+  const [looked, setLooked] = useState<number | null>(null);
   const [shown, setShown] = useState(0);
   if (!state || !p) return null;
   const replica = p.replicaStates.find((r) => r.broker === broker) ?? p.replicaStates[0];
   const { layout } = replica;
+  const lookup: OffsetLookup | null = looked === null ? null : lookupOffset(layout, looked);
   const found = lookup?.kind === 'found' ? lookup : null;
   const segmentIndex = found ? found.segmentIndex : Math.min(picked ?? layout.segments.length - 1, layout.segments.length - 1);
   const segment = layout.segments[segmentIndex];
   const batches = batchesOf(segment);
   const steps: LookupStep[] = found ? lookupSteps(found, segmentFileName) : [];
-  const visible = steps.slice(0, shown);
+  const visible = steps.slice(0, Math.min(shown, steps.length));
   const probed = new Set(visible.flatMap((s) => (s.kind === 'probe' ? [s.slot] : [])));
   const read = new Set(visible.flatMap((s) => (s.kind === 'read' ? [s.offset] : [])));
   const foundOffset = visible.some((s) => s.kind === 'read' && s.found) ? found?.target : undefined;
@@ -50,13 +52,13 @@ export default function DiskView({ world, topic, partition }: { world: World; to
     event.preventDefault();
     const offset = Number(target);
     if (target.trim() === '' || !Number.isInteger(offset)) return;
-    setLookup(lookupOffset(layout, offset));
+    setLooked(offset);
     setShown(1);
   };
   const pickReplica = (id: number) => {
     setBroker(id);
     setPicked(null);
-    setLookup(null);
+    setLooked(null);
   };
 
   const stepText = (step: LookupStep): string => {
@@ -88,7 +90,7 @@ export default function DiskView({ world, topic, partition }: { world: World; to
         {layout.segments.map((s, i) => (
           <li key={s.baseOffset}>
             <button type="button" className={`disk-segment${i === segmentIndex ? ' disk-segment-current' : ''}`} aria-pressed={i === segmentIndex}
-              onClick={() => { setPicked(i); setLookup(null); }} data-testid="disk-segment" data-base-offset={s.baseOffset}>
+              onClick={() => { setPicked(i); setLooked(null); }} data-testid="disk-segment" data-base-offset={s.baseOffset}>
               <code>{segmentFileName(s.baseOffset)}</code>
               <span className="muted">{t('logFile', { bytes: number.format(s.sizeBytes), count: s.positions.length })}</span>
               <code>{indexFileName(s.baseOffset)}</code>
