@@ -38,7 +38,7 @@ test('crash a broker by clicking, run time, and see fencing and an election', as
   const report = await expectRunnerAgrees(page, cluster);
   expect(report.partitions[0].leader).not.toBe(1);
   // The inspector says it in words.
-  await expect(page.getByRole('region', { name: 'What the last step did' })).toContainText('fenced');
+  await expect(page.getByRole('region', { name: 'What the last step did', exact: true })).toContainText('fenced');
 });
 
 test('acks=all under min.insync.replicas=2 with a shrunken ISR gets NOT_ENOUGH_REPLICAS', async ({ page }) => {
@@ -48,7 +48,7 @@ test('acks=all under min.insync.replicas=2 with a shrunken ISR gets NOT_ENOUGH_R
   await expect(page.getByTestId('partition')).toHaveAttribute('data-isr', '1');
   await controls.produce({ key: 'b', value: '2', acks: 'all' });
   await cluster.expectAt(3);
-  await expect(page.getByRole('region', { name: 'Produced records' })).toContainText('NOT_ENOUGH_REPLICAS');
+  await expect(page.getByRole('region', { name: 'Produced records', exact: true })).toContainText('NOT_ENOUGH_REPLICAS');
   const report = await expectRunnerAgrees(page, cluster);
   expect(report.produced.at(-1)?.error).toBe('NOT_ENOUGH_REPLICAS');
 });

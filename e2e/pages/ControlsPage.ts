@@ -72,6 +72,6 @@ export class ControlsPage {
 
   /** The produced records table's outcome texts, in order. */
   async producedOutcomes(): Promise<string[]> {
-    return this.page.getByRole('region', { name: 'Produced records' }).locator('tbody tr td:last-child').allInnerTexts();
+    return this.page.getByRole('region', { name: 'Produced records', exact: true }).locator('tbody tr td:last-child').allInnerTexts();
   }
 }

@@ -35,7 +35,7 @@ export function ProducedList({ produced: all }: { produced: ProducedReport[] }) 
       {produced.length === 0 ? (
         <p className="muted">{t('produced.empty')}</p>
       ) : (
-        <ScrollRegion label={t('produced.label')}>
+        <ScrollRegion label={t('produced.table')}>
           <table className="produced">
             <thead>
               <tr>
