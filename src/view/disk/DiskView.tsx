@@ -91,10 +91,14 @@ export default function DiskView({ world, topic, partition }: { world: World; to
           <li key={s.baseOffset}>
             <button type="button" className={`disk-segment${i === segmentIndex ? ' disk-segment-current' : ''}`} aria-pressed={i === segmentIndex}
               onClick={() => { setPicked(i); setLooked(null); }} data-testid="disk-segment" data-base-offset={s.baseOffset}>
-              <code>{segmentFileName(s.baseOffset)}</code>
-              <span className="muted">{t('logFile', { bytes: number.format(s.sizeBytes), count: s.positions.length })}</span>
-              <code>{indexFileName(s.baseOffset)}</code>
-              <span className="muted">{t('indexFile', { count: s.index.length })}</span>
+              <span className="disk-file">
+                <code>{segmentFileName(s.baseOffset)}</code>
+                <span className="muted">{t('logFile', { bytes: number.format(s.sizeBytes), count: s.positions.length })}</span>
+              </span>
+              <span className="disk-file">
+                <code>{indexFileName(s.baseOffset)}</code>
+                <span className="muted">{t('indexFile', { count: s.index.length })}</span>
+              </span>
               {i === layout.segments.length - 1 && <span className="badge badge-change">{t('active')}</span>}
             </button>
           </li>
