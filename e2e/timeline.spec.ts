@@ -198,6 +198,18 @@ test.describe('keys', () => {
   });
 });
 
+test('the scrubber marks the crash and the election, once the app has worked ahead', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(crashScenario, 0), '?lang=en');
+  // crashScenario: broker 1 crashes at step 7; the run of step 8 passes the session timeout, and
+  // broker 1's acked record is lost with the election (an anomaly outranks the new leader).
+  await expect(page.locator('.scrubber-mark[data-at="7"]')).toHaveAttribute('data-mark', 'broker');
+  await expect(page.locator('.scrubber-mark[data-at="8"]')).toHaveAttribute('data-mark', 'anomaly');
+  const report = expectedReport(crashScenario, 8);
+  expect(report.anomalies.map((a) => a.type)).toContain('acknowledged-record-lost');
+  await page.screenshot({ path: 'test-results/screenshots/scrubber-marks-en-1280x720.png' });
+});
+
 test('the step list scrolls its current entry into view once the list is on screen', async ({ page }) => {
   const steps = Array.from({ length: 40 }, (_, i) => ({ op: 'fetch', broker: 2 + (i % 2) }));
   const doc = { ...manualScenario, title: 'Forty fetches', steps };

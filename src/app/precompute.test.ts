@@ -42,10 +42,10 @@ describe('precompute in idle time', () => {
     idle.runIdle(0);
     expect(calls).toEqual([false]);
     expect(idle.pending.size).toBe(1);
-    // Plenty of time: the slice goes on until done (200 is the last checkpoint of 230 steps).
+    // Plenty of time: the slice goes on until all 230 steps are replayed.
     idle.runIdle(100);
     expect(calls.at(-1)).toBe(true);
-    expect(calls.length).toBe(Math.ceil(200 / 25));
+    expect(calls.length).toBe(Math.ceil(230 / 25));
     expect(idle.pending.size).toBe(0);
     expect(store.getState().position).toBe(0);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../core/scenario/report';
 import { simulate } from '../core/scenario/runScenario';
 import { applyStep } from '../core/step';
-import { checkpointWeight, createTimeline } from './timeline';
+import { checkpointWeight, createTimeline, markOf } from './timeline';
+import { createWorld } from '../core/cluster';
 import { longSteps, manualScenario } from './testScenario';
 
 describe('timeline', () => {
@@ -86,8 +87,8 @@ describe('timeline', () => {
       calls += 1;
       expect(calls).toBeLessThan(100);
     }
-    // 230 steps in slices of 30: the last checkpoint (200) needs ceil(200 / 30) = 7 slices.
-    expect(calls + 1).toBe(7);
+    // 230 steps in slices of 30: the whole scenario (for its marks too) takes ceil(230 / 30) = 8.
+    expect(calls + 1).toBe(8);
     expect(timeline.checkpointPositions()).toEqual([0, 50, 100, 150, 200]);
     expect(timeline.precompute(30)).toBe(true);
     for (const n of [230, 3, 199, 200, 201, 57]) expect(buildReport(timeline.seek(n)), `seek(${n})`).toEqual(reportAt(n));
@@ -134,5 +135,52 @@ describe('timeline', () => {
     expect(positions.slice(0, -1).every((at) => at % spacing === 0)).toBe(true);
     expect(positions.length).toBeLessThan(weights.length);
     for (const n of [0, 7, 99, 150, 229, 230, 12]) expect(buildReport(timeline.seek(n)), `seek(${n})`).toEqual(reportAt(n));
+  });
+
+  it('marks: a crash is a broker mark, the election after the session timeout a leader mark', () => {
+    // KRaft: the record reaches both followers, broker 1 (leader of orders-0) crashes at step 4;
+    // `run 10000` passes broker.session.timeout.ms (9000): the controller fences it and elects a
+    // new leader, which holds the record (no anomaly).
+    const crash = manualScenario([
+      { op: 'produce', topic: 'orders', key: 'a', value: '1', acks: 1, partition: 0 },
+      { op: 'fetch', broker: 2 },
+      { op: 'fetch', broker: 3 },
+      { op: 'crash', broker: 1 },
+      { op: 'run', ms: 10000 },
+    ]);
+    const timeline = createTimeline(crash, 50);
+    timeline.seek(5);
+    expect([...timeline.marks()]).toEqual([[4, 'broker'], [5, 'leader']]);
+  });
+
+  it('marks are the same whether found by seeks or by working ahead, and derive keeps the earlier ones', () => {
+    const bySeek = createTimeline(scenario, 50);
+    for (let n = 0; n <= scenario.steps.length; n += 7) bySeek.seek(n);
+    bySeek.seek(scenario.steps.length);
+    const ahead = createTimeline(scenario, 50);
+    while (!ahead.precompute(13)) { /* work ahead: the tail past the last checkpoint too */ }
+    // Independently: replay step by step and classify each step's events.
+    const world = createWorld(scenario);
+    const expected = new Map<number, string>();
+    scenario.steps.forEach((step, i) => {
+      const mark = markOf(applyStep(world, step, i));
+      if (mark) expected.set(i + 1, mark);
+    });
+    expect(expected.size).toBeGreaterThan(0);
+    expect(new Map(bySeek.marks())).toEqual(expected);
+    expect(new Map(ahead.marks())).toEqual(expected);
+    const derived = bySeek.derive(manualScenario(longSteps(230).slice(0, 100)), 90);
+    expect([...derived.marks().keys()].every((at) => at <= 90)).toBe(true);
+    expect(derived.marks().size).toBe([...expected.keys()].filter((at) => at <= 90).length);
+  });
+
+  it('a timeline seeded from a saved checkpoint still works ahead from 0, so the marks before the seed are found', () => {
+    const reference = createTimeline(scenario, 50);
+    while (!reference.precompute(1000)) { /* everything */ }
+    const seeded = createTimeline(scenario, 50, { seed: { world: simulate(scenario, 100) } });
+    expect(seeded.checkpointPositions()).toEqual([0, 100]);
+    seeded.seek(120); // from the seed: marks from 101 on are known, not before
+    while (!seeded.precompute(40)) { /* work ahead */ }
+    expect(new Map(seeded.marks())).toEqual(new Map(reference.marks()));
   });
 });

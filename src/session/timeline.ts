@@ -19,6 +19,26 @@ import { replay } from '../core/scenario/runScenario';
 
 export const DEFAULT_CHECKPOINT_EVERY = 50;
 
+/**
+ * What a position is worth finding again on the scrubber: the most telling kind of event its
+ * step caused (an anomaly before a new leader, before a truncation, before an ISR change, before
+ * a broker changing state).
+ */
+export type TimelineMark = 'anomaly' | 'leader' | 'truncate' | 'isr' | 'broker';
+const MARK_ORDER: TimelineMark[] = ['anomaly', 'leader', 'truncate', 'isr', 'broker'];
+const MARK_OF: Partial<Record<SimEvent['type'], TimelineMark>> = {
+  anomaly: 'anomaly', 'leader-change': 'leader', truncate: 'truncate', 'isr-shrink': 'isr', 'isr-expand': 'isr', 'broker-state': 'broker',
+};
+
+export function markOf(events: SimEvent[]): TimelineMark | null {
+  let best: TimelineMark | null = null;
+  for (const event of events) {
+    const mark = MARK_OF[event.type];
+    if (mark && (best === null || MARK_ORDER.indexOf(mark) < MARK_ORDER.indexOf(best))) best = mark;
+  }
+  return best;
+}
+
 export interface SeekResult {
   world: World;
   /** The events of the step that led to this position (empty at 0 and when it was not replayed). */
@@ -39,14 +59,21 @@ export interface Timeline {
   checkpointAtOrBefore(n: number): World;
   readonly checkpointEvery: number;
   /**
+   * The marks of the positions replayed so far (by seeks or working ahead), by position: the
+   * step that ends there caused it. Grows as more of the scenario is replayed; never changes a
+   * position's mark (replays are deterministic).
+   */
+  marks(): ReadonlyMap<number, TimelineMark>;
+  /**
    * The timeline of an edited scenario with the same cluster whose first `unchangedSteps` steps
    * are the same: it keeps the checkpoints at or before that position, so an edit near the end
    * does not replay from zero.
    */
   derive(scenario: Scenario, unchangedSteps: number): Timeline;
   /**
-   * Work ahead: replays up to `maxSteps` steps past the furthest checkpoint on a private copy,
-   * adding the checkpoints it passes. Returns true once every checkpoint up to the end exists.
+   * Work ahead: replays up to `maxSteps` more steps on a private copy, from the frontier of what
+   * has been replayed, adding the checkpoints and marks it passes. Returns true once the whole
+   * scenario has been replayed.
    * The app calls it in idle time, so a later jump starts from a near checkpoint. It never
    * changes a world a seek returned.
    */
@@ -79,7 +106,7 @@ export const DEFAULT_CHECKPOINT_BUDGET = 4_000_000;
 
 export interface TimelineOptions {
   /** Checkpoints (and the last world) kept from the timeline this one is derived from. */
-  inherited?: { checkpoints: Map<number, World>; last: World | null; spacing: number };
+  inherited?: { checkpoints: Map<number, World>; last: World | null; spacing: number; marks: Map<number, TimelineMark>; replayedUpTo: number };
   seed?: TimelineSeed;
   budget?: number;
 }
@@ -105,6 +132,9 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
   let weight = 0;
   for (const world of checkpoints.values()) weight += checkpointWeight(world);
   let last: World | null = inherited?.last ?? null;
+  const marks = inherited?.marks ?? new Map<number, TimelineMark>();
+  /** Every step up to this position has been replayed here (so its mark, if any, is known). */
+  let replayedUpTo = inherited?.replayedUpTo ?? 0;
   /** `precompute`'s own world, at its furthest checkpoint or a little past it. */
   let ahead: World | null = null;
 
@@ -145,12 +175,18 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
 
   /** Replays `world` to `until`, keeping a checkpoint at each multiple of the spacing it reaches. */
   function advance(world: World, until: number, onStep?: (events: SimEvent[]) => void): void {
+    const start = world.stepsApplied;
     while (world.stepsApplied < until) {
       const boundary = (Math.floor(world.stepsApplied / spacing) + 1) * spacing;
       const stop = Math.min(until, boundary);
-      replay(world, scenario, stop, onStep);
+      replay(world, scenario, stop, (events) => {
+        const mark = markOf(events);
+        if (mark) marks.set(world.stepsApplied, mark);
+        onStep?.(events);
+      });
       if (stop === boundary && !checkpoints.has(boundary)) keep(cloneWorld(world));
     }
+    if (start <= replayedUpTo && world.stepsApplied > replayedUpTo) replayedUpTo = world.stepsApplied;
   }
 
   function seekWithEvents(target: number): SeekResult {
@@ -164,19 +200,21 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     return { world, events };
   }
 
-  function furthestCheckpoint(): number {
-    let furthest = 0;
-    for (const at of checkpoints.keys()) furthest = Math.max(furthest, at);
-    return furthest;
-  }
-
+  /**
+   * Replays on from the frontier of what has been replayed (a reopened session's saved checkpoint
+   * does not count: the marks before it are unknown), keeping checkpoints and marks, to the end.
+   */
   function precompute(maxSteps: number): boolean {
-    const lastBoundary = () => length - (length % spacing);
-    const from = furthestCheckpoint();
-    if (from >= lastBoundary()) return true;
-    if (!ahead || ahead.stepsApplied < from) ahead = cloneWorld(checkpoints.get(from) as World);
-    advance(ahead, Math.min(lastBoundary(), ahead.stepsApplied + Math.max(1, Math.floor(maxSteps))));
-    return ahead.stepsApplied >= lastBoundary();
+    if (replayedUpTo >= length) {
+      ahead = null;
+      return true;
+    }
+    const from = nearestCheckpoint(replayedUpTo);
+    if (!ahead || ahead.stepsApplied < from.stepsApplied || ahead.stepsApplied > replayedUpTo) ahead = cloneWorld(from);
+    advance(ahead, Math.min(length, ahead.stepsApplied + Math.max(1, Math.floor(maxSteps))));
+    if (replayedUpTo < length) return false;
+    ahead = null;
+    return true;
   }
 
   return {
@@ -188,10 +226,15 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     checkpointPositions: () => [...checkpoints.keys()].sort((a, b) => a - b),
     checkpointAtOrBefore: (n) => nearestCheckpoint(clampPosition(length, n)),
     checkpointEvery,
+    marks: () => marks,
     derive(next, unchangedSteps) {
       const kept = new Map([...checkpoints].filter(([at]) => at <= unchangedSteps));
       const keptLast = last && last.stepsApplied <= unchangedSteps ? last : null;
-      return createTimeline(next, checkpointEvery, { inherited: { checkpoints: kept, last: keptLast, spacing }, budget });
+      const keptMarks = new Map([...marks].filter(([at]) => at <= unchangedSteps));
+      return createTimeline(next, checkpointEvery, {
+        inherited: { checkpoints: kept, last: keptLast, spacing, marks: keptMarks, replayedUpTo: Math.min(replayedUpTo, unchangedSteps) },
+        budget,
+      });
     },
   };
 }

@@ -17,7 +17,7 @@ import {
   deleteStep, documentSteps, firstDifference, forkAt, insertAt, validateEdited,
   type DocumentStep, type ScenarioDocument,
 } from '../session/scenarioEdit';
-import { clampPosition, createTimeline, type Timeline, type TimelineSeed } from '../session/timeline';
+import { clampPosition, createTimeline, type Timeline, type TimelineMark, type TimelineSeed } from '../session/timeline';
 import type { KeyAction } from './keys';
 
 /**
@@ -68,6 +68,8 @@ export interface SessionState {
   invalidSteps: Record<number, string[]>;
   /** Playback speed: steps advance every `PLAY_INTERVAL_MS / speed` real ms. */
   speed: number;
+  /** What the positions replayed so far are worth finding again (the scrubber's marks). */
+  marks: ReadonlyMap<number, TimelineMark>;
   /** A step the user asked for while viewing the past: waiting for them to confirm the fork. */
   pendingFork: DocumentStep | null;
   /** Insert mode: the next action goes in at this position and later steps stay. */
@@ -119,7 +121,7 @@ export type SessionStore = StoreApi<SessionState & SessionActions>;
 const empty: SessionState = {
   source: null, loadSerial: 0, scenario: null, position: 0, total: 0, world: null, report: null, events: [],
   loadError: null, notice: null, playing: false,
-  document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1,
+  document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1, marks: new Map(),
 };
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -140,6 +142,12 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   };
 
   return createStore<SessionState & SessionActions>()((set, get) => {
+    /** The timeline's marks as new state, when it found more since the last time (else nothing). */
+    const newMarks = (): Pick<SessionState, 'marks'> | Record<string, never> => {
+      const marks = timeline?.marks();
+      return marks && marks.size !== get().marks.size ? { marks: new Map(marks) } : {};
+    };
+
     const show = (position: number) => {
       if (!timeline) return;
       const at = clampPosition(timeline.length, position);
@@ -147,7 +155,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const { world, events } = timeline.seekWithEvents(at);
       // Moving away leaves insert mode: the banner would name a step no longer in view.
       const insertAt = get().insertAt === at ? at : null;
-      set({ position: at, world, report: buildReport(world), events, insertAt });
+      set({ position: at, world, report: buildReport(world), events, insertAt, ...newMarks() });
     };
 
     const tick = () => {
@@ -174,7 +182,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const { world, events } = timeline.seekWithEvents(at);
       set({
         source: { kind: 'edited' }, document, scenario: parsed.scenario, invalidSteps: parsed.invalidSteps,
-        total: timeline.length, position: at, world, report: buildReport(world), events,
+        total: timeline.length, position: at, world, report: buildReport(world), events, marks: new Map(timeline.marks()),
       });
     };
 
@@ -186,7 +194,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         const { world, events } = timeline.seekWithEvents(clampPosition(timeline.length, at));
         set({
           ...empty, source, loadSerial: get().loadSerial + 1, scenario, total: timeline.length, notice, document, speed: get().speed,
-          position: world.stepsApplied, world, report: buildReport(world), events,
+          position: world.stepsApplied, world, report: buildReport(world), events, marks: new Map(timeline.marks()),
         });
       },
       fail(error, notice = null) {
@@ -270,7 +278,12 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         show(position);
         set({ insertAt: get().position });
       },
-      precompute: (maxSteps) => timeline?.precompute(maxSteps) ?? true,
+      precompute(maxSteps) {
+        const done = timeline?.precompute(maxSteps) ?? true;
+        const marks = newMarks();
+        if ('marks' in marks) set(marks);
+        return done;
+      },
       savableCheckpoint() {
         if (!timeline) return null;
         const world = timeline.checkpointAtOrBefore(get().position);

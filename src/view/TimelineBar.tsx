@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionActions, SPEEDS, useSession } from '../store/sessionStore';
 import { Field } from './controls/Field';
 import { Icon, type IconName } from './icons';
+import { MARK_GLYPH, scrubberMarks } from './layout/scrubberMarks';
 import { numberFormatFor } from './numberFormat';
 
 function TransportButton({ icon, label, onClick, disabled, primary }: {
@@ -31,6 +32,7 @@ export function TimelineBar() {
   const playing = useSession((s) => s.playing);
   const speed = useSession((s) => s.speed);
   const timeMs = useSession((s) => s.report?.timeMs ?? 0);
+  const marks = useSession((s) => s.marks);
   const actions = sessionActions();
   const number = numberFormatFor(i18n.language);
   const atStart = position <= 0;
@@ -51,18 +53,28 @@ export function TimelineBar() {
         <TransportButton icon="next" label={t('timeline.next')} onClick={actions.next} disabled={atEnd} />
         <TransportButton icon="last" label={t('timeline.last')} onClick={actions.last} disabled={atEnd} />
       </div>
-      <input
-        className="scrubber"
-        type="range"
-        min={0}
-        max={total}
-        step={1}
-        value={position}
-        aria-label={t('timeline.scrubber')}
-        aria-valuetext={t('timeline.positionLong', { at: position, total })}
-        onChange={(event) => actions.seek(Number(event.currentTarget.value))}
-        disabled={total === 0}
-      />
+      <div className="scrubber-wrap">
+        <input
+          className="scrubber"
+          type="range"
+          min={0}
+          max={total}
+          step={1}
+          value={position}
+          aria-label={t('timeline.scrubber')}
+          aria-valuetext={t('timeline.positionLong', { at: position, total })}
+          onChange={(event) => actions.seek(Number(event.currentTarget.value))}
+          disabled={total === 0}
+        />
+        {/* Where the notable steps are (the step list says it in words). */}
+        <div className="scrubber-marks" aria-hidden="true">
+          {scrubberMarks(marks, total).map(({ at, mark }) => (
+            <span key={at} className={`scrubber-mark mark-${mark}`} style={{ left: `${(at / total) * 100}%` }} data-at={at} data-mark={mark}>
+              {MARK_GLYPH[mark]}
+            </span>
+          ))}
+        </div>
+      </div>
       <Field className="speed" label={t('timeline.speed')}>{(id) => (
         <select id={id} value={speed} onChange={(e) => actions.setSpeed(Number(e.currentTarget.value))}>
           {SPEEDS.map((s) => <option key={s} value={s}>{`${s}×`}</option>)}
