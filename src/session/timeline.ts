@@ -59,9 +59,9 @@ export interface Timeline {
   checkpointAtOrBefore(n: number): World;
   readonly checkpointEvery: number;
   /**
-   * The marks of the positions replayed so far (by seeks or working ahead), by position: the
-   * step that ends there caused it. Grows as more of the scenario is replayed; never changes a
-   * position's mark (replays are deterministic).
+   * The marks of the positions worked ahead so far, by position: the step that ends there caused
+   * it. Grows as working ahead goes on; never changes a position's mark (replays are
+   * deterministic). Seeks do not note marks: their replays stay lean.
    */
   marks(): ReadonlyMap<number, TimelineMark>;
   /**
@@ -133,7 +133,7 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
   for (const world of checkpoints.values()) weight += checkpointWeight(world);
   let last: World | null = inherited?.last ?? null;
   const marks = inherited?.marks ?? new Map<number, TimelineMark>();
-  /** Every step up to this position has been replayed here (so its mark, if any, is known). */
+  /** Working ahead has replayed every step up to this position (so its mark, if any, is known). */
   let replayedUpTo = inherited?.replayedUpTo ?? 0;
   /** `precompute`'s own world, at its furthest checkpoint or a little past it. */
   let ahead: World | null = null;
@@ -174,19 +174,26 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
   }
 
   /** Replays `world` to `until`, keeping a checkpoint at each multiple of the spacing it reaches. */
-  function advance(world: World, until: number, onStep?: (events: SimEvent[]) => void): void {
+  /**
+   * Replays `world` to `until`, keeping a checkpoint at each multiple of the spacing it reaches.
+   * Only working ahead (`recordMarks`) notes the marks: a jump's replay stays as lean as it can be,
+   * since most of its cost is code the browser has not compiled yet.
+   */
+  function advance(world: World, until: number, onStep?: (events: SimEvent[]) => void, recordMarks = false): void {
     const start = world.stepsApplied;
+    const each = recordMarks
+      ? (events: SimEvent[]) => {
+        const mark = markOf(events);
+        if (mark) marks.set(world.stepsApplied, mark);
+      }
+      : onStep;
     while (world.stepsApplied < until) {
       const boundary = (Math.floor(world.stepsApplied / spacing) + 1) * spacing;
       const stop = Math.min(until, boundary);
-      replay(world, scenario, stop, (events) => {
-        const mark = markOf(events);
-        if (mark) marks.set(world.stepsApplied, mark);
-        onStep?.(events);
-      });
+      replay(world, scenario, stop, each);
       if (stop === boundary && !checkpoints.has(boundary)) keep(cloneWorld(world));
     }
-    if (start <= replayedUpTo && world.stepsApplied > replayedUpTo) replayedUpTo = world.stepsApplied;
+    if (recordMarks && start <= replayedUpTo && world.stepsApplied > replayedUpTo) replayedUpTo = world.stepsApplied;
   }
 
   function seekWithEvents(target: number): SeekResult {
@@ -201,8 +208,9 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
   }
 
   /**
-   * Replays on from the frontier of what has been replayed (a reopened session's saved checkpoint
-   * does not count: the marks before it are unknown), keeping checkpoints and marks, to the end.
+   * Replays on from the frontier of what working ahead has replayed (from 0 at first: neither a
+   * seek nor a reopened session's saved checkpoint notes marks), keeping checkpoints and marks,
+   * to the end.
    */
   function precompute(maxSteps: number): boolean {
     if (replayedUpTo >= length) {
@@ -211,7 +219,7 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     }
     const from = nearestCheckpoint(replayedUpTo);
     if (!ahead || ahead.stepsApplied < from.stepsApplied || ahead.stepsApplied > replayedUpTo) ahead = cloneWorld(from);
-    advance(ahead, Math.min(length, ahead.stepsApplied + Math.max(1, Math.floor(maxSteps))));
+    advance(ahead, Math.min(length, ahead.stepsApplied + Math.max(1, Math.floor(maxSteps))), undefined, true);
     if (replayedUpTo < length) return false;
     ahead = null;
     return true;
