@@ -68,8 +68,12 @@ export interface SessionState {
   invalidSteps: Record<number, string[]>;
   /** Playback speed: steps advance every `PLAY_INTERVAL_MS / speed` real ms. */
   speed: number;
-  /** What the positions replayed so far are worth finding again (the scrubber's marks). */
+  /**
+   * What the positions worked ahead so far are worth finding again (the scrubber's marks): the
+   * timeline's own map, only ever added to; `marksCount` changes when it grows, for subscribers.
+   */
   marks: ReadonlyMap<number, TimelineMark>;
+  marksCount: number;
   /** A step the user asked for while viewing the past: waiting for them to confirm the fork. */
   pendingFork: DocumentStep | null;
   /** Insert mode: the next action goes in at this position and later steps stay. */
@@ -121,7 +125,7 @@ export type SessionStore = StoreApi<SessionState & SessionActions>;
 const empty: SessionState = {
   source: null, loadSerial: 0, scenario: null, position: 0, total: 0, world: null, report: null, events: [],
   loadError: null, notice: null, playing: false,
-  document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1, marks: new Map(),
+  document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1, marks: new Map(), marksCount: 0,
 };
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -143,9 +147,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
 
   return createStore<SessionState & SessionActions>()((set, get) => {
     /** The timeline's marks as new state, when it found more since the last time (else nothing). */
-    const newMarks = (): Pick<SessionState, 'marks'> | Record<string, never> => {
+    const newMarks = (): Pick<SessionState, 'marks' | 'marksCount'> | Record<string, never> => {
       const marks = timeline?.marks();
-      return marks && marks.size !== get().marks.size ? { marks: new Map(marks) } : {};
+      return marks && (marks !== get().marks || marks.size !== get().marksCount) ? { marks, marksCount: marks.size } : {};
     };
 
     const show = (position: number) => {
@@ -182,7 +186,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const { world, events } = timeline.seekWithEvents(at);
       set({
         source: { kind: 'edited' }, document, scenario: parsed.scenario, invalidSteps: parsed.invalidSteps,
-        total: timeline.length, position: at, world, report: buildReport(world), events, marks: new Map(timeline.marks()),
+        total: timeline.length, position: at, world, report: buildReport(world), events, marks: timeline.marks(), marksCount: timeline.marks().size,
       });
     };
 
@@ -194,7 +198,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         const { world, events } = timeline.seekWithEvents(clampPosition(timeline.length, at));
         set({
           ...empty, source, loadSerial: get().loadSerial + 1, scenario, total: timeline.length, notice, document, speed: get().speed,
-          position: world.stepsApplied, world, report: buildReport(world), events, marks: new Map(timeline.marks()),
+          position: world.stepsApplied, world, report: buildReport(world), events, marks: timeline.marks(), marksCount: timeline.marks().size,
         });
       },
       fail(error, notice = null) {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionActions, SPEEDS, useSession } from '../store/sessionStore';
 import { Field } from './controls/Field';
@@ -33,6 +34,10 @@ export function TimelineBar() {
   const speed = useSession((s) => s.speed);
   const timeMs = useSession((s) => s.report?.timeMs ?? 0);
   const marks = useSession((s) => s.marks);
+  const marksCount = useSession((s) => s.marksCount);
+  // Recomputed when working ahead finds more, not at every step.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the map only grows; its count says when
+  const shownMarks = useMemo(() => scrubberMarks(marks, total), [marks, marksCount, total]);
   const actions = sessionActions();
   const number = numberFormatFor(i18n.language);
   const atStart = position <= 0;
@@ -68,7 +73,7 @@ export function TimelineBar() {
         />
         {/* Where the notable steps are (the step list says it in words). */}
         <div className="scrubber-marks" aria-hidden="true">
-          {scrubberMarks(marks, total).map(({ at, mark }) => (
+          {shownMarks.map(({ at, mark }) => (
             <span key={at} className={`scrubber-mark mark-${mark}`} style={{ left: `${(at / total) * 100}%` }} data-at={at} data-mark={mark}>
               {MARK_GLYPH[mark]}
             </span>
