@@ -141,12 +141,14 @@ export async function trustedCheckpoint(db: SessionDb, sessionId: string, scenar
 }
 
 /** Opens a saved session in the store at its position, from its checkpoint when it matches. */
-async function openSaved(store: SessionStore, db: SessionDb, saved: SavedSession): Promise<{ id: string } | { lines: string[] }> {
+/** `beforeLoad` runs once the document has validated, just before the store loads it. */
+async function openSaved(store: SessionStore, db: SessionDb, saved: SavedSession, beforeLoad?: () => void): Promise<{ id: string } | { lines: string[] }> {
   const restored = restoreSession(saved);
   if (!restored.ok) return { lines: restored.lines };
   const notice = restored.semanticsChanged ? { kind: 'semantics-changed' as const } : null;
   const { scenario } = restored.parsed;
   const world = await trustedCheckpoint(db, saved.id, scenario, saved.position);
+  beforeLoad?.();
   store.getState().load({ kind: 'edited' }, scenario, saved.position, notice, saved.document as ScenarioDocument, world ? { world } : undefined);
   return { id: saved.id };
 }
@@ -168,10 +170,7 @@ export async function reopenLastSession(store: SessionStore, db: SessionDb): Pro
 export async function reopenSession(store: SessionStore, db: SessionDb, keeper: SessionKeeper, id: string): Promise<{ id: string } | { lines: string[] } | null> {
   const saved = await db.get('sessions', id).catch(() => undefined);
   if (!saved) return null;
-  const restored = restoreSession(saved);
-  if (!restored.ok) return { lines: restored.lines };
-  keeper.adoptNext(id);
-  return openSaved(store, db, saved);
+  return openSaved(store, db, saved, () => keeper.adoptNext(id));
 }
 
 /** The list of saved sessions, for the "Saved sessions" dialog (store/savedSessionsStore.ts). */
