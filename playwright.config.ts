@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4173;
+// PW_PORT lets several work trees run their e2e suites at once on one machine.
+const port = Number(process.env.PW_PORT) || 4173;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npm run preview',
+    command: `npm run build && npx vite preview --port ${port} --strictPort`,
     url: `http://localhost:${port}/`,
     // Always a fresh build: a server left on the port would be tested with stale code.
     reuseExistingServer: false,
