@@ -28,7 +28,7 @@ const FORBIDDEN_WHEN_SAFE = ['acknowledged-record-lost', 'replica-divergence'];
  * give replication time (manual mode: fetch rounds). Then every partition must have a leader,
  * every replica must be in the ISR, and every log must be as long as its leader's.
  */
-function withRecovery(document: Record<string, unknown>): Record<string, unknown> {
+export function withRecovery(document: Record<string, unknown>): Record<string, unknown> {
   const cluster = document.cluster as { brokers: number; replication: string };
   const brokers = Array.from({ length: cluster.brokers }, (_, i) => i + 1);
   const settle: unknown[] = [{ op: 'heal' }, { op: 'run', ms: 20000 }, ...brokers.map((broker) => ({ op: 'restart', broker })), { op: 'run', ms: 60000 }];

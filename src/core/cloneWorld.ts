@@ -1,8 +1,8 @@
 /**
  * A fast deep copy of a world, for checkpoints and for `step()`'s purity. Log records are
  * immutable once written (replicas already share them), so a copy shares them too and copies
- * only the arrays that hold them; so are a produced record's report entry and producer state once
- * the producer is done with it (producerClient.ts never touches a `done` record again), and so
+ * only the arrays that hold them; so are a produced record's report entry and its batch once
+ * the producer is done with the batch (producerClient.ts never touches a `done` batch again), and so
  * are the timed events in the queue and the held acks=all produces (scheduled or pushed once,
  * then only removed: nothing assigns to their fields), which a burst of 10,000 records fills. The
  * segment layouts are plain numbers and copied by slicing; everything else goes through
@@ -34,9 +34,10 @@ export function cloneWorld(world: World): World {
     r.log = empty;
     r.layout = emptyLayout;
   }
-  const { produced, producerRecords, queue, pendingProduces } = world;
+  const { produced, producerBatches, recordBatches, queue, pendingProduces } = world;
   world.produced = [];
-  world.producerRecords = [];
+  world.producerBatches = [];
+  world.recordBatches = [];
   world.queue = { heap: [], nextSeq: queue.nextSeq };
   world.pendingProduces = [];
   let copy: World;
@@ -48,15 +49,17 @@ export function cloneWorld(world: World): World {
       r.layout = detached[i].layout;
     });
     world.produced = produced;
-    world.producerRecords = producerRecords;
+    world.producerBatches = producerBatches;
+    world.recordBatches = recordBatches;
     world.queue = queue;
     world.pendingProduces = pendingProduces;
   }
   copy.queue.heap = queue.heap.slice();
   copy.pendingProduces = pendingProduces.slice();
-  const done = (i: number) => producerRecords[i].phase === 'done';
+  const done = (i: number) => recordBatches[i] < 0 || producerBatches[recordBatches[i]].phase === 'done';
   copy.produced = produced.map((entry, i) => (done(i) ? entry : { ...entry }));
-  copy.producerRecords = producerRecords.map((state, i) => (done(i) ? state : { ...state }));
+  copy.producerBatches = producerBatches.map((batch) => (batch.phase === 'done' ? batch : { ...batch, records: batch.records.slice() }));
+  copy.recordBatches = recordBatches.slice();
   const copies = copy.topics.flatMap((t) => t.partitions.flatMap((p) => p.replicaStates));
   copies.forEach((r, i) => {
     r.log = detached[i].log.slice();

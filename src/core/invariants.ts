@@ -6,6 +6,9 @@
  * - The leader is in the ISR.
  * - Once a serving leader knows every ISR member's LEO, its HW is their minimum.
  * - A serving leader's HW never decreases while it leads (checked across two worlds).
+ * - The producer keeps at most `max.in.flight.requests.per.connection` requests unanswered per
+ *   leader broker; a batch of more than one record stays within `batch.size`; a log ends with a
+ *   whole batch.
  * - With `healthy: true` (no failure steps), every ISR member's records below the leader's HW
  *   equal the leader's. Where Kafka's rules let that break (truncation to the HW, a lost unflushed
  *   tail, unclean election), the report's `replica-divergence` anomaly names it instead.
@@ -57,9 +60,39 @@ function checkPartition(world: World, p: PartitionState, healthy: boolean): stri
   return problems;
 }
 
+function checkProducers(world: World): string[] {
+  const problems: string[] = [];
+  const { config } = world.settings.producer;
+  world.producers.forEach((producer, i) => {
+    for (const window of producer.windows) {
+      const unanswered = world.producerRequests.filter((r) => r.producer === i && r.broker === window.broker).length;
+      if (producer.acks !== 0 && unanswered !== window.inFlight) problems.push(`producer ${i}: ${unanswered} requests to broker ${window.broker} but the window counts ${window.inFlight}`);
+      if (unanswered > config['max.in.flight.requests.per.connection']) problems.push(`producer ${i}: ${unanswered} requests in flight to broker ${window.broker}`);
+    }
+  });
+  for (const batch of world.producerBatches) {
+    if (batch.phase !== 'done' && batch.records.length > 1 && batch.sizeBytes > config['batch.size']) problems.push(`batch ${batch.id}: ${batch.sizeBytes} bytes > batch.size`);
+  }
+  return problems;
+}
+
+/** Cheap per step: each replica's log ends with a whole batch whose records agree. */
+function checkLogBatches(p: PartitionState): string[] {
+  for (const replica of p.replicaStates) {
+    const last = replica.log[replica.log.length - 1];
+    if (!last) continue;
+    const first = replica.log[last.baseOffset];
+    if (last.lastOffset !== last.offset || !first || first.lastOffset !== last.lastOffset || first.sizeBytes !== last.sizeBytes || first.leaderEpoch !== last.leaderEpoch) {
+      return [`${name(p)} on broker ${replica.broker}: the log does not end with a whole batch`];
+    }
+  }
+  return [];
+}
+
 export function checkInvariants(world: World, options: { healthy?: boolean } = {}): string[] {
   const problems: string[] = [];
-  for (const p of allPartitions(world)) problems.push(...checkPartition(world, p, options.healthy ?? false));
+  for (const p of allPartitions(world)) problems.push(...checkPartition(world, p, options.healthy ?? false), ...checkLogBatches(p));
+  problems.push(...checkProducers(world));
   return problems;
 }
 

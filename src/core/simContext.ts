@@ -12,6 +12,9 @@ export interface SimContext {
   events: SimEvent[];
   /** How many of `events` the anomaly checks have looked at. */
   eventsChecked?: number;
+  /** The producer's sender at work (producerClient.ts): brokers whose window to look at next. */
+  producerWork?: [producer: number, broker: number][];
+  producerSending?: boolean;
 }
 
 export function findTopic(world: World, name: string): TopicState | undefined {

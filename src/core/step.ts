@@ -9,7 +9,7 @@ import type { Step } from './model/scenario';
 import type { TimedEvent, World } from './model/world';
 import { fetchStep } from './protocol/fetch';
 import { checkAllIsrs } from './protocol/inSyncReplicas';
-import { onDeliveryExpire, onProduceRetry, onProduceTimeout, produceStep } from './protocol/producerClient';
+import { flushSender, onDeliveryExpire, onProduceRetry, onProduceTimeout, produceStep } from './protocol/producerClient';
 import { crash, heal, isolate, restart, shutdown } from './protocol/brokerLifecycle';
 import { rebalanceLeaders, scheduleLeaderRebalance, sessionExpired } from './protocol/controller';
 import { onFetchArrive, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
@@ -25,13 +25,13 @@ function fire(ctx: SimContext, event: TimedEvent): void {
       schedule(ctx.world.queue, ctx.world.timeMs + isrCheckIntervalMs(ctx.world), event);
       return;
     case 'produce-timeout':
-      onProduceTimeout(ctx, event.produced, event.attempt);
+      onProduceTimeout(ctx, event.request);
       return;
     case 'produce-retry':
-      onProduceRetry(ctx, event.produced, event.attempt);
+      onProduceRetry(ctx, event.batch, event.attempts);
       return;
     case 'delivery-expire':
-      onDeliveryExpire(ctx, event.produced);
+      onDeliveryExpire(ctx, event.batch);
       return;
     case 'session-expire':
       sessionExpired(ctx, event.broker, event.generation);
@@ -70,6 +70,7 @@ export function advanceTime(ctx: SimContext, ms: number): void {
     if (!queued) break;
     ctx.world.timeMs = Math.max(ctx.world.timeMs, queued.atMs);
     fire(ctx, queued.event);
+    flushSender(ctx);
     detectAnomalies(ctx);
   }
   ctx.world.timeMs = endMs;
@@ -108,6 +109,7 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
     }
   }
+  flushSender(ctx);
   detectAnomalies(ctx);
   world.stepsApplied = stepIndex + 1;
   return ctx.events;

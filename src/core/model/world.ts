@@ -6,7 +6,7 @@
 import type { EventQueue } from '../time/eventQueue';
 import type { RandomState } from '../time/random';
 import type { BrokerProcessState, ProducedReport, StepErrorReport, AnomalyReport } from './report';
-import type { Scenario, TopicConfig } from './scenario';
+import type { Acks, Scenario, TopicConfig } from './scenario';
 import type { LogLayout } from '../protocol/logLayout';
 
 /** One record as a replica's log holds it. Immutable once written: replicas share the object. */
@@ -18,10 +18,33 @@ export interface LogRecord {
   readonly index: number;
   readonly key: string | null;
   readonly value: string;
+  /** The v2 size of the batch that holds the record (the records of one batch share it). */
   readonly sizeBytes: number;
-  /** The idempotent producer's id and the batch's sequence (KIP-98); absent otherwise. */
+  /** The first and last offsets of the record's batch. */
+  readonly baseOffset: number;
+  readonly lastOffset: number;
+  /** The idempotent producer's id, epoch and the batch's base sequence (KIP-98); absent otherwise. */
   readonly producerId?: number;
+  readonly producerEpoch?: number;
   readonly sequence?: number;
+}
+
+/** `BatchMetadata`: one idempotent batch a replica's producer state remembers. */
+export interface ProducerBatchMetadata {
+  firstSeq: number;
+  lastSeq: number;
+  firstOffset: number;
+  lastOffset: number;
+}
+
+/**
+ * `ProducerStateEntry`: what a replica knows of one producer id from the batches in its own log:
+ * its latest epoch and that epoch's last `NUM_BATCHES_TO_RETAIN` (5) batches, oldest first.
+ */
+export interface ProducerStateEntry {
+  producerId: number;
+  producerEpoch: number;
+  batches: ProducerBatchMetadata[];
 }
 
 /** A replica's own state: its log, its HW and (in `leader-epoch` mode) its epoch cache. */
@@ -43,6 +66,8 @@ export interface ReplicaState {
   verifiedUpTo: number;
   /** The log's segments and sparse offset index on this broker's disk (protocol/logLayout.ts). */
   layout: LogLayout;
+  /** `ProducerStateManager`: per producer id, from this replica's own log (protocol/producerState.ts). */
+  producers: ProducerStateEntry[];
 }
 
 /**
@@ -112,40 +137,90 @@ export interface BrokerState {
   sessionGeneration: number;
 }
 
-/** An acks=all produce held by its leader until the HW passes it (Kafka's `DelayedProduce`). */
+/** An acks=all batch held by its leader until the HW passes it (Kafka's `DelayedProduce`). */
 export interface PendingProduce {
-  /** Index of its entry in `world.produced`. */
-  produced: number;
-  /** The client attempt it answers. */
-  attempt: number;
+  /** The produce request (`world.producerRequests[].id`) and the batch's slot in it. */
+  request: number;
+  slot: number;
   topic: string;
   partition: number;
   /** The leader broker that holds it. */
   leader: number;
-  /** The offset the HW must pass. */
+  /** The batch's first and last offsets in the log (the HW must pass the last). */
+  baseOffset: number;
   offset: number;
 }
 
 /**
- * The Java producer's view of one record (one batch in this model): where it is in its life,
- * which attempt is current, and its idempotence fields.
+ * The Java producer's `ProducerBatch` (protocol/producerClient.ts): records of one partition
+ * sent, retried, acknowledged and deduplicated together.
  */
-export interface ProducerRecordState {
-  phase: 'unsent' | 'in-flight' | 'backoff' | 'done';
-  /** Increments per send; timers of an older attempt are ignored. */
-  attempt: number;
-  deadlineMs: number;
-  /** Whether this batch is idempotent (acks=all with `enable.idempotence`). */
-  idempotent: boolean;
-  /** The batch's sequence number for its partition, assigned at its first send; null until then. */
-  sequence: number | null;
-}
-
-/** The next sequence number of the idempotent producer for one partition. */
-export interface ProducerSequence {
+export interface ProducerBatch {
+  id: number;
+  /** Index of its producer in `world.producers`. */
+  producer: number;
   topic: string;
   partition: number;
-  next: number;
+  /** Its records, as indices of `world.produced`, in offset order. */
+  records: number[];
+  /** Its v2 size: the header plus each record at its offset and timestamp delta. */
+  sizeBytes: number;
+  /** The simulated time of its first record (the batch's base timestamp). */
+  createdMs: number;
+  deadlineMs: number;
+  /** waiting: in its partition's queue; backoff: there too, until its retry backoff ends. */
+  phase: 'waiting' | 'backoff' | 'in-flight' | 'done';
+  /** Sends so far. A batch that has been sent takes no more records. */
+  attempts: number;
+  /** Whether it has been put back for a retry (`ProducerBatch.inRetry`). */
+  retried: boolean;
+  /** Whether an epoch bump rewrote its sequence (`ProducerBatch.sequenceHasBeenReset`). */
+  sequenceReset: boolean;
+  /** The producer epoch and base sequence it was sent with (idempotent producer); null before. */
+  producerEpoch: number | null;
+  baseSequence: number | null;
+}
+
+/** One produce request to one leader broker: the first waiting batch of each of its partitions. */
+export interface ProduceRequestState {
+  id: number;
+  producer: number;
+  broker: number;
+  sentAtMs: number;
+  batches: number[];
+  /** Per batch: the leader's answer once it has one (error null = appended at `baseOffset`). */
+  results: ({ error: string | null; baseOffset: number | null } | null)[];
+  /** True while the sender is handing its batches to the leader (answers wait till it is done). */
+  sending: boolean;
+}
+
+/** The idempotent producer's bookkeeping of one partition (`TxnPartitionEntry`). */
+export interface ProducerPartition {
+  topic: string;
+  partition: number;
+  /** Batch ids waiting to be sent, in send order (a retried batch in sequence order at the head). */
+  queue: number[];
+  /** `TxnPartitionEntry.producerIdAndEpoch`'s epoch, `nextSequence`, `lastAckedSequence` (-1 none). */
+  producerEpoch: number;
+  nextSequence: number;
+  lastAckedSequence: number;
+  /** `inflightBatchesBySequence`: batches sent and not yet completed or failed, by base sequence. */
+  inFlight: number[];
+  /** `partitionsWithUnresolvedSequences`: the next sequence expected after expired batches, or null. */
+  unresolved: number | null;
+}
+
+/** One producer client (the scenario's, and one per other acks a step uses). */
+export interface ProducerClientState {
+  acks: Acks;
+  idempotent: boolean;
+  producerEpoch: number;
+  epochBumpRequired: boolean;
+  /** `partitionsToRewriteSequences`, as `topic-partition` names. */
+  partitionsToRewrite: string[];
+  partitions: ProducerPartition[];
+  /** Per leader broker: produce requests sent and not answered, and `drainBatchesForOneNode`'s index. */
+  windows: { broker: number; inFlight: number; drainIndex: number }[];
 }
 
 /** What a follower asks for one partition in a fetch request. */
@@ -197,9 +272,9 @@ export interface HeldFetch {
 
 export type TimedEvent =
   | { type: 'isr-check' }
-  | { type: 'produce-timeout'; produced: number; attempt: number }
-  | { type: 'produce-retry'; produced: number; attempt: number }
-  | { type: 'delivery-expire'; produced: number }
+  | { type: 'produce-timeout'; request: number }
+  | { type: 'produce-retry'; batch: number; attempts: number }
+  | { type: 'delivery-expire'; batch: number }
   | { type: 'session-expire'; broker: number; generation: number }
   | { type: 'leader-rebalance' }
   | { type: 'fetch-arrive'; follower: number; leader: number; requestSeq: number; sentAtMs: number; partitions: FetchPartitionRequest[] }
@@ -218,9 +293,14 @@ export interface World {
   topics: TopicState[];
   produced: ProducedReport[];
   pendingProduces: PendingProduce[];
-  /** Parallel to `produced`: the producer client's state of each record. */
-  producerRecords: ProducerRecordState[];
-  producerSequences: ProducerSequence[];
+  /** Parallel to `produced`: the id of the batch holding each record (-1: refused before any batch). */
+  recordBatches: number[];
+  producers: ProducerClientState[];
+  /** Every batch by id; a `done` batch is never changed again. */
+  producerBatches: ProducerBatch[];
+  /** Produce requests not yet answered. */
+  producerRequests: ProduceRequestState[];
+  nextRequestId: number;
   fetchSessions: FetchSession[];
   heldFetches: HeldFetch[];
   queue: EventQueue<TimedEvent>;

@@ -21,7 +21,8 @@ import type { FetchStep } from '../model/scenario';
 import type { FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { allPartitions, followerView, layoutConfig, leaderReplica, replicaOf, type SimContext } from '../simContext';
-import { appendBatches, readEndOffset } from './logLayout';
+import { appendBatches, readEndOffset, type BatchToAppend } from './logLayout';
+import { updateProducerState } from './producerState';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
 import { maybeExpandIsr, updateFollowerFetchState } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
@@ -35,7 +36,10 @@ export const REPLICA_FETCH_MAX_BYTES = 1048576;
  * (`LocalLog.read`), up to the size limit, at least one.
  */
 export function readRecords(leader: ReplicaState, fetchOffset: number): LogRecord[] {
-  return leader.log.slice(fetchOffset, readEndOffset(leader.layout, fetchOffset, REPLICA_FETCH_MAX_BYTES));
+  // `LogSegment.read` starts at the batch holding the fetch offset (one inside a batch can come
+  // from a follower whose log diverged from the leader's: see appendFetchedRecords).
+  const start = leader.log[fetchOffset]?.baseOffset ?? fetchOffset;
+  return leader.log.slice(start, readEndOffset(leader.layout, start, REPLICA_FETCH_MAX_BYTES));
 }
 
 /** What a follower asks for `p` now. */
@@ -77,11 +81,21 @@ export function appendFetchedRecords(ctx: SimContext, p: PartitionState, replica
   const leaderEpochMode = ctx.world.settings.cluster.truncation === 'leader-epoch';
   // A response that no longer continues the log (stale) is dropped; the rest is one append
   // (`appendAsFollower`: one `LogSegment.append` for the whole fetched set).
-  if (records.length === 0 || records[0].offset !== logEndOffset(replica)) {
+  const first = records[0];
+  if (first && first.offset < logEndOffset(replica) && first.lastOffset >= logEndOffset(replica)) {
+    // The follower's log ends inside one of the leader's batches (its own diverged there, which
+    // truncation to the HW allows): it takes the leader's batch whole, from its first offset.
+    truncateTo(ctx, p, replica, first.offset, leaderEpochMode ? 'diverging-epoch' : 'high-watermark');
+  }
+  if (records.length === 0 || first.offset !== logEndOffset(replica)) {
     replica.highWatermark = Math.min(highWatermark, logEndOffset(replica));
     return;
   }
-  appendBatches(replica.layout, records.map((r) => ({ offset: r.offset, sizeBytes: r.sizeBytes })), layoutConfig(ctx.world, p.topic));
+  const batches: BatchToAppend[] = [];
+  for (const r of records) {
+    if (r.offset === r.baseOffset) batches.push({ offset: r.offset, sizeBytes: r.sizeBytes, records: r.lastOffset - r.baseOffset + 1 });
+  }
+  appendBatches(replica.layout, batches, layoutConfig(ctx.world, p.topic));
   for (const record of records) {
     const latest = replica.epochCache.at(-1);
     if (leaderEpochMode && (latest === undefined || record.leaderEpoch > latest[0])) {
@@ -89,6 +103,7 @@ export function appendFetchedRecords(ctx: SimContext, p: PartitionState, replica
     }
     replica.log.push(record);
   }
+  updateProducerState(replica, records);
   replica.highWatermark = Math.min(highWatermark, logEndOffset(replica));
 }
 

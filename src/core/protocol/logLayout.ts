@@ -7,7 +7,8 @@
  * `core/.../log/LocalLog.scala`, `core/.../log/LogLoader.scala`, `storage/.../log/LogFileUtils.java`.
  * 2.8: `core/.../log/LogSegment.scala` and `core/.../log/Log.scala` (before LocalLog was split out).
  *
- * Model: one record per batch, offsets contiguous, so a batch's last offset is its offset.
+ * Model: offsets contiguous; a batch holds one or more records (the producer's batches), so a
+ * set's largest offset is its last batch's last offset.
  *
  * - **Size check** (`UnifiedLog.append`, 2.8 `Log.append`, leader and follower alike): a set of
  *   batches larger than `segment.bytes` is refused with `RecordBatchTooLargeException`
@@ -31,12 +32,13 @@
  *   one new empty segment at the target. Otherwise (`LocalLog.truncateTo`) segments whose base
  *   > target are deleted (a segment whose base == target stays, emptied) and the active one is
  *   cut (`LogSegment.truncateTo`): index entries with offset ≥ target removed
- *   (`OffsetIndex.truncateTo`), the file cut at the position of the first batch ≥ target, and
+ *   (`OffsetIndex.truncateTo`), the file cut at the start of the first batch whose last offset ≥
+ *   target (a target inside a batch removes the whole batch, as `translateOffset` finds it), and
  *   `bytesSinceLastIndexEntry = 0`, so the next index entry comes later than it would have.
  * - **Recovery** after a crash (`LogLoader.recoverLog` → `LogSegment.recover`), modelled as:
  *   truncate to the surviving LEO as above; then rebuild the ACTIVE segment's index from its
  *   batches one by one (`recover`: `validBytes - lastIndexEntry > indexIntervalBytes` → entry
- *   `[batch offset, validBytes]`; the same arithmetic as fresh single-batch appends, so entries
+ *   `[batch last offset, validBytes]`; the same arithmetic as fresh single-batch appends, so entries
  *   that truncations or follower multi-batch appends shaped are replaced); then every
  *   segment's counter is 0, because loading creates new `LogSegment` objects whose
  *   `bytesSinceLastIndexEntry` starts at 0 and `recover` does not set it. Kafka recovers every
@@ -56,11 +58,19 @@ export interface LayoutConfig {
   indexIntervalBytes: number;
 }
 
-/** One batch (one record in this model) and where it sits in its segment file. */
+/** One batch and where it sits in its segment file: its first and last offsets, position and size. */
 export interface BatchPlacement {
   offset: number;
+  lastOffset: number;
   position: number;
   sizeBytes: number;
+}
+
+/** One batch to append: its first offset, its v2 size and how many records it holds (default 1). */
+export interface BatchToAppend {
+  offset: number;
+  sizeBytes: number;
+  records?: number;
 }
 
 export interface SegmentState {
@@ -72,20 +82,36 @@ export interface SegmentState {
   /** `LogSegment.bytesSinceLastIndexEntry` (in memory only; 0 on a freshly opened segment). */
   bytesSinceLastIndexEntry: number;
   /**
-   * Each batch's byte position, in offset order: batch i holds offset `baseOffset + i` (one
-   * record per batch, offsets contiguous) and ends where the next begins (or at `sizeBytes`).
-   * Plain numbers, so checkpoints copy them cheaply.
+   * The byte position of the batch holding each offset, in offset order: entry i is for offset
+   * `baseOffset + i` (offsets contiguous); the records of one batch share their batch's
+   * position, and a batch ends where the next begins (or at `sizeBytes`). Plain numbers, so
+   * checkpoints copy them cheaply.
    */
   positions: number[];
 }
 
+/** The end (exclusive) of the batch that starts at entry `i` of `positions`. */
+function batchEnd(positions: number[], i: number): number {
+  let j = i + 1;
+  while (j < positions.length && positions[j] === positions[i]) j++;
+  return j;
+}
+
 /** The segment's batches as placements (for inspection and tests). */
 export function batchesOf(segment: SegmentState): BatchPlacement[] {
-  return segment.positions.map((position, i) => ({
-    offset: segment.baseOffset + i,
-    position,
-    sizeBytes: (i + 1 < segment.positions.length ? segment.positions[i + 1] : segment.sizeBytes) - position,
-  }));
+  const batches: BatchPlacement[] = [];
+  const { positions } = segment;
+  for (let i = 0; i < positions.length;) {
+    const end = batchEnd(positions, i);
+    batches.push({
+      offset: segment.baseOffset + i,
+      lastOffset: segment.baseOffset + end - 1,
+      position: positions[i],
+      sizeBytes: (end < positions.length ? positions[end] : segment.sizeBytes) - positions[i],
+    });
+    i = end;
+  }
+  return batches;
 }
 
 /** Segments in base-offset order; the last one is the active segment. Never empty. */
@@ -123,17 +149,20 @@ function shouldRoll(segment: SegmentState, messagesSize: number, segmentBytes: n
 }
 
 /** `LogSegment.append` of one set of batches; returns the set's physical position. */
-function appendToSegment(segment: SegmentState, sizes: number[], firstOffset: number, indexIntervalBytes: number): number {
+function appendToSegment(segment: SegmentState, batches: BatchToAppend[], firstOffset: number, indexIntervalBytes: number): number {
   const physicalPosition = segment.sizeBytes;
   let position = physicalPosition;
-  for (const sizeBytes of sizes) {
-    segment.positions.push(position);
-    position += sizeBytes;
+  let records = 0;
+  for (const batch of batches) {
+    const count = batch.records ?? 1;
+    for (let r = 0; r < count; r++) segment.positions.push(position);
+    records += count;
+    position += batch.sizeBytes;
   }
   const appended = position - physicalPosition;
   segment.sizeBytes = position;
   if (segment.bytesSinceLastIndexEntry > indexIntervalBytes) {
-    segment.index.push([firstOffset + sizes.length - 1, physicalPosition]);
+    segment.index.push([firstOffset + records - 1, physicalPosition]);
     segment.bytesSinceLastIndexEntry = 0;
   }
   segment.bytesSinceLastIndexEntry += appended;
@@ -145,33 +174,39 @@ function appendToSegment(segment: SegmentState, sizes: number[], firstOffset: nu
  * partition), first offset = LEO; returns the set's position. Throws if the set is larger than
  * `segment.bytes` (Kafka refuses it: `exceedsSegmentBytes`) or its offsets are not the LEO's.
  */
-export function appendBatches(layout: LogLayout, batches: { offset: number; sizeBytes: number }[], config: LayoutConfig): number {
+export function appendBatches(layout: LogLayout, batches: BatchToAppend[], config: LayoutConfig): number {
   const end = layoutEndOffset(layout);
   if (batches.length === 0) throw new RangeError('appendBatches: no batches');
-  batches.forEach((b, i) => {
-    if (b.offset !== end + i) throw new RangeError(`appendBatches: offset ${b.offset} where ${end + i} was expected`);
+  let expected = end;
+  let total = 0;
+  for (const b of batches) {
+    if (b.offset !== expected) throw new RangeError(`appendBatches: offset ${b.offset} where ${expected} was expected`);
     if (!Number.isInteger(b.sizeBytes) || b.sizeBytes <= 0) throw new RangeError(`appendBatches: size ${b.sizeBytes}`);
-  });
-  const sizes = batches.map((b) => b.sizeBytes);
-  const total = sizes.reduce((a, b) => a + b, 0);
+    const count = b.records ?? 1;
+    if (!Number.isInteger(count) || count <= 0) throw new RangeError(`appendBatches: ${count} records`);
+    expected += count;
+    total += b.sizeBytes;
+  }
   if (exceedsSegmentBytes(total, config.segmentBytes)) {
     throw new RangeError(`RECORD_LIST_TOO_LARGE: ${total} bytes exceed segment.bytes ${config.segmentBytes}`);
   }
   // `maybeRoll`: never true for an empty segment here (that needs total > segment.bytes, refused
   // above), so `LocalLog.roll`'s "already exists and is active with size 0" case cannot arise.
   if (shouldRoll(activeSegment(layout), total, config.segmentBytes)) layout.segments.push(emptySegment(end));
-  return appendToSegment(activeSegment(layout), sizes, end, config.indexIntervalBytes);
+  return appendToSegment(activeSegment(layout), batches, end, config.indexIntervalBytes);
 }
 
-/** Appends one batch at the LEO (a leader's produced record); returns its position in its segment. */
-export function appendBatch(layout: LogLayout, offset: number, sizeBytes: number, config: LayoutConfig): number {
-  return appendBatches(layout, [{ offset, sizeBytes }], config);
+/** Appends one batch of `records` records at the LEO (a leader's produced batch); returns its position. */
+export function appendBatch(layout: LogLayout, offset: number, sizeBytes: number, config: LayoutConfig, records = 1): number {
+  return appendBatches(layout, [{ offset, sizeBytes, records }], config);
 }
 
 /** `LogSegment.truncateTo`: drop index entries ≥ offset, cut the file there, reset the counter. */
 function truncateSegmentTo(segment: SegmentState, offset: number): void {
-  // `translateOffset`: the first batch whose last offset ≥ `offset`; none → nothing to cut.
-  const cut = Math.max(0, offset - segment.baseOffset);
+  // `translateOffset`: the first batch whose last offset ≥ `offset`; none → nothing to cut. The
+  // file is cut at that batch's start, so a target inside a batch removes the whole batch.
+  let cut = Math.max(0, offset - segment.baseOffset);
+  while (cut > 0 && cut < segment.positions.length && segment.positions[cut - 1] === segment.positions[cut]) cut--;
   if (cut < segment.positions.length) {
     segment.sizeBytes = segment.positions[cut];
     segment.positions.length = cut;
@@ -197,16 +232,17 @@ export function truncateLayoutTo(layout: LogLayout, offset: number): boolean {
   return true;
 }
 
-/** `LogSegment.recover`'s index rebuild: batch by batch, from a counter of 0. */
+/** `LogSegment.recover`'s index rebuild: batch by batch (`[batch.lastOffset, validBytes]`), from a counter of 0. */
 function rebuildIndex(segment: SegmentState, indexIntervalBytes: number): void {
   segment.index = [];
   let lastIndexEntry = 0;
-  segment.positions.forEach((validBytes, i) => {
+  for (const batch of batchesOf(segment)) {
+    const validBytes = batch.position;
     if (validBytes - lastIndexEntry > indexIntervalBytes) {
-      segment.index.push([segment.baseOffset + i, validBytes]);
+      segment.index.push([batch.lastOffset, validBytes]);
       lastIndexEntry = validBytes;
     }
-  });
+  }
 }
 
 /**
@@ -256,14 +292,17 @@ export function positionOf(layout: LogLayout, offset: number): number | null {
 export function readEndOffset(layout: LogLayout, fromOffset: number, maxBytes = Infinity): number {
   const found = locate(layout, fromOffset);
   if (found === null) return fromOffset;
-  const { positions, sizeBytes } = found.segment;
+  const { positions, sizeBytes, baseOffset } = found.segment;
   let end = fromOffset;
   let bytes = 0;
-  for (let i = found.i; i < positions.length; i++) {
-    const size = (i + 1 < positions.length ? positions[i + 1] : sizeBytes) - positions[i];
+  // Reads start at a batch boundary (a fetch offset is an LEO); whole batches only.
+  for (let i = found.i; i < positions.length;) {
+    const next = batchEnd(positions, i);
+    const size = (next < positions.length ? positions[next] : sizeBytes) - positions[i];
     if (end > fromOffset && bytes + size > maxBytes) break;
     bytes += size;
-    end++;
+    end = baseOffset + next;
+    i = next;
   }
   return end;
 }

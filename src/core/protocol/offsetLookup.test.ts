@@ -59,7 +59,7 @@ describe('lookupOffset (a read: floor segment, index, scan)', () => {
     expect(found.segment.baseOffset).toBe(3);
     expect(found.indexSlot).toBe(-1);
     expect(found.startPosition).toBe(0);
-    expect(found.scanned).toEqual([{ offset: 3, position: 0, sizeBytes: 78 }, { offset: 4, position: 78, sizeBytes: 78 }]);
+    expect(found.scanned).toEqual([{ offset: 3, lastOffset: 3, position: 0, sizeBytes: 78 }, { offset: 4, lastOffset: 4, position: 78, sizeBytes: 78 }]);
   });
 
   it('offset 5: the index entry [5, 156] sends the scan straight to position 156', () => {
@@ -67,7 +67,7 @@ describe('lookupOffset (a read: floor segment, index, scan)', () => {
     if (found.kind !== 'found') throw new Error(found.kind);
     expect(found.indexSlot).toBe(0);
     expect(found.startPosition).toBe(156);
-    expect(found.scanned).toEqual([{ offset: 5, position: 156, sizeBytes: 78 }]);
+    expect(found.scanned).toEqual([{ offset: 5, lastOffset: 5, position: 156, sizeBytes: 78 }]);
   });
 
   it('offset 2 in the first segment; the log end offset reads nothing yet; past it or below the start is out of range', () => {

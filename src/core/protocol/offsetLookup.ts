@@ -98,7 +98,7 @@ export function lookupOffset(layout: LogLayout, target: number): OffsetLookup {
   for (const batch of batchesOf(segment)) {
     if (batch.position < startPosition) continue;
     scanned.push(batch);
-    if (batch.offset >= target) break; // one record per batch: its last offset is its offset
+    if (batch.lastOffset >= target) break; // `searchForOffsetWithSize`: the first batch whose last offset ≥ target
   }
   return { kind: 'found', target, segmentIndex, segment, indexProbes, indexSlot, startPosition, scanned };
 }

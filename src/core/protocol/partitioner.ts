@@ -22,8 +22,8 @@ export interface PartitionChoice {
   topic: TopicState;
   key: string | null;
   explicitPartition: number | null;
-  /** The record's v2 batch size, which the built-in partitioner counts. */
-  sizeBytes: number;
+  /** Whether the record would open a new batch on that partition (no waiting batch with room for it). */
+  opensBatch: (partition: number) => boolean;
 }
 
 export function partitionForKey(key: string, partitionCount: number): number {
@@ -73,9 +73,10 @@ function stickyNextPartition(world: World, topic: TopicState, prevPartition: num
 }
 
 /**
- * `KafkaProducer.doSend` with a 2.4–3.2 client: every record (keyed, explicit or null-key)
- * opens a new batch here, which calls `onNewBatch(prevPartition)`; a null-key record then asks
- * the partitioner again and goes to the sticky partition as it now stands.
+ * `KafkaProducer.doSend` with a 2.4–3.2 client: a record (keyed, explicit or null-key) that
+ * would open a new batch on its partition aborts the append (`abortOnNewBatch`), which calls
+ * `onNewBatch(prevPartition)`; a null-key record then asks the partitioner again and goes to the
+ * sticky partition as it now stands. A record that joins a waiting batch changes nothing.
  */
 function sticky(world: World, choice: PartitionChoice): number {
   const { topic } = choice;
@@ -84,25 +85,41 @@ function sticky(world: World, choice: PartitionChoice): number {
     if (topic.partitioner.stickyPartition === null) stickyNextPartition(world, topic, -1);
     partition = topic.partitioner.stickyPartition as number;
   }
+  if (!choice.opensBatch(partition)) return partition;
   stickyNextPartition(world, topic, partition);
   return fixedPartition(choice) ?? (topic.partitioner.stickyPartition as number);
 }
 
 /**
- * KIP-794 `BuiltInPartitioner`: a null-key record goes to the current sticky partition until
- * `batch.size` bytes have gone there (the crossing record included); the next one draws
- * uniformly among available partitions, possibly the same one.
+ * KIP-794 `BuiltInPartitioner.peekCurrentPartitionInfo`: a null-key record goes to the current
+ * sticky partition, drawn uniformly among available partitions when there is none.
  */
-function builtIn(world: World, choice: PartitionChoice, batchSizeBytes: number): number {
+function builtIn(world: World, choice: PartitionChoice): number {
   const state = choice.topic.partitioner;
   if (state.builtInPartition === null) {
     state.builtInPartition = drawFrom(world, choice.topic, availablePartitions(choice.topic));
     state.builtInProducedBytes = 0;
   }
-  const partition = state.builtInPartition;
-  state.builtInProducedBytes += choice.sizeBytes;
-  if (state.builtInProducedBytes >= batchSizeBytes) state.builtInPartition = null;
-  return partition;
+  return state.builtInPartition;
+}
+
+/** Whether the built-in partitioner placed this record (a null key, or any key with `partitioner.ignore.keys`). */
+export function usesBuiltInPartitioner(world: World, mode: PartitionerMode, choice: Pick<PartitionChoice, 'key' | 'explicitPartition'>): boolean {
+  if (mode !== 'built-in' || choice.explicitPartition !== null) return false;
+  return choice.key === null || world.settings.producer.config['partitioner.ignore.keys'];
+}
+
+/**
+ * `BuiltInPartitioner.updatePartitionInfo` after the record was appended: `appendedBytes` (a new
+ * batch's size, or the record's size in the batch it joined) count toward the sticky partition;
+ * it switches once `batch.size` bytes have gone there if `enableSwitch` (`allBatchesFull`: no
+ * waiting batch with room left), and always once 2 × `batch.size` have.
+ */
+export function builtInAppended(world: World, topic: TopicState, appendedBytes: number, enableSwitch: boolean): void {
+  const state = topic.partitioner;
+  const batchSize = world.settings.producer.config['batch.size'];
+  state.builtInProducedBytes += appendedBytes;
+  if (state.builtInProducedBytes >= 2 * batchSize || (enableSwitch && state.builtInProducedBytes >= batchSize)) state.builtInPartition = null;
 }
 
 function fixedPartition(choice: PartitionChoice): number | null {
@@ -122,7 +139,7 @@ export function choosePartition(world: World, mode: PartitionerMode, choice: Par
       const ignoreKeys = config['partitioner.ignore.keys'];
       if (choice.explicitPartition !== null) return choice.explicitPartition;
       if (choice.key !== null && !ignoreKeys) return partitionForKey(choice.key, choice.topic.partitions.length);
-      return builtIn(world, choice, config['batch.size']);
+      return builtIn(world, choice);
     }
     default: {
       const unreachable: never = mode;

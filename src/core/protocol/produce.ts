@@ -6,22 +6,24 @@
  *   that is down or unreachable never answers (producerClient.ts times the request out).
  * - acks=all is refused with NOT_ENOUGH_REPLICAS before the append when the ISR is smaller than
  *   `min.insync.replicas`.
- * - The leader appends. An idempotent batch whose producer id and sequence the log already holds
- *   (replicated with the records, so a new leader knows them too) is not appended again: the
- *   answer carries the original offset (`ProducerStateManager`, KIP-98).
- * - acks=1 is answered at once; acks=all waits until the HW passes the record, then is answered
+ * - The leader appends each batch of a request as a whole (consecutive offsets, one leader
+ *   epoch). An idempotent batch equal to one of the last 5 of its producer id that the leader's
+ *   own log holds (replicated with the records, so a new leader knows them too) is not appended
+ *   again: the answer carries the original offsets; a batch out of sequence is refused with
+ *   OUT_OF_ORDER_SEQUENCE_NUMBER (producerState.ts).
+ * - acks=1 is answered at once; acks=all waits until the HW passes the batch, then is answered
  *   NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR is smaller than `min.insync.replicas`, else
  *   success (`Partition.checkEnoughReplicasReachOffset`). A leader that loses leadership while
  *   up answers NOT_LEADER_OR_FOLLOWER at once.
  */
-import type { LogRecord, PartitionState, PendingProduce, ReplicaState } from '../model/world';
+import type { LogRecord, PartitionState, PendingProduce, ProduceRequestState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { findTopic, getPartition, layoutConfig, leaderReplica, type SimContext } from '../simContext';
 import { appendBatch, exceedsSegmentBytes } from './logLayout';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
 import { isServingLeader } from './leadership';
-import { onProduceResponse } from './producerClient';
-import { singleRecordBatchSize } from './recordBatchSize';
+import { onBatchResult } from './producerClient';
+import { checkIdempotentBatch, updateProducerState } from './producerState';
 import { recordAppended } from './replicationSession';
 import { reportDuplicate } from '../anomalies';
 
@@ -34,7 +36,7 @@ function minInsyncReplicas(ctx: SimContext, topic: string): number {
   return state.config['min.insync.replicas'];
 }
 
-/** `DelayedProduce.tryComplete` for every acks=all request this partition's leader holds. */
+/** `DelayedProduce.tryComplete` for every acks=all batch this partition's leader holds. */
 export function completeDelayedProduces(ctx: SimContext, p: PartitionState): void {
   const leader = leaderReplica(p);
   if (!leader || ctx.world.pendingProduces.length === 0) return;
@@ -51,7 +53,7 @@ export function completeDelayedProduces(ctx: SimContext, p: PartitionState): voi
   ctx.world.pendingProduces = waiting;
   for (const pending of done) {
     const error = p.isr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null;
-    onProduceResponse(ctx, pending.produced, pending.attempt, error, pending.offset);
+    onBatchResult(ctx, pending.request, pending.slot, error, pending.baseOffset);
   }
 }
 
@@ -64,7 +66,7 @@ export function abandonDelayedProduces(ctx: SimContext, p: PartitionState, broke
   }
   if (abandoned.length === 0) return;
   ctx.world.pendingProduces = waiting;
-  for (const pending of abandoned) onProduceResponse(ctx, pending.produced, pending.attempt, 'NOT_LEADER_OR_FOLLOWER', null);
+  for (const pending of abandoned) onBatchResult(ctx, pending.request, pending.slot, 'NOT_LEADER_OR_FOLLOWER', null);
 }
 
 /** The broker's process died: what it held is gone, unanswered. */
@@ -72,76 +74,100 @@ export function dropDelayedProduces(ctx: SimContext, broker: number): void {
   ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => pending.leader !== broker);
 }
 
-/**
- * Finds an idempotent batch already in the log by producer id and sequence. Only a resend can
- * find one (a first attempt was never appended), so only resends pay for the search.
- */
-function findBySequence(leader: ReplicaState, producerId: number, sequence: number): LogRecord | undefined {
-  for (let i = leader.log.length - 1; i >= 0; i--) {
-    const record = leader.log[i];
-    if (record.producerId === producerId && record.sequence === sequence) return record;
-  }
-  return undefined;
-}
-
-function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, produced: number): LogRecord {
-  const entry = ctx.world.produced[produced];
-  const client = ctx.world.producerRecords[produced];
-  const record: LogRecord = {
-    offset: logEndOffset(leader), leaderEpoch: p.leaderEpoch, step: entry.step, index: entry.index,
-    key: entry.key, value: entry.value, sizeBytes: singleRecordBatchSize(entry.key, entry.value),
-    ...(client.idempotent && client.sequence !== null ? { producerId: PRODUCER_ID, sequence: client.sequence } : {}),
-  };
-  if (client.attempt > 1) reportDuplicate(ctx, p, leader, record);
-  appendBatch(leader.layout, record.offset, record.sizeBytes, layoutConfig(ctx.world, p.topic));
-  leader.log.push(record);
-  ctx.events.push({
-    type: 'append', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, broker: leader.broker,
-    offset: record.offset, leaderEpoch: record.leaderEpoch, step: entry.step, index: entry.index,
+function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, request: ProduceRequestState, slot: number): LogRecord[] {
+  const batch = ctx.world.producerBatches[request.batches[slot]];
+  const producer = ctx.world.producers[batch.producer];
+  const baseOffset = logEndOffset(leader);
+  const lastOffset = baseOffset + batch.records.length - 1;
+  const idempotence = producer.idempotent && batch.baseSequence !== null && batch.producerEpoch !== null
+    ? { producerId: PRODUCER_ID, producerEpoch: batch.producerEpoch, sequence: batch.baseSequence } : {};
+  const records = batch.records.map((produced, i): LogRecord => {
+    const entry = ctx.world.produced[produced];
+    return {
+      offset: baseOffset + i, leaderEpoch: p.leaderEpoch, step: entry.step, index: entry.index,
+      key: entry.key, value: entry.value, sizeBytes: batch.sizeBytes, baseOffset, lastOffset, ...idempotence,
+    };
   });
+  if (batch.attempts > 1) for (const record of records) reportDuplicate(ctx, p, leader, record);
+  appendBatch(leader.layout, baseOffset, batch.sizeBytes, layoutConfig(ctx.world, p.topic), records.length);
+  for (const record of records) {
+    leader.log.push(record);
+    ctx.events.push({
+      type: 'append', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, broker: leader.broker,
+      offset: record.offset, leaderEpoch: record.leaderEpoch, step: record.step, index: record.index,
+    });
+  }
+  updateProducerState(leader, records);
   recordAppended(ctx, p);
-  return record;
+  return records;
 }
 
-/** The leader handles one produce request (attempt `attempt` of record `produced`). */
-export function handleProduceRequest(ctx: SimContext, produced: number, attempt: number): void {
-  const entry = ctx.world.produced[produced];
-  const client = ctx.world.producerRecords[produced];
-  const p = getPartition(ctx.world, entry.topic, entry.partition);
+/**
+ * The leader handles one batch of a produce request (`slot` of request `request`); its answer, if
+ * it has one now, goes to the client through `onBatchResult`.
+ */
+export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState, slot: number): void {
+  const batch = ctx.world.producerBatches[request.batches[slot]];
+  const acks = ctx.world.producers[batch.producer].acks;
+  const p = getPartition(ctx.world, batch.topic, batch.partition);
   const leader = leaderReplica(p);
-  if (!leader || p.leader === null || !isServingLeader(ctx, p)) return; // no answer will come
-  if (entry.acks === 'all' && p.isr.length < minInsyncReplicas(ctx, entry.topic)) {
-    onProduceResponse(ctx, produced, attempt, 'NOT_ENOUGH_REPLICAS', null);
+  // Sent to the leader in the producer's metadata; one that is down or unreachable never answers.
+  if (!leader || p.leader === null || !isServingLeader(ctx, p)) return;
+  if (acks === 'all' && p.isr.length < minInsyncReplicas(ctx, batch.topic)) {
+    onBatchResult(ctx, request.id, slot, 'NOT_ENOUGH_REPLICAS', null);
     return;
   }
-  const original = client.idempotent && client.sequence !== null && attempt > 1 ? findBySequence(leader, PRODUCER_ID, client.sequence) : undefined;
-  if (!original && exceedsSegmentBytes(singleRecordBatchSize(entry.key, entry.value), layoutConfig(ctx.world, p.topic).segmentBytes)) {
-    // `UnifiedLog.append` refuses a batch larger than segment.bytes (RecordBatchTooLargeException).
-    onProduceResponse(ctx, produced, attempt, 'RECORD_LIST_TOO_LARGE', null);
+  let baseOffset: number;
+  let lastOffset: number;
+  let duplicate = false;
+  const check = batch.baseSequence !== null && batch.producerEpoch !== null
+    ? checkIdempotentBatch(leader, { producerId: PRODUCER_ID, producerEpoch: batch.producerEpoch, baseSequence: batch.baseSequence, records: batch.records.length })
+    : { kind: 'append' as const };
+  if (check.kind === 'error') {
+    onBatchResult(ctx, request.id, slot, check.error, null);
     return;
   }
-  const record = original ?? append(ctx, p, leader, produced);
-  if (entry.acks !== 0) entry.offset = record.offset;
-  if (entry.acks === 'all') {
-    ctx.world.pendingProduces.push({ produced, attempt, topic: p.topic, partition: p.partition, leader: p.leader, offset: record.offset });
+  if (check.kind === 'duplicate') {
+    duplicate = true;
+    baseOffset = check.batch.firstOffset;
+    lastOffset = check.batch.lastOffset;
+  } else {
+    if (exceedsSegmentBytes(batch.sizeBytes, layoutConfig(ctx.world, p.topic).segmentBytes)) {
+      // `UnifiedLog.append` refuses a batch larger than segment.bytes (RecordBatchTooLargeException).
+      onBatchResult(ctx, request.id, slot, 'RECORD_LIST_TOO_LARGE', null);
+      return;
+    }
+    const records = append(ctx, p, leader, request, slot);
+    baseOffset = records[0].offset;
+    lastOffset = records[records.length - 1].offset;
+  }
+  if (acks !== 0) {
+    // The report's offset of a record not (yet) acknowledged: that of its latest append on a leader.
+    batch.records.forEach((produced, i) => { ctx.world.produced[produced].offset = baseOffset + i; });
+  }
+  if (acks === 'all') {
+    ctx.world.pendingProduces.push({ request: request.id, slot, topic: p.topic, partition: p.partition, leader: p.leader, baseOffset, offset: lastOffset });
   }
   // Held produces complete when the HW moves (maybeIncrementLeaderHighWatermark sees to it); a
-  // resend found already in the log may be committed already, with no HW move to wait for.
+  // duplicate found already in the log may be committed already, with no HW move to wait for.
   maybeIncrementLeaderHighWatermark(ctx, p);
-  if (original) completeDelayedProduces(ctx, p);
-  if (entry.acks === 1) onProduceResponse(ctx, produced, attempt, null, record.offset);
+  if (duplicate) completeDelayedProduces(ctx, p);
+  if (acks !== 'all') onBatchResult(ctx, request.id, slot, null, baseOffset);
+}
+
+function brokerAnswers(ctx: SimContext, broker: number): boolean {
+  return ctx.world.brokers.find((b) => b.id === broker)?.state === 'running';
 }
 
 /**
- * The request's timeout passed on the broker: a leader that is up and holds the request answers
- * REQUEST_TIMED_OUT (`DelayedProduce.onExpiration`). Returns whether it answered.
+ * The request's timeout passed on the broker: a leader that is up and holds batches of it answers
+ * them REQUEST_TIMED_OUT (`DelayedProduce.onExpiration`). Returns whether it answered.
  */
-export function expireDelayedProduce(ctx: SimContext, produced: number, attempt: number): boolean {
-  const index = ctx.world.pendingProduces.findIndex((pending) => pending.produced === produced && pending.attempt === attempt);
-  if (index < 0) return false;
-  const [pending] = ctx.world.pendingProduces.splice(index, 1);
-  const broker = ctx.world.brokers.find((b) => b.id === pending.leader);
-  if (broker?.state !== 'running') return false; // an isolated leader's answer cannot reach the client
-  onProduceResponse(ctx, produced, attempt, 'REQUEST_TIMED_OUT', null);
+export function expireDelayedProduce(ctx: SimContext, request: ProduceRequestState): boolean {
+  const held = ctx.world.pendingProduces.filter((pending) => pending.request === request.id);
+  if (held.length === 0) return false;
+  ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => pending.request !== request.id);
+  if (!brokerAnswers(ctx, request.broker)) return false; // an isolated leader's answer cannot reach the client
+  for (const pending of held) onBatchResult(ctx, request.id, pending.slot, 'REQUEST_TIMED_OUT', null);
   return true;
 }

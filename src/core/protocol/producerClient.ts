@@ -1,161 +1,510 @@
 /**
- * The Java producer's side of a produce (docs/scenario-format.md, "Produce"; Kafka's `Sender`,
- * `RecordAccumulator`, KIP-91's `delivery.timeout.ms`). One produce step's records are each their
- * own batch, sent at the step's instant (no batching is modelled).
+ * The Java producer's side of a produce (docs/scenario-format.md, "Produce" and "Batches and the
+ * in-flight window"): Kafka 3.6's `RecordAccumulator`, `Sender` and, for the idempotent producer,
+ * `TransactionManager`, with `linger.ms` 0.
  *
- * - acks=0 is acknowledged with offset -1 at once: the producer expects no answer.
- * - A request with no answer within `request.timeout.ms` fails with REQUEST_TIMED_OUT (3.6
- *   client) or NETWORK_EXCEPTION (2.8 client), unless the leader, still up, answers first with
- *   its own REQUEST_TIMED_OUT.
- * - A retriable error (NOT_LEADER_OR_FOLLOWER, NOT_ENOUGH_REPLICAS,
- *   NOT_ENOUGH_REPLICAS_AFTER_APPEND, REQUEST_TIMED_OUT, NETWORK_EXCEPTION) is retried to the
- *   current leader after `retry.backoff.ms` while attempts ≤ `retries` and the batch has not
- *   reached `delivery.timeout.ms` (`Sender.canRetry`).
- * - While the partition has no leader the batch waits unsent, no attempt counted.
- * - `delivery.timeout.ms` after creation the batch expires with REQUEST_TIMED_OUT, wherever it is.
- * - Idempotence (KIP-98): acks=all batches of an idempotent producer carry the producer id and a
- *   per-partition sequence number assigned at their first send; a step that overrides acks to 0
- *   or 1 stands for another, non-idempotent producer.
+ * - **Accumulator** (`RecordAccumulator.append`, `MemoryRecordsBuilder.hasRoomFor`): a record joins
+ *   its partition's last waiting batch (one never sent) if the batch's v2 size with it stays
+ *   within `batch.size`; otherwise it opens a new batch (a first record always fits). Records for
+ *   a partition without a leader wait and batch the same way.
+ * - **Sender** (`Sender.sendProducerData`, `RecordAccumulator.drainBatchesForOneNode`): at most
+ *   `max.in.flight.requests.per.connection` requests unanswered per leader broker. Whenever a
+ *   leader's window has room (a produce step, an answer that frees a slot, the end of a retry
+ *   backoff, a new leader), one request goes carrying the first waiting batch of each partition
+ *   the broker leads, from the node's drain index round, up to `max.request.size`, skipping a
+ *   batch in backoff; draining stops at a partition whose batch must wait for its sequence
+ *   (`shouldStopDrainBatchesForPartition`). acks=0 requests expect no answer and hold no slot.
+ * - A request is answered once every batch in it has its answer (one response per request, as
+ *   `DelayedProduce` completes). With no answer within `request.timeout.ms` every batch of it
+ *   fails with REQUEST_TIMED_OUT (3.6 client) or NETWORK_EXCEPTION (2.8 client), unless the
+ *   leader, still up, answers first with its own REQUEST_TIMED_OUT.
+ * - **Retries** (`Sender.canRetry`): a retriable error is retried while sends ≤ `retries` and the
+ *   batch has not reached `delivery.timeout.ms`; the batch goes back to the head of its queue (in
+ *   sequence order: `insertInSequenceOrder`) and waits `retry.backoff.ms`. Without idempotence a
+ *   retried batch can therefore land after a later batch of the same partition.
+ * - **Idempotence** (KIP-98; `TransactionManager`): a batch gets its producer epoch and base
+ *   sequence when first drained; `canRetry` retries OUT_OF_ORDER_SEQUENCE_NUMBER for a batch that
+ *   is not the next one due, and when it is, bumps the producer epoch and restarts the partition's
+ *   in-flight sequences at 0 (`bumpIdempotentProducerEpoch`, `startSequencesAtBeginning`). A
+ *   retried batch is drained only when it is the partition's first in flight by sequence.
+ * - `delivery.timeout.ms` after a batch was created it expires with REQUEST_TIMED_OUT wherever it
+ *   is (KIP-91); an expired batch that had been retried leaves its sequence unresolved.
  */
 import type { Acks, ProduceStep } from '../model/scenario';
+import type { ProduceRequestState, ProducerBatch, ProducerClientState, ProducerPartition } from '../model/world';
 import { findTopic, getPartition, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
-import { choosePartition } from './partitioner';
-import { expireDelayedProduce, handleProduceRequest } from './produce';
-import { batchSizeUpperBound, singleRecordBatchSize } from './recordBatchSize';
+import { builtInAppended, choosePartition, usesBuiltInPartitioner } from './partitioner';
+import { expireDelayedProduce, handleProduceBatch } from './produce';
+import { batchSizeUpperBound, recordSizeInBatch, singleRecordBatchSize } from './recordBatchSize';
 
 const RETRIABLE = ['NOT_LEADER_OR_FOLLOWER', 'NOT_ENOUGH_REPLICAS', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 'REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION'];
 
-function finish(ctx: SimContext, produced: number, acked: boolean, error: string | null): void {
-  const entry = ctx.world.produced[produced];
-  ctx.world.producerRecords[produced].phase = 'done';
-  entry.acked = acked;
-  entry.error = error;
-  ctx.events.push({ type: 'produce-response', atMs: ctx.world.timeMs, produced, topic: entry.topic, partition: entry.partition, acked, error });
+/** `max.request.size`, the Java producer's default (not configurable in the model yet). */
+export const MAX_REQUEST_SIZE = 1048576;
+
+// ---------------------------------------------------------------------------------------------
+// Producers and their bookkeeping
+
+/** The producer a step's records go through: one per acks value (a step that overrides acks stands for another producer). */
+function producerFor(ctx: SimContext, acks: Acks): number {
+  const found = ctx.world.producers.findIndex((p) => p.acks === acks);
+  if (found >= 0) return found;
+  ctx.world.producers.push({
+    acks, idempotent: acks === 'all' && ctx.world.settings.producer.config['enable.idempotence'],
+    producerEpoch: 0, epochBumpRequired: false, partitionsToRewrite: [], partitions: [], windows: [],
+  });
+  return ctx.world.producers.length - 1;
 }
 
-function nextSequence(ctx: SimContext, topic: string, partition: number): number {
-  let counter = ctx.world.producerSequences.find((s) => s.topic === topic && s.partition === partition);
-  if (!counter) {
-    counter = { topic, partition, next: 0 };
-    ctx.world.producerSequences.push(counter);
+function partitionOf(producer: ProducerClientState, topic: string, partition: number): ProducerPartition {
+  let state = producer.partitions.find((p) => p.topic === topic && p.partition === partition);
+  if (!state) {
+    state = { topic, partition, queue: [], producerEpoch: producer.producerEpoch, nextSequence: 0, lastAckedSequence: -1, inFlight: [], unresolved: null };
+    producer.partitions.push(state);
   }
-  return counter.next++;
+  return state;
 }
 
-/** Sends the record now if its partition has a leader; otherwise it waits unsent. */
-function trySend(ctx: SimContext, produced: number): void {
-  const entry = ctx.world.produced[produced];
-  const client = ctx.world.producerRecords[produced];
-  const p = getPartition(ctx.world, entry.topic, entry.partition);
-  if (p.leader === null) {
-    client.phase = 'unsent';
-    return;
+function windowOf(producer: ProducerClientState, broker: number): { broker: number; inFlight: number; drainIndex: number } {
+  let window = producer.windows.find((w) => w.broker === broker);
+  if (!window) {
+    window = { broker, inFlight: 0, drainIndex: 0 };
+    producer.windows.push(window);
   }
-  if (client.idempotent && client.sequence === null) client.sequence = nextSequence(ctx, entry.topic, entry.partition);
-  client.phase = 'in-flight';
-  client.attempt += 1;
-  entry.attempts += 1;
-  const attempt = client.attempt;
-  if (entry.acks === 0) finish(ctx, produced, true, null);
-  handleProduceRequest(ctx, produced, attempt);
-  // Answered at once (acks 0 and 1, most errors): no timer. Otherwise the request times out.
-  if (client.phase === 'in-flight' && client.attempt === attempt) {
-    schedule(ctx.world.queue, ctx.world.timeMs + ctx.world.settings.producer.config['request.timeout.ms'], { type: 'produce-timeout', produced, attempt });
+  return window;
+}
+
+function batchOf(ctx: SimContext, id: number): ProducerBatch {
+  return ctx.world.producerBatches[id];
+}
+
+const lastSequence = (batch: ProducerBatch) => (batch.baseSequence as number) + batch.records.length - 1;
+
+/** `TransactionManager.requestEpochBumpForPartition`. */
+function requestEpochBump(producer: ProducerClientState, state: ProducerPartition): void {
+  producer.epochBumpRequired = true;
+  const name = `${state.topic}-${state.partition}`;
+  if (!producer.partitionsToRewrite.includes(name)) producer.partitionsToRewrite.push(name);
+}
+
+/** `TxnPartitionMap.startSequencesAtBeginning`: in-flight batches renumbered from 0 in the new epoch. */
+function startSequencesAtBeginning(ctx: SimContext, producer: ProducerClientState, state: ProducerPartition): void {
+  let sequence = 0;
+  for (const id of state.inFlight) {
+    const batch = batchOf(ctx, id);
+    batch.producerEpoch = producer.producerEpoch;
+    batch.baseSequence = sequence;
+    batch.sequenceReset = true;
+    sequence += batch.records.length;
+  }
+  state.producerEpoch = producer.producerEpoch;
+  state.nextSequence = sequence;
+  state.lastAckedSequence = -1;
+}
+
+/** `bumpIdempotentEpochAndResetIdIfNeeded`, which the sender runs before it sends. */
+function maybeBumpEpoch(ctx: SimContext, producer: ProducerClientState): void {
+  if (!producer.epochBumpRequired) return;
+  producer.producerEpoch += 1;
+  for (const state of producer.partitions) {
+    if (!producer.partitionsToRewrite.includes(`${state.topic}-${state.partition}`)) continue;
+    startSequencesAtBeginning(ctx, producer, state);
+    state.unresolved = null;
+  }
+  producer.partitionsToRewrite = [];
+  producer.epochBumpRequired = false;
+}
+
+/** `TransactionManager.maybeResolveSequences`. */
+function maybeResolveSequences(producer: ProducerClientState): void {
+  for (const state of producer.partitions) {
+    if (state.unresolved === null || state.inFlight.length > 0) continue;
+    if (state.nextSequence - state.lastAckedSequence !== 1) requestEpochBump(producer, state);
+    state.unresolved = null;
   }
 }
 
-/** A response from the leader for attempt `attempt`: an error name, or null for success. */
-export function onProduceResponse(ctx: SimContext, produced: number, attempt: number, error: string | null, offset: number | null): void {
-  const entry = ctx.world.produced[produced];
-  const client = ctx.world.producerRecords[produced];
-  if (client.phase !== 'in-flight' || client.attempt !== attempt) return; // an answer nobody waits for
+function removeInFlight(state: ProducerPartition, id: number): void {
+  const i = state.inFlight.indexOf(id);
+  if (i >= 0) state.inFlight.splice(i, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes
+
+function respond(ctx: SimContext, batch: ProducerBatch, acked: boolean, error: string | null): void {
+  for (const produced of batch.records) {
+    const entry = ctx.world.produced[produced];
+    entry.acked = acked;
+    entry.error = error;
+    ctx.events.push({ type: 'produce-response', atMs: ctx.world.timeMs, produced, topic: entry.topic, partition: entry.partition, acked, error });
+  }
+}
+
+function finish(ctx: SimContext, batch: ProducerBatch, acked: boolean, error: string | null): void {
+  batch.phase = 'done';
+  respond(ctx, batch, acked, error);
+}
+
+/** `Sender.failBatch` → `TransactionManager.handleFailedBatch`. */
+function failBatch(ctx: SimContext, batch: ProducerBatch, error: string, adjustSequenceNumbers: boolean): void {
+  const producer = ctx.world.producers[batch.producer];
+  const state = partitionOf(producer, batch.topic, batch.partition);
+  const queued = state.queue.indexOf(batch.id);
+  if (queued >= 0) state.queue.splice(queued, 1);
+  finish(ctx, batch, false, error);
+  if (!producer.idempotent) return;
+  removeInFlight(state, batch.id);
+  if (error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || adjustSequenceNumbers) requestEpochBump(producer, state);
+}
+
+/** `TransactionManager.canRetry` (idempotent, not transactional) or, without idempotence, a retriable error. */
+function errorAllowsRetry(producer: ProducerClientState, state: ProducerPartition, batch: ProducerBatch, error: string): boolean {
+  if (producer.idempotent && error === 'OUT_OF_ORDER_SEQUENCE_NUMBER') {
+    const isNext = (batch.baseSequence as number) - state.lastAckedSequence === 1;
+    if (state.unresolved === null && (batch.sequenceReset || !isNext)) return true;
+    if (state.unresolved === null || state.unresolved === batch.baseSequence) requestEpochBump(producer, state);
+    return true;
+  }
+  return RETRIABLE.includes(error);
+}
+
+/** `RecordAccumulator.reenqueue`: back to the head of its queue, in sequence order (`insertInSequenceOrder`). */
+function reenqueue(ctx: SimContext, state: ProducerPartition, batch: ProducerBatch): void {
+  let at = 0;
+  if (batch.baseSequence !== null) {
+    while (at < state.queue.length) {
+      const other = batchOf(ctx, state.queue[at]);
+      if (other.baseSequence === null || other.baseSequence > batch.baseSequence) break;
+      at++;
+    }
+  }
+  state.queue.splice(at, 0, batch.id);
+}
+
+/** `Sender.completeBatch` for one batch of an answered request. */
+function completeBatch(ctx: SimContext, batch: ProducerBatch, error: string | null, baseOffset: number | null): void {
+  if (batch.phase !== 'in-flight') return; // expired meanwhile: nobody waits for this answer
+  const producer = ctx.world.producers[batch.producer];
+  const state = partitionOf(producer, batch.topic, batch.partition);
   if (error === null) {
-    if (offset !== null) entry.offset = offset;
-    finish(ctx, produced, true, null);
+    if (producer.idempotent && batch.baseSequence !== null) {
+      state.lastAckedSequence = Math.max(state.lastAckedSequence, lastSequence(batch));
+      removeInFlight(state, batch.id);
+    }
+    if (producer.acks !== 0 && baseOffset !== null) batch.records.forEach((produced, i) => { ctx.world.produced[produced].offset = baseOffset + i; });
+    finish(ctx, batch, true, null);
     return;
   }
-  failAttempt(ctx, produced, error);
-}
-
-function failAttempt(ctx: SimContext, produced: number, error: string): void {
-  const entry = ctx.world.produced[produced];
-  const client = ctx.world.producerRecords[produced];
   const config = ctx.world.settings.producer.config;
-  const canRetry = RETRIABLE.includes(error) && entry.attempts <= config.retries && ctx.world.timeMs < client.deadlineMs;
-  if (!canRetry) {
-    finish(ctx, produced, false, error);
+  const withinLimits = batch.attempts <= config.retries && ctx.world.timeMs < batch.deadlineMs;
+  if (withinLimits && errorAllowsRetry(producer, state, batch, error)) {
+    respond(ctx, batch, false, error);
+    batch.phase = 'backoff';
+    batch.retried = true;
+    reenqueue(ctx, state, batch);
+    schedule(ctx.world.queue, ctx.world.timeMs + config['retry.backoff.ms'], { type: 'produce-retry', batch: batch.id, attempts: batch.attempts });
     return;
   }
-  entry.error = error;
-  client.phase = 'backoff';
-  ctx.events.push({ type: 'produce-response', atMs: ctx.world.timeMs, produced, topic: entry.topic, partition: entry.partition, acked: false, error });
-  schedule(ctx.world.queue, ctx.world.timeMs + config['retry.backoff.ms'], { type: 'produce-retry', produced, attempt: client.attempt });
+  failBatch(ctx, batch, error, batch.attempts <= config.retries);
 }
 
-/** `request.timeout.ms` after attempt `attempt` was sent. */
-export function onProduceTimeout(ctx: SimContext, produced: number, attempt: number): void {
-  const client = ctx.world.producerRecords[produced];
-  if (client.phase !== 'in-flight' || client.attempt !== attempt) return;
-  if (expireDelayedProduce(ctx, produced, attempt)) return;
-  failAttempt(ctx, produced, ctx.world.settings.cluster.metadata === 'kraft' ? 'REQUEST_TIMED_OUT' : 'NETWORK_EXCEPTION');
+/** Every batch of the request has its answer: the response reaches the client and frees a slot. */
+function completeRequest(ctx: SimContext, request: ProduceRequestState): void {
+  const world = ctx.world;
+  world.producerRequests = world.producerRequests.filter((r) => r !== request);
+  const producer = world.producers[request.producer];
+  windowOf(producer, request.broker).inFlight -= 1;
+  const wake = new Set<number>([request.broker]);
+  request.batches.forEach((id, slot) => {
+    const result = request.results[slot];
+    const batch = batchOf(ctx, id);
+    completeBatch(ctx, batch, result ? result.error : null, result ? result.baseOffset : null);
+    const leader = getPartition(world, batch.topic, batch.partition).leader;
+    if (leader !== null) wake.add(leader);
+  });
+  maybeResolveSequences(producer);
+  for (const broker of wake) wakeSender(ctx, request.producer, broker);
 }
 
-export function onProduceRetry(ctx: SimContext, produced: number, attempt: number): void {
-  const client = ctx.world.producerRecords[produced];
-  if (client.phase === 'backoff' && client.attempt === attempt) trySend(ctx, produced);
+/** The leader's answer for one batch of a request: an error name, or null with the batch's first offset. */
+export function onBatchResult(ctx: SimContext, requestId: number, slot: number, error: string | null, baseOffset: number | null): void {
+  const request = ctx.world.producerRequests.find((r) => r.id === requestId);
+  if (!request || request.results[slot]) return;
+  request.results[slot] = { error, baseOffset };
+  if (!request.sending && request.results.every((r) => r !== null)) completeRequest(ctx, request);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sender
+
+/** `shouldStopDrainBatchesForPartition`: the idempotent producer keeps each partition's sequences in order. */
+function mustWait(ctx: SimContext, producer: ProducerClientState, state: ProducerPartition, first: ProducerBatch): boolean {
+  if (!producer.idempotent) return false;
+  if (first.baseSequence === null) {
+    if (state.inFlight.length > 0 && state.producerEpoch !== producer.producerEpoch) return true;
+    if (state.unresolved !== null) return true;
+  }
+  const firstInFlight = state.inFlight.length > 0 ? batchOf(ctx, state.inFlight[0]).baseSequence : null;
+  return firstInFlight !== null && first.baseSequence !== null && first.baseSequence !== firstInFlight;
+}
+
+/** With one request in flight per connection the sender mutes a partition that has a batch in flight. */
+function muted(ctx: SimContext, producer: number, topic: string, partition: number): boolean {
+  if (ctx.world.settings.producer.config['max.in.flight.requests.per.connection'] !== 1) return false;
+  return ctx.world.producerRequests.some((r) => r.producer === producer
+    && r.batches.some((id) => batchOf(ctx, id).topic === topic && batchOf(ctx, id).partition === partition));
+}
+
+/** `RecordAccumulator.drainBatchesForOneNode`: batch ids for one request to `broker` (maybe none). */
+function drain(ctx: SimContext, producerIndex: number, broker: number): number[] {
+  const producer = ctx.world.producers[producerIndex];
+  const parts: { topic: string; partition: number }[] = [];
+  for (const topic of ctx.world.topics) for (const p of topic.partitions) if (p.leader === broker) parts.push(p);
+  if (parts.length === 0) return [];
+  const window = windowOf(producer, broker);
+  let i = window.drainIndex % parts.length;
+  const start = i;
+  const ready: number[] = [];
+  let size = 0;
+  do {
+    const part = parts[i];
+    window.drainIndex = i;
+    i = (i + 1) % parts.length;
+    const state = producer.partitions.find((s) => s.topic === part.topic && s.partition === part.partition);
+    if (!state || state.queue.length === 0 || muted(ctx, producerIndex, part.topic, part.partition)) continue;
+    const first = batchOf(ctx, state.queue[0]);
+    if (first.phase === 'backoff') continue;
+    if (size + first.sizeBytes > MAX_REQUEST_SIZE && ready.length > 0) break;
+    if (mustWait(ctx, producer, state, first)) break;
+    state.queue.shift();
+    if (producer.idempotent && first.baseSequence === null) {
+      // `maybeUpdateProducerIdAndEpoch`: a partition whose batches are all done starts the new epoch at 0.
+      if (state.producerEpoch !== producer.producerEpoch && state.inFlight.length === 0) startSequencesAtBeginning(ctx, producer, state);
+      first.producerEpoch = producer.producerEpoch;
+      first.baseSequence = state.nextSequence;
+      state.nextSequence += first.records.length;
+      state.inFlight.push(first.id);
+    }
+    size += first.sizeBytes;
+    ready.push(first.id);
+  } while (i !== start);
+  return ready;
+}
+
+function send(ctx: SimContext, producerIndex: number, broker: number, batches: number[]): void {
+  const world = ctx.world;
+  const producer = world.producers[producerIndex];
+  const request: ProduceRequestState = {
+    id: world.nextRequestId++, producer: producerIndex, broker, sentAtMs: world.timeMs, batches,
+    results: batches.map(() => null), sending: true,
+  };
+  world.producerRequests.push(request);
+  for (const id of batches) {
+    const batch = batchOf(ctx, id);
+    batch.phase = 'in-flight';
+    batch.attempts += 1;
+    for (const produced of batch.records) world.produced[produced].attempts = batch.attempts;
+    // acks=0: the producer expects no answer; the record counts as acknowledged at once.
+    if (producer.acks === 0) finish(ctx, batch, true, null);
+  }
+  if (producer.acks !== 0) windowOf(producer, broker).inFlight += 1;
+  batches.forEach((_, slot) => handleProduceBatch(ctx, request, slot));
+  request.sending = false;
+  if (producer.acks === 0) {
+    world.producerRequests = world.producerRequests.filter((r) => r !== request);
+    return;
+  }
+  if (request.results.every((r) => r !== null)) completeRequest(ctx, request);
+  else schedule(world.queue, world.timeMs + world.settings.producer.config['request.timeout.ms'], { type: 'produce-timeout', request: request.id });
+}
+
+/** Sends requests to `broker` while its window has room and batches are ready for it. */
+function runSender(ctx: SimContext, producerIndex: number, broker: number): void {
+  const producer = ctx.world.producers[producerIndex];
+  maybeBumpEpoch(ctx, producer);
+  const max = ctx.world.settings.producer.config['max.in.flight.requests.per.connection'];
+  while (producer.acks === 0 || windowOf(producer, broker).inFlight < max) {
+    const batches = drain(ctx, producerIndex, broker);
+    if (batches.length === 0) return;
+    send(ctx, producerIndex, broker, batches);
+  }
+}
+
+/**
+ * Asks the sender to look at `broker`'s window. The sender runs when the current event (or step)
+ * is done with everything else (`flushSender`), at the same instant: an answer that frees a slot
+ * while a follower's fetch is being processed sends the next request after that fetch, and
+ * answers that arrive while a request is being sent only queue work, so requests leave in the
+ * order they were drained.
+ */
+function wakeSender(ctx: SimContext, producer: number, broker: number): void {
+  (ctx.producerWork ??= []).push([producer, broker]);
+}
+
+/** Runs the sender for every window woken so far (step.ts calls it after each event and step). */
+export function flushSender(ctx: SimContext): void {
+  const work = ctx.producerWork;
+  if (!work || work.length === 0 || ctx.producerSending) return;
+  ctx.producerSending = true;
+  try {
+    for (let next = work.shift(); next; next = work.shift()) runSender(ctx, next[0], next[1]);
+  } finally {
+    ctx.producerSending = false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timers
+
+/** `request.timeout.ms` after the request was sent. */
+export function onProduceTimeout(ctx: SimContext, requestId: number): void {
+  const request = ctx.world.producerRequests.find((r) => r.id === requestId);
+  if (!request) return;
+  const answered = expireDelayedProduce(ctx, request);
+  if (!ctx.world.producerRequests.includes(request)) return; // the leader's answer completed it
+  if (answered) {
+    request.results = request.results.map((r) => r ?? { error: 'REQUEST_TIMED_OUT', baseOffset: null });
+  } else {
+    // No response: every batch of the request fails with the client's error.
+    const error = ctx.world.settings.cluster.metadata === 'kraft' ? 'REQUEST_TIMED_OUT' : 'NETWORK_EXCEPTION';
+    ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => pending.request !== request.id);
+    request.results = request.batches.map(() => ({ error, baseOffset: null }));
+  }
+  completeRequest(ctx, request);
+}
+
+export function onProduceRetry(ctx: SimContext, batchId: number, attempts: number): void {
+  const batch = batchOf(ctx, batchId);
+  if (batch.phase !== 'backoff' || batch.attempts !== attempts) return;
+  batch.phase = 'waiting';
+  const leader = getPartition(ctx.world, batch.topic, batch.partition).leader;
+  if (leader !== null) wakeSender(ctx, batch.producer, leader);
 }
 
 /** KIP-91: the batch expires `delivery.timeout.ms` after it was created, sent or not. */
-export function onDeliveryExpire(ctx: SimContext, produced: number): void {
-  const client = ctx.world.producerRecords[produced];
-  if (client.phase === 'done') return;
-  ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => pending.produced !== produced);
-  finish(ctx, produced, false, 'REQUEST_TIMED_OUT');
+export function onDeliveryExpire(ctx: SimContext, batchId: number): void {
+  const batch = batchOf(ctx, batchId);
+  if (batch.phase === 'done') return;
+  const producer = ctx.world.producers[batch.producer];
+  const state = partitionOf(producer, batch.topic, batch.partition);
+  failBatch(ctx, batch, 'REQUEST_TIMED_OUT', false);
+  if (producer.idempotent && batch.retried && batch.baseSequence !== null) {
+    // `markSequenceUnresolved`
+    state.unresolved = Math.max(state.unresolved ?? 0, lastSequence(batch) + 1);
+  }
+  maybeResolveSequences(producer);
+  const leader = getPartition(ctx.world, batch.topic, batch.partition).leader;
+  if (leader !== null) wakeSender(ctx, batch.producer, leader);
 }
 
-/** A partition got a leader: the records waiting unsent for it go out. */
+/** A partition got a (new) leader: batches waiting for it may go there now. */
 export function sendUnsentProduces(ctx: SimContext, topic: string, partition: number): void {
-  ctx.world.produced.forEach((entry, produced) => {
-    if (entry.topic === topic && entry.partition === partition && ctx.world.producerRecords[produced].phase === 'unsent') trySend(ctx, produced);
+  const leader = getPartition(ctx.world, topic, partition).leader;
+  if (leader === null) return;
+  ctx.world.producers.forEach((producer, i) => {
+    if (producer.partitions.some((s) => s.topic === topic && s.partition === partition && s.queue.length > 0)) wakeSender(ctx, i, leader);
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The accumulator
 
 function substitute(text: string, i: number): string {
   return text.split('{i}').join(String(i));
 }
 
-function createRecord(ctx: SimContext, stepIndex: number, i: number, step: ProduceStep, acks: Acks): number {
-  const world = ctx.world;
-  const topic = findTopic(world, step.topic);
-  if (!topic) throw new Error(`assertion: unknown topic ${step.topic}`);
-  const key = step.key === null ? null : substitute(step.key, i);
-  const value = substitute(step.value, i);
-  const partition = choosePartition(world, world.settings.producer.partitioner, {
-    topic, key, explicitPartition: step.partition, sizeBytes: singleRecordBatchSize(key, value),
-  });
-  const produced = world.produced.length;
-  world.produced.push({ step: stepIndex, index: i, topic: step.topic, partition, key, value, acks, offset: acks === 0 ? -1 : null, acked: false, error: null, attempts: 0 });
-  const deadlineMs = world.timeMs + world.settings.producer.config['delivery.timeout.ms'];
-  const idempotent = acks === 'all' && world.settings.producer.config['enable.idempotence'];
-  world.producerRecords.push({ phase: 'unsent', attempt: 0, deadlineMs, idempotent, sequence: null });
-  return produced;
+/** The last batch of the queue if records may still join it (never sent). */
+function openBatch(ctx: SimContext, state: ProducerPartition | undefined): ProducerBatch | undefined {
+  if (!state || state.queue.length === 0) return undefined;
+  const last = batchOf(ctx, state.queue[state.queue.length - 1]);
+  return last.attempts === 0 && last.phase === 'waiting' ? last : undefined;
 }
 
-/** `max.request.size`, the Java producer's default (not configurable in the model yet). */
-export const MAX_REQUEST_SIZE = 1048576;
+/** The record's size if it joined `batch` (`MemoryRecordsBuilder.hasRoomFor`), or null if it does not fit. */
+function sizeIfJoined(ctx: SimContext, batch: ProducerBatch | undefined, key: string | null, value: string): number | null {
+  if (!batch) return null;
+  const size = recordSizeInBatch(key, value, batch.records.length, ctx.world.timeMs - batch.createdMs);
+  return batch.sizeBytes + size <= ctx.world.settings.producer.config['batch.size'] ? size : null;
+}
 
-/** The `produce` step: `count` records one after another at the same instant, each its own batch. */
-export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: number): void {
-  const acks = step.acks ?? ctx.world.settings.producer.acks;
-  for (let i = 0; i < step.count; i++) {
-    const produced = createRecord(ctx, stepIndex, i, step, acks);
-    const entry = ctx.world.produced[produced];
-    // `KafkaProducer.ensureValidRecordSize`: refused before it is ever sent (RecordTooLargeException).
-    if (batchSizeUpperBound(entry.key, entry.value) > MAX_REQUEST_SIZE) finish(ctx, produced, false, 'MESSAGE_TOO_LARGE');
-    else trySend(ctx, produced);
-    // Only a record still waiting needs its delivery deadline on the clock.
-    const client = ctx.world.producerRecords[produced];
-    if (client.phase !== 'done') schedule(ctx.world.queue, client.deadlineMs, { type: 'delivery-expire', produced });
+/** `RecordAccumulator.append`: returns the bytes the record added to its partition's batches. */
+function accumulate(ctx: SimContext, producerIndex: number, produced: number): number {
+  const world = ctx.world;
+  const entry = world.produced[produced];
+  const state = partitionOf(world.producers[producerIndex], entry.topic, entry.partition);
+  const open = openBatch(ctx, state);
+  const joined = sizeIfJoined(ctx, open, entry.key, entry.value);
+  if (open && joined !== null) {
+    open.records.push(produced);
+    open.sizeBytes += joined;
+    world.recordBatches.push(open.id);
+    return joined;
   }
+  const batch: ProducerBatch = {
+    id: world.producerBatches.length, producer: producerIndex, topic: entry.topic, partition: entry.partition,
+    records: [produced], sizeBytes: singleRecordBatchSize(entry.key, entry.value), createdMs: world.timeMs,
+    deadlineMs: world.timeMs + world.settings.producer.config['delivery.timeout.ms'], phase: 'waiting',
+    attempts: 0, retried: false, sequenceReset: false, producerEpoch: null, baseSequence: null,
+  };
+  world.producerBatches.push(batch);
+  world.recordBatches.push(batch.id);
+  state.queue.push(batch.id);
+  schedule(world.queue, batch.deadlineMs, { type: 'delivery-expire', batch: batch.id });
+  return batch.sizeBytes;
+}
+
+/** `allBatchesFull`: the partition's last waiting batch, if any, takes no more records. */
+function allBatchesFull(ctx: SimContext, producerIndex: number, topic: string, partition: number): boolean {
+  const state = partitionOf(ctx.world.producers[producerIndex], topic, partition);
+  const open = openBatch(ctx, state);
+  return !open || open.sizeBytes >= ctx.world.settings.producer.config['batch.size'];
+}
+
+/** The `produce` step: `count` records one after another at the same instant. */
+export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: number): void {
+  const world = ctx.world;
+  const acks = step.acks ?? world.settings.producer.acks;
+  const producerIndex = producerFor(ctx, acks);
+  const producer = world.producers[producerIndex];
+  const topic = findTopic(world, step.topic);
+  if (!topic) throw new Error(`assertion: unknown topic ${step.topic}`);
+  const mode = world.settings.producer.partitioner;
+  for (let i = 0; i < step.count; i++) {
+    const key = step.key === null ? null : substitute(step.key, i);
+    const value = substitute(step.value, i);
+    const choice = {
+      topic, key, explicitPartition: step.partition,
+      // Whether the record would open a new batch on `partition` (the sticky partitioner's `onNewBatch`).
+      opensBatch: (partition: number) => {
+        const state = producer.partitions.find((s) => s.topic === topic.name && s.partition === partition);
+        return sizeIfJoined(ctx, openBatch(ctx, state), key, value) === null;
+      },
+    };
+    const partition = choosePartition(world, mode, choice);
+    const produced = world.produced.length;
+    world.produced.push({ step: stepIndex, index: i, topic: step.topic, partition, key, value, acks, offset: acks === 0 ? -1 : null, acked: false, error: null, attempts: 0 });
+    // `KafkaProducer.ensureValidRecordSize`: refused before it is ever sent (RecordTooLargeException).
+    if (batchSizeUpperBound(key, value) > MAX_REQUEST_SIZE) {
+      world.recordBatches.push(-1);
+      const entry = world.produced[produced];
+      entry.error = 'MESSAGE_TOO_LARGE';
+      ctx.events.push({ type: 'produce-response', atMs: world.timeMs, produced, topic: step.topic, partition, acked: false, error: 'MESSAGE_TOO_LARGE' });
+      continue;
+    }
+    const appendedBytes = accumulate(ctx, producerIndex, produced);
+    if (usesBuiltInPartitioner(world, mode, choice)) {
+      builtInAppended(world, topic, appendedBytes, allBatchesFull(ctx, producerIndex, topic.name, partition));
+    }
+    const leader = getPartition(world, step.topic, partition).leader;
+    if (leader !== null) wakeSender(ctx, producerIndex, leader);
+    flushSender(ctx);
+  }
+}
+
+/** Whether the record's producer is done with it (its batch answered, failed or expired). */
+export function recordDone(world: { recordBatches: number[]; producerBatches: ProducerBatch[] }, produced: number): boolean {
+  const id = world.recordBatches[produced];
+  return id < 0 || world.producerBatches[id].phase === 'done';
 }

@@ -1,7 +1,8 @@
 /**
  * Sizes in Kafka's v2 record-batch format (KIP-98; `DefaultRecordBatch`, `DefaultRecord`).
- * The model writes one record per batch (no batching), so a produced record's size on disk is
- * the 61-byte batch header plus one record:
+ * A batch is the 61-byte header plus its records, each `DefaultRecord.sizeInBytes` at its offset
+ * delta and timestamp delta from the batch's first record (`MemoryRecordsBuilder.hasRoomFor`
+ * uses the same size to decide whether a record joins a waiting batch). A record:
  *
  *   length: varint | attributes: int8 | timestampDelta: varlong | offsetDelta: varint |
  *   keyLength: varint | key | valueLength: varint | value | headerCount: varint
@@ -25,15 +26,30 @@ export function sizeOfVarint(value: number): number {
   return bytes;
 }
 
-/** Body size of a record (everything after its length varint), key and value as UTF-8 lengths. */
-export function recordBodySize(keyBytes: number | null, valueBytes: number | null): number {
+/** Bytes of a zig-zag varlong of a non-negative integer up to 2^52 (`ByteUtils.sizeOfVarlong`). */
+export function sizeOfVarlong(value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`sizeOfVarlong: ${value}`);
+  let v = value * 2; // zig-zag of a non-negative value
+  let bytes = 1;
+  while (v >= 0x80) {
+    v = Math.floor(v / 128);
+    bytes++;
+  }
+  return bytes;
+}
+
+/**
+ * Body size of a record (everything after its length varint), key and value as UTF-8 lengths,
+ * at `offsetDelta` and `timestampDelta` from its batch's first record (0 and 0 for the first).
+ */
+export function recordBodySize(keyBytes: number | null, valueBytes: number | null, offsetDelta = 0, timestampDeltaMs = 0): number {
   const attributes = 1;
-  const timestampDelta = 1;
-  const offsetDelta = 1;
+  const timestampDeltaBytes = sizeOfVarlong(timestampDeltaMs);
+  const offsetDeltaBytes = sizeOfVarint(offsetDelta);
   const key = keyBytes === null ? sizeOfVarint(-1) : sizeOfVarint(keyBytes) + keyBytes;
   const value = valueBytes === null ? sizeOfVarint(-1) : sizeOfVarint(valueBytes) + valueBytes;
   const headerCount = sizeOfVarint(0);
-  return attributes + timestampDelta + offsetDelta + key + value + headerCount;
+  return attributes + timestampDeltaBytes + offsetDeltaBytes + key + value + headerCount;
 }
 
 /** `DefaultRecord.MAX_RECORD_OVERHEAD`: attributes 1 + timestamp delta ≤ 10 + offset delta ≤ 5 + length ≤ 5. */
@@ -59,4 +75,18 @@ export function singleRecordBatchSize(key: string | null, value: string | null):
     value === null ? null : javaUtf8Length(value),
   );
   return RECORD_BATCH_OVERHEAD + sizeOfVarint(body) + body;
+}
+
+/**
+ * `DefaultRecord.sizeInBytes(offsetDelta, timestampDelta, key, value, headers)`: a record's size
+ * inside a batch, its length varint included (no headers).
+ */
+export function recordSizeInBatch(key: string | null, value: string | null, offsetDelta: number, timestampDeltaMs: number): number {
+  const body = recordBodySize(
+    key === null ? null : javaUtf8Length(key),
+    value === null ? null : javaUtf8Length(value),
+    offsetDelta,
+    timestampDeltaMs,
+  );
+  return sizeOfVarint(body) + body;
 }

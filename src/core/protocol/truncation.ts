@@ -16,10 +16,14 @@ import type { TruncationReason } from '../model/events';
 import { logEndOffset } from '../model/world';
 import { layoutConfig, type SimContext } from '../simContext';
 import { recoverLayoutTo, truncateLayoutTo } from './logLayout';
+import { rebuildProducerState } from './producerState';
 
 export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaState, offset: number, reason: TruncationReason): void {
   const before = logEndOffset(replica);
   if (offset >= before) return;
+  // A target inside a batch removes the whole batch (`LogSegment.truncateTo` cuts at its start).
+  const cut = replica.log[Math.max(0, offset)];
+  if (cut && cut.baseOffset < offset) offset = cut.baseOffset;
   replica.log.length = Math.max(0, offset);
   truncateLayoutTo(replica.layout, logEndOffset(replica));
   replica.highWatermark = Math.min(replica.highWatermark, logEndOffset(replica));
@@ -27,6 +31,7 @@ export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaS
     replica.epochCache.pop();
   }
   replica.verifiedUpTo = Math.min(replica.verifiedUpTo, logEndOffset(replica));
+  rebuildProducerState(replica);
   // Records the leader's followers were verified against may be gone too.
   if (p.leader === replica.broker) for (const r of p.replicaStates) r.verifiedUpTo = Math.min(r.verifiedUpTo, logEndOffset(replica));
   ctx.events.push({
