@@ -15,14 +15,17 @@
  *   NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR is smaller than `min.insync.replicas`, else
  *   success (`Partition.checkEnoughReplicasReachOffset`). A leader that loses leadership while
  *   up answers NOT_LEADER_OR_FOLLOWER at once.
+ *
+ * The leader's answers are returned as data (`ProduceAnswer`, one per batch of a request) to the
+ * caller, which hands them to the producer (producerClient.ts); this file never calls it back.
  */
+import type { ProduceAnswer } from '../model/reactions';
 import type { LogRecord, PartitionState, PendingProduce, ProduceRequestState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { findTopic, getPartition, layoutConfig, leaderReplica, type SimContext } from '../simContext';
 import { appendBatch, exceedsSegmentBytes } from './logLayout';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
-import { isServingLeader } from './leadership';
-import { onBatchResult } from './producerClient';
+import { isServingLeader } from './roles';
 import { checkIdempotentBatch, updateProducerState } from './producerState';
 import { recordAppended } from './replicationSession';
 import { reportDuplicate } from '../anomalies';
@@ -36,10 +39,10 @@ function minInsyncReplicas(ctx: SimContext, topic: string): number {
   return state.config['min.insync.replicas'];
 }
 
-/** `DelayedProduce.tryComplete` for every acks=all batch this partition's leader holds. */
-export function completeDelayedProduces(ctx: SimContext, p: PartitionState): void {
+/** `DelayedProduce.tryComplete` for every acks=all batch this partition's leader holds: their answers. */
+export function completeDelayedProduces(ctx: SimContext, p: PartitionState): ProduceAnswer[] {
   const leader = leaderReplica(p);
-  if (!leader || ctx.world.pendingProduces.length === 0) return;
+  if (!leader || ctx.world.pendingProduces.length === 0) return [];
   const minIsr = minInsyncReplicas(ctx, p.topic);
   // One pass (a burst of 10,000 acks=all records waits here at once).
   const done: PendingProduce[] = [];
@@ -49,24 +52,30 @@ export function completeDelayedProduces(ctx: SimContext, p: PartitionState): voi
       && pending.leader === leader.broker && leader.highWatermark > pending.offset;
     (satisfied ? done : waiting).push(pending);
   }
-  if (done.length === 0) return;
+  if (done.length === 0) return [];
   ctx.world.pendingProduces = waiting;
-  for (const pending of done) {
-    const error = p.isr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null;
-    onBatchResult(ctx, pending.request, pending.slot, error, pending.baseOffset);
-  }
+  const error = p.isr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null;
+  return done.map((pending) => ({ request: pending.request, slot: pending.slot, error, baseOffset: pending.baseOffset }));
+}
+
+/**
+ * Raises the leader's HW if it can (a leadership change, the leader's own append) and completes
+ * what that releases at once, as `ReplicaManager` does after the change: the answers, in order.
+ */
+export function raiseHighWatermark(ctx: SimContext, p: PartitionState): ProduceAnswer[] {
+  return maybeIncrementLeaderHighWatermark(ctx, p) ? completeDelayedProduces(ctx, p) : [];
 }
 
 /** The old leader, still up, loses leadership: it answers what it held NOT_LEADER_OR_FOLLOWER. */
-export function abandonDelayedProduces(ctx: SimContext, p: PartitionState, broker: number): void {
+export function abandonDelayedProduces(ctx: SimContext, p: PartitionState, broker: number): ProduceAnswer[] {
   const abandoned: PendingProduce[] = [];
   const waiting: PendingProduce[] = [];
   for (const pending of ctx.world.pendingProduces) {
     (pending.topic === p.topic && pending.partition === p.partition && pending.leader === broker ? abandoned : waiting).push(pending);
   }
-  if (abandoned.length === 0) return;
+  if (abandoned.length === 0) return [];
   ctx.world.pendingProduces = waiting;
-  for (const pending of abandoned) onBatchResult(ctx, pending.request, pending.slot, 'NOT_LEADER_OR_FOLLOWER', null);
+  return abandoned.map((pending) => ({ request: pending.request, slot: pending.slot, error: 'NOT_LEADER_OR_FOLLOWER', baseOffset: null }));
 }
 
 /** The broker's process died: what it held is gone, unanswered. */
@@ -103,30 +112,26 @@ function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, reques
 }
 
 /**
- * The leader handles one batch of a produce request (`slot` of request `request`); its answer, if
- * it has one now, goes to the client through `onBatchResult`.
+ * The leader handles one batch of a produce request (`slot` of request `request`) and returns the
+ * answers it gives at once, in order: to this batch, and to acks=all batches its HW rise
+ * completes. None: no answer for this batch now.
  */
-export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState, slot: number): void {
+export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState, slot: number): ProduceAnswer[] {
   const batch = ctx.world.producerBatches[request.batches[slot]];
   const acks = ctx.world.producers[batch.producer].acks;
   const p = getPartition(ctx.world, batch.topic, batch.partition);
   const leader = leaderReplica(p);
   // Sent to the leader in the producer's metadata; one that is down or unreachable never answers.
-  if (!leader || p.leader === null || !isServingLeader(ctx, p)) return;
-  if (acks === 'all' && p.isr.length < minInsyncReplicas(ctx, batch.topic)) {
-    onBatchResult(ctx, request.id, slot, 'NOT_ENOUGH_REPLICAS', null);
-    return;
-  }
+  if (!leader || p.leader === null || !isServingLeader(ctx, p)) return [];
+  const answer = (error: string | null, baseOffset: number | null): ProduceAnswer => ({ request: request.id, slot, error, baseOffset });
+  if (acks === 'all' && p.isr.length < minInsyncReplicas(ctx, batch.topic)) return [answer('NOT_ENOUGH_REPLICAS', null)];
   let baseOffset: number;
   let lastOffset: number;
   let duplicate = false;
   const check = batch.baseSequence !== null && batch.producerEpoch !== null
     ? checkIdempotentBatch(leader, { producerId: PRODUCER_ID, producerEpoch: batch.producerEpoch, baseSequence: batch.baseSequence, records: batch.records.length })
     : { kind: 'append' as const };
-  if (check.kind === 'error') {
-    onBatchResult(ctx, request.id, slot, check.error, null);
-    return;
-  }
+  if (check.kind === 'error') return [answer(check.error, null)];
   if (check.kind === 'duplicate') {
     duplicate = true;
     baseOffset = check.batch.firstOffset;
@@ -134,8 +139,7 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
   } else {
     if (exceedsSegmentBytes(batch.sizeBytes, layoutConfig(ctx.world, p.topic).segmentBytes)) {
       // `UnifiedLog.append` refuses a batch larger than segment.bytes (RecordBatchTooLargeException).
-      onBatchResult(ctx, request.id, slot, 'RECORD_LIST_TOO_LARGE', null);
-      return;
+      return [answer('RECORD_LIST_TOO_LARGE', null)];
     }
     const records = append(ctx, p, leader, request, slot);
     baseOffset = records[0].offset;
@@ -150,9 +154,9 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
   }
   // Held produces complete when the HW moves (maybeIncrementLeaderHighWatermark sees to it); a
   // duplicate found already in the log may be committed already, with no HW move to wait for.
-  maybeIncrementLeaderHighWatermark(ctx, p);
-  if (duplicate) completeDelayedProduces(ctx, p);
-  if (acks !== 'all') onBatchResult(ctx, request.id, slot, null, baseOffset);
+  const answers = maybeIncrementLeaderHighWatermark(ctx, p) || duplicate ? completeDelayedProduces(ctx, p) : [];
+  if (acks !== 'all') answers.push(answer(null, baseOffset));
+  return answers;
 }
 
 function brokerAnswers(ctx: SimContext, broker: number): boolean {
@@ -161,13 +165,12 @@ function brokerAnswers(ctx: SimContext, broker: number): boolean {
 
 /**
  * The request's timeout passed on the broker: a leader that is up and holds batches of it answers
- * them REQUEST_TIMED_OUT (`DelayedProduce.onExpiration`). Returns whether it answered.
+ * them REQUEST_TIMED_OUT (`DelayedProduce.onExpiration`). Returns those answers, or null if none comes.
  */
-export function expireDelayedProduce(ctx: SimContext, request: ProduceRequestState): boolean {
+export function expireDelayedProduce(ctx: SimContext, request: ProduceRequestState): ProduceAnswer[] | null {
   const held = ctx.world.pendingProduces.filter((pending) => pending.request === request.id);
-  if (held.length === 0) return false;
+  if (held.length === 0) return null;
   ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => pending.request !== request.id);
-  if (!brokerAnswers(ctx, request.broker)) return false; // an isolated leader's answer cannot reach the client
-  for (const pending of held) onBatchResult(ctx, request.id, pending.slot, 'REQUEST_TIMED_OUT', null);
-  return true;
+  if (!brokerAnswers(ctx, request.broker)) return null; // an isolated leader's answer cannot reach the client
+  return held.map((pending) => ({ request: request.id, slot: pending.slot, error: 'REQUEST_TIMED_OUT', baseOffset: null }));
 }

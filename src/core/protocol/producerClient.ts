@@ -30,6 +30,7 @@
  * - `delivery.timeout.ms` after a batch was created it expires with REQUEST_TIMED_OUT wherever it
  *   is (KIP-91); an expired batch that had been retried leaves its sequence unresolved.
  */
+import type { ProduceAnswer } from '../model/reactions';
 import type { Acks, ProduceStep } from '../model/scenario';
 import type { ProduceRequestState, ProducerBatch, ProducerClientState, ProducerPartition } from '../model/world';
 import { findTopic, getPartition, type SimContext } from '../simContext';
@@ -228,6 +229,11 @@ function completeRequest(ctx: SimContext, request: ProduceRequestState): void {
   for (const broker of wake) wakeSender(ctx, request.producer, broker);
 }
 
+/** The leaders' answers, in the order they were given. */
+export function takeAnswers(ctx: SimContext, answers: readonly ProduceAnswer[]): void {
+  for (const a of answers) onBatchResult(ctx, a.request, a.slot, a.error, a.baseOffset);
+}
+
 /** The leader's answer for one batch of a request: an error name, or null with the batch's first offset. */
 export function onBatchResult(ctx: SimContext, requestId: number, slot: number, error: string | null, baseOffset: number | null): void {
   const request = ctx.world.producerRequests.find((r) => r.id === requestId);
@@ -310,7 +316,7 @@ function send(ctx: SimContext, producerIndex: number, broker: number, batches: n
     if (producer.acks === 0) finish(ctx, batch, true, null);
   }
   if (producer.acks !== 0) windowOf(producer, broker).inFlight += 1;
-  batches.forEach((_, slot) => handleProduceBatch(ctx, request, slot));
+  batches.forEach((_, slot) => takeAnswers(ctx, handleProduceBatch(ctx, request, slot)));
   request.sending = false;
   if (producer.acks === 0) {
     world.producerRequests = world.producerRequests.filter((r) => r !== request);
@@ -362,9 +368,10 @@ export function flushSender(ctx: SimContext): void {
 export function onProduceTimeout(ctx: SimContext, requestId: number): void {
   const request = ctx.world.producerRequests.find((r) => r.id === requestId);
   if (!request) return;
-  const answered = expireDelayedProduce(ctx, request);
+  const answers = expireDelayedProduce(ctx, request);
+  if (answers) takeAnswers(ctx, answers);
   if (!ctx.world.producerRequests.includes(request)) return; // the leader's answer completed it
-  if (answered) {
+  if (answers) {
     request.results = request.results.map((r) => r ?? { error: 'REQUEST_TIMED_OUT', baseOffset: null });
   } else {
     // No response: every batch of the request fails with the client's error.
