@@ -2,7 +2,8 @@
  * The null-key rules of each partitioner mode (docs/scenario-format.md "Partitioner"):
  * - `round-robin`: Kafka 2.3 `DefaultPartitioner` (a per-topic counter from a random start);
  * - `sticky`: KIP-480 `StickyPartitionCache` driven by `KafkaProducer.doSend`'s `onNewBatch`;
- * - `built-in`: KIP-794 `BuiltInPartitioner` (switch after batch.size bytes).
+ * - `built-in`: KIP-794 `BuiltInPartitioner` (switch after batch.size bytes when all batches are
+ *   full, always after 2 × batch.size).
  * The random values come from the topic's seeded stream `partitioner:<topic>`, which is part of
  * the semantics; the tests draw from a fresh copy of that stream and apply the rules by hand.
  */
@@ -13,13 +14,17 @@ import { partitionForKey } from './partitioner';
 import { singleRecordBatchSize } from './recordBatchSize';
 
 const SEED = 42;
-function draws(topic: string, count: number): number[] {
-  const stream = seedStream(SEED, `partitioner:${topic}`);
+function draws(topic: string, count: number, seed = SEED): number[] {
+  const stream = seedStream(seed, `partitioner:${topic}`);
   return Array.from({ length: count }, () => next32(stream));
 }
 
-function producer(partitioner: string, partitions: number, config: Record<string, unknown> = {}) {
-  return sim({ brokers: 1 }, { seed: SEED, producer: { partitioner, acks: 1, config } })
+/** The first seed whose first two draws on 3 partitions differ, so a switch is visible. */
+const SWITCH_SEED = Array.from({ length: 100 }, (_, i) => i + 1)
+  .find((seed) => new Set(draws('t', 2, seed).map((x) => toPositive(x) % 3)).size === 2) as number;
+
+function producer(partitioner: string, partitions: number, config: Record<string, unknown> = {}, seed = SEED) {
+  return sim({ brokers: 1 }, { seed, producer: { partitioner, acks: 1, config } })
     .topic('t', Array.from({ length: partitions }, () => [1]));
 }
 
@@ -74,6 +79,24 @@ describe('sticky (2.4–3.2 clients, KIP-480)', () => {
     if (d[1] !== d[0]) expect(got[0]).toBe(d[1]);
   });
 
+  it('records that wait join the waiting batch and stay on the sticky partition', () => {
+    // One request in flight, acks=all waiting for a fetch: r0 leaves at once; r1 opens a new batch
+    // (moves the sticky partition); r2 and r3 join r1's waiting batch and stay.
+    const stream = seedStream(SEED, 'partitioner:t');
+    const redraw = (old: number) => {
+      let chosen: number;
+      do chosen = toPositive(next32(stream)) % 4;
+      while (chosen === old);
+      return chosen;
+    };
+    const A = toPositive(next32(stream)) % 4;
+    const B = redraw(A);
+    const C = redraw(B);
+    const got = sim({ brokers: 2 }, { seed: SEED, producer: { partitioner: 'sticky', acks: 'all', config: { 'max.in.flight.requests.per.connection': 1, 'enable.idempotence': false } } })
+      .topic('t', [[1, 2], [1, 2], [1, 2], [1, 2]]).produce('t', null, { count: 4 }).produced().map((p) => p.partition);
+    expect(got).toEqual([B, C, C, C]);
+  });
+
   it('with one partition every record goes to it', () => {
     expect(producer('sticky', 1).produce('t', null, { count: 3 }).produced().map((p) => p.partition)).toEqual([0, 0, 0]);
   });
@@ -104,33 +127,52 @@ describe('sticky (2.4–3.2 clients, KIP-480)', () => {
 });
 
 describe('built-in (3.3+ clients, KIP-794)', () => {
-  it('stays on one partition until batch.size bytes of null-key records went to it, the crossing record included', () => {
+  it('records sent one by one leave no full batch behind (allBatchesFull is false at the append), so it switches after 2 × batch.size bytes, the crossing record included', () => {
     const value = 'x'.repeat(1000);
     const size = singleRecordBatchSize(null, value);
     expect(size).toBe(1070); // 61 + varint(1007) 2 + body 1007
-    const perPartition = Math.ceil(16384 / size); // 16 records: 15 × 1070 = 16050 < 16384 ≤ 17120
-    const got = producer('built-in', 3).produce('t', null, { value, count: perPartition + 1 }).produced().map((p) => p.partition);
-    const d = draws('t', 2).map((x) => toPositive(x) % 3);
+    // acks=1: each record leaves at once in a batch of its own; 30 × 1070 = 32100 < 32768 ≤ 33170.
+    const perPartition = 31;
+    const got = producer('built-in', 3, {}, SWITCH_SEED).produce('t', null, { value, count: perPartition + 1 }).produced().map((p) => p.partition);
+    const d = draws('t', 2, SWITCH_SEED).map((x) => toPositive(x) % 3);
+    expect(d[0]).not.toBe(d[1]);
     expect(got.slice(0, perPartition)).toEqual(Array(perPartition).fill(d[0]));
-    expect(got[perPartition]).toBe(d[1]); // uniform: may be the same partition again
+    expect(got[perPartition]).toBe(d[1]);
+  });
+
+  it('a batch filled to exactly batch.size enables the switch at batch.size (BuiltInPartitioner.updatePartitionInfo)', () => {
+    // batch.size 100, one request in flight, acks=all waiting for a fetch: r0 'v' leaves alone (69
+    // bytes: 61 + record 8), r1 'v' opens a waiting batch (69), r2 with a 24-byte value joins it:
+    // record = 1 + (1 + 1 + 1 + 1 + 1 + 24 + 1) = 31, so 69 + 31 = 100 = batch.size: full. 169 bytes
+    // went to the partition ≥ 100 with all batches full: r3 draws again. With a 23-byte value the
+    // batch is 99 (not full) and the producer stays until 2 × 100: r3 (69 in a new batch) makes 237.
+    const run = (len: number) => sim({ brokers: 2 }, { seed: SWITCH_SEED, producer: { partitioner: 'built-in', acks: 'all', config: { 'batch.size': 100, 'max.in.flight.requests.per.connection': 1, 'enable.idempotence': false } } })
+      .topic('t', [[1, 2], [1, 2], [1, 2]])
+      .produce('t', null).produce('t', null).produce('t', null, { value: 'y'.repeat(len) }).produce('t', null).produce('t', null)
+      .produced().map((p) => p.partition);
+    const d = draws('t', 2, SWITCH_SEED).map((x) => toPositive(x) % 3);
+    expect(d[0]).not.toBe(d[1]);
+    expect(run(24)).toEqual([d[0], d[0], d[0], d[1], d[1]]);
+    expect(run(23)).toEqual([d[0], d[0], d[0], d[0], d[1]]);
   });
 
   it('keyed and explicit-partition records do not count towards the switch', () => {
-    const s = producer('built-in', 3, { 'batch.size': 100 })
+    const s = producer('built-in', 3, { 'batch.size': 100 }, SWITCH_SEED)
       .produce('t', null).produce('t', 'alice').produce('t', null, { partition: 2 }).produce('t', null).produce('t', null);
-    const [a, keyed, explicit, b, c] = s.produced().map((p) => p.partition);
-    const d = draws('t', 2).map((x) => toPositive(x) % 3);
-    // Null-key records of 69 bytes: the second one reaches 138 ≥ 100, so the third draws again.
-    expect([a, b]).toEqual([d[0], d[0]]);
-    expect(c).toBe(d[1]);
+    const [a, keyed, explicit, b, c, next] = s.produce('t', null).produced().map((p) => p.partition);
+    const d = draws('t', 2, SWITCH_SEED).map((x) => toPositive(x) % 3);
+    // Null-key records of 69 bytes, each sent at once (never a full batch): the third one
+    // reaches 207 ≥ 2 × 100, so the next would draw again; keyed and explicit ones add nothing.
+    expect([a, b, c, next]).toEqual([d[0], d[0], d[0], d[1]]);
     expect(keyed).toBe(partitionForKey('alice', 3));
     expect(explicit).toBe(2);
   });
 
   it('partitioner.ignore.keys treats keyed records as null-key ones', () => {
-    const s = producer('built-in', 3, { 'partitioner.ignore.keys': true, 'batch.size': 100 }).produce('t', 'alice').produce('t', 'bob').produce('t', 'carol');
-    const d = draws('t', 2).map((x) => toPositive(x) % 3);
-    expect(s.produced().map((p) => p.partition)).toEqual([d[0], d[0], d[1]]);
+    const s = producer('built-in', 3, { 'partitioner.ignore.keys': true, 'batch.size': 100 }, SWITCH_SEED).produce('t', 'alice').produce('t', 'bob').produce('t', 'carol');
+    const d = draws('t', 2, SWITCH_SEED).map((x) => toPositive(x) % 3);
+    // 69 + 69 + 69 = 207 ≥ 200 after the third: all three on d[0], the fourth draws.
+    expect(s.produce('t', 'dave').produced().map((p) => p.partition)).toEqual([d[0], d[0], d[0], d[1]]);
   });
 });
 
