@@ -93,7 +93,7 @@ export default function DiskView({ world, topic, partition }: { world: World; to
               onClick={() => { setPicked(i); setLooked(null); }} data-testid="disk-segment" data-base-offset={s.baseOffset}>
               <span className="disk-file">
                 <code>{segmentFileName(s.baseOffset)}</code>
-                <span className="muted">{t('logFile', { bytes: number.format(s.sizeBytes), count: s.positions.length })}</span>
+                <span className="muted">{t('logFile', { bytes: number.format(s.sizeBytes), count: batchesOf(s).length })}</span>
               </span>
               <span className="disk-file">
                 <code>{indexFileName(s.baseOffset)}</code>
@@ -176,11 +176,11 @@ export default function DiskView({ world, topic, partition }: { world: World; to
                 return (
                   <tr key={batch.offset} data-offset={batch.offset}
                     className={batch.offset === foundOffset ? 'disk-hit' : read.has(batch.offset) ? 'disk-probed' : undefined}>
-                    <td className="num">{batch.offset}</td>
+                    <td className="num">{batch.lastOffset > batch.offset ? `${batch.offset}–${batch.lastOffset}` : batch.offset}</td>
                     <td className="num">{number.format(batch.position)}</td>
                     <td className="num">{batch.sizeBytes}</td>
                     <td className="num">{record?.leaderEpoch ?? '—'}</td>
-                    <td className="record-text"><code>{record?.key ?? t('translation:steps.nullKey')}</code> = <code>{record?.value ?? ''}</code></td>
+                    <td className="record-text"><code>{record?.key ?? t('translation:steps.nullKey')}</code> = <code>{record?.value ?? ''}</code>{batch.lastOffset > batch.offset ? ` +${batch.lastOffset - batch.offset}` : ''}</td>
                   </tr>
                 );
               })}

@@ -15,7 +15,7 @@ describe('lookupSteps', () => {
       { kind: 'probe', phase: 'warm', slot: 0, offset: 5, position: 156, comparison: 'equal' },
       { kind: 'probe', phase: 'first', slot: 0, offset: 5, position: 156, comparison: 'equal' },
       { kind: 'start', slot: 0, position: 156 },
-      { kind: 'read', offset: 5, position: 156, sizeBytes: 78, found: true },
+      { kind: 'read', offset: 5, lastOffset: 5, position: 156, sizeBytes: 78, found: true },
     ]);
   });
 });

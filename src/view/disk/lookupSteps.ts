@@ -9,7 +9,7 @@ export type LookupStep =
   | { kind: 'segment'; baseOffset: number; file: string }
   | { kind: 'probe'; phase: 'warm' | 'first' | 'search'; slot: number; offset: number; position: number; comparison: 'below' | 'equal' | 'above' }
   | { kind: 'start'; slot: number; position: number }
-  | { kind: 'read'; offset: number; position: number; sizeBytes: number; found: boolean };
+  | { kind: 'read'; offset: number; lastOffset: number; position: number; sizeBytes: number; found: boolean };
 
 export function lookupSteps(lookup: Extract<OffsetLookup, { kind: 'found' }>, fileName: (baseOffset: number) => string): LookupStep[] {
   const steps: LookupStep[] = [{ kind: 'segment', baseOffset: lookup.segment.baseOffset, file: fileName(lookup.segment.baseOffset) }];

@@ -5,6 +5,7 @@ import { useSession } from '../../store/sessionStore';
 import { useView, viewActions, type Selection } from '../../store/viewStore';
 import { partitionKey } from '../viewModel';
 import { BrokerFacts } from './BrokerFacts';
+import { ProducerFacts } from './ProducerFacts';
 import { LastStepEvents } from './LastStepEvents';
 import { PartitionFacts } from './PartitionFacts';
 
@@ -51,6 +52,7 @@ export function Inspector() {
       )}</Field>
       {selection?.kind === 'broker' && <BrokerFacts world={world} broker={selection.broker} />}
       {selection?.kind === 'partition' && <PartitionFacts world={world} topic={selection.topic} partition={selection.partition} />}
+      <ProducerFacts world={world} />
       <LastStepEvents />
     </section>
   );
