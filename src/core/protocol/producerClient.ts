@@ -214,7 +214,7 @@ function completeBatch(ctx: SimContext, batch: ProducerBatch, error: string | nu
 /** Every batch of the request has its answer: the response reaches the client and frees a slot. */
 function completeRequest(ctx: SimContext, request: ProduceRequestState): void {
   const world = ctx.world;
-  world.producerRequests = world.producerRequests.filter((r) => r !== request);
+  world.producerRequests.splice(world.producerRequests.indexOf(request), 1);
   const producer = world.producers[request.producer];
   windowOf(producer, request.broker).inFlight -= 1;
   const wake = new Set<number>([request.broker]);
@@ -319,7 +319,7 @@ function send(ctx: SimContext, producerIndex: number, broker: number, batches: n
   batches.forEach((_, slot) => takeAnswers(ctx, handleProduceBatch(ctx, request, slot)));
   request.sending = false;
   if (producer.acks === 0) {
-    world.producerRequests = world.producerRequests.filter((r) => r !== request);
+    world.producerRequests.splice(world.producerRequests.indexOf(request), 1);
     return;
   }
   if (request.results.every((r) => r !== null)) completeRequest(ctx, request);
@@ -330,6 +330,7 @@ function send(ctx: SimContext, producerIndex: number, broker: number, batches: n
 function runSender(ctx: SimContext, producerIndex: number, broker: number): void {
   const producer = ctx.world.producers[producerIndex];
   maybeBumpEpoch(ctx, producer);
+  if (!producer.partitions.some((s) => s.queue.length > 0)) return; // nothing waits
   const max = ctx.world.settings.producer.config['max.in.flight.requests.per.connection'];
   while (producer.acks === 0 || windowOf(producer, broker).inFlight < max) {
     const batches = drain(ctx, producerIndex, broker);
