@@ -16,6 +16,7 @@ import { onFetchArrive, onFetchFailed, onFetchResponseArrive, onFetchSend, onFet
 import { detectAnomalies } from './anomalies';
 import type { SimContext } from './simContext';
 import { cloneWorld } from './cloneWorld';
+import { groupStep, onGroupTimer, settleGroups } from './protocol/groups/consumerClient';
 import { peekTime, pop, schedule } from './time/eventQueue';
 
 function fire(ctx: SimContext, event: TimedEvent): void {
@@ -55,6 +56,13 @@ function fire(ctx: SimContext, event: TimedEvent): void {
     case 'fetch-send':
       onFetchSend(ctx, event);
       return;
+    case 'group-join-expire':
+    case 'member-session-expire':
+    case 'consumer-rejoin':
+    case 'consumer-poll':
+    case 'consumer-poll-timeout':
+      onGroupTimer(ctx, event);
+      return;
     default: {
       const unreachable: never = event;
       throw new Error(`unknown timed event ${JSON.stringify(unreachable)}`);
@@ -70,6 +78,7 @@ export function advanceTime(ctx: SimContext, ms: number): void {
     if (!queued) break;
     ctx.world.timeMs = Math.max(ctx.world.timeMs, queued.atMs);
     fire(ctx, queued.event);
+    settleGroups(ctx);
     detectAnomalies(ctx);
   }
   ctx.world.timeMs = endMs;
@@ -103,11 +112,21 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
     case 'heal':
       heal(ctx);
       break;
+    case 'subscribe':
+    case 'leave':
+    case 'poll':
+    case 'commit':
+    case 'kill':
+    case 'pause':
+    case 'resume':
+      groupStep(ctx, step);
+      break;
     default: {
       const unreachable: never = step;
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
     }
   }
+  settleGroups(ctx);
   detectAnomalies(ctx);
   world.stepsApplied = stepIndex + 1;
   return ctx.events;
