@@ -96,7 +96,7 @@ export interface ConsumerState {
   generation: number;
   /** The partitions it owns now, in the order SyncGroup gave them. */
   assignment: string[];
-  /** What an eager member revoked before its latest JoinGroup (shown while it rebalances). */
+  /** Its latest SyncGroup assignment, kept after an eager revocation (the sticky assignor's user data). */
   previousAssignment: string[];
   /** Fetch positions by `topic-partition` (absent: to be looked up from the committed offset). */
   positions: Record<string, number>;

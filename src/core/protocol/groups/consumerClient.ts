@@ -308,7 +308,8 @@ function joinRequest(c: ConsumerState) {
   return {
     memberId: c.memberId, member: c.member, instanceId: c.instanceId, topics: c.topics, assignor: c.assignor,
     rebalanceTimeoutMs: c.config['max.poll.interval.ms'], sessionTimeoutMs: c.config['session.timeout.ms'],
-    owned: keepsOwned ? [...c.assignment].filter((tp) => c.topics.includes(parseTopicPartition(tp).topic)) : [],
+    // Eager sticky sends its previous assignment in its user data (it has revoked it by now).
+    owned: keepsOwned ? (cooperative ? c.assignment : c.previousAssignment).filter((tp) => c.topics.includes(parseTopicPartition(tp).topic)) : [],
     ownedGeneration: keepsOwned ? c.generation : -1,
   };
 }
@@ -317,7 +318,6 @@ function joinRequest(c: ConsumerState) {
 function prepareJoin(ctx: SimContext, c: ConsumerState): void {
   if (c.assignor === 'cooperative-sticky' || c.assignment.length === 0) return;
   if (c.config['enable.auto.commit'] && c.memberId !== null) commitPositions(ctx, c);
-  c.previousAssignment = [...c.assignment];
   c.assignment = [];
   c.positions = {};
 }
@@ -362,6 +362,7 @@ function deliver(ctx: SimContext, sink: GroupNoticeSink): void {
         const kept = new Set(notice.assignment);
         for (const tp of Object.keys(c.positions)) if (!kept.has(tp)) delete c.positions[tp];
         c.assignment = [...notice.assignment];
+        c.previousAssignment = [...notice.assignment];
         c.generation = notice.generation;
         c.heartbeatBaseMs = ctx.world.timeMs;
         move(c, { type: 'ASSIGNED' });
