@@ -81,7 +81,7 @@ describe('the swarm with consumer groups', () => {
     const p = world.topics.find((t) => t.name === 't0')?.partitions[0];
     if (!p || p.leader === null) throw new Error('no leader');
     const hw = p.replicaStates.find((r) => r.broker === p.leader)?.highWatermark ?? 0;
-    world.groups.polled.push({ step: 0, group: 'g0', member: 'c0', records: [{ topic: 't0', partition: 0, offset: hw, key: null, value: 'x' }] });
+    world.groups.polled.push({ step: 0, group: 'g0', member: 'c0', records: [{ topic: 't0', partition: 0, offset: hw, key: null, value: 'x', producedStep: -1, producedIndex: -1 }] });
     const twin = (member: string) => ({ ...structuredClone(world.groups.consumers[0] ?? {}), group: 'gx', member, process: 'running' as const, generation: 7, assignment: ['t0-0'] });
     world.groups.groups.push({ ...structuredClone(world.groups.groups[0]), group: 'gx' });
     world.groups.consumers.push(twin('a'), twin('b'));

@@ -239,4 +239,21 @@ describe('failures', () => {
     });
     expect(r.stepErrors.map((e) => [e.step, e.error])).toEqual([[5, 'COORDINATOR_NOT_AVAILABLE']]);
   });
+
+  it('consumer-saw-record-later-lost: records polled from an ISR of one, then an unclean election (2.8) makes the other replica leader', () => {
+    const r = run({
+      version: 1, cluster: { brokers: 2, metadata: 'zookeeper', config: { 'offsets.topic.replication.factor': 1 } },
+      consumer: { config: earliest },
+      topics: [{ name: 't', partitions: 1, replicationFactor: 2, assignment: [[1, 2]], config: { 'unclean.leader.election.enable': true } }],
+      steps: [
+        { op: 'subscribe', group: 'g', member: 'c', topics: ['t'] }, runMs(3000),
+        { op: 'isolate', broker: 2 }, runMs(31000), // fenced (18 s), out of the ISR
+        { op: 'produce', topic: 't', key: null, value: 'v{i}', count: 2, acks: 1 }, runMs(1000), // HW 2 with ISR [1]: polled
+        { op: 'crash', broker: 1 }, { op: 'heal' }, runMs(30000), // broker 2 returns and is elected uncleanly
+      ],
+    });
+    expect(polled(r, 'g')).toEqual(['0:0:v0', '0:1:v1']);
+    expect(r.partitions.find((p) => p.topic === 't')?.leader).toBe(2);
+    expect(r.anomalies.filter((a) => a.type === 'consumer-saw-record-later-lost').map((a) => a.offset)).toEqual([0, 1]);
+  });
 });

@@ -131,6 +131,16 @@ export interface PolledReport {
   records: PolledRecordReport[];
 }
 
+/** A polled record as the world keeps it: also which produced record it was (for anomalies). */
+export interface PolledRecord extends PolledRecordReport {
+  producedStep: number;
+  producedIndex: number;
+}
+
+export interface PolledEntry extends PolledReport {
+  records: PolledRecord[];
+}
+
 export interface GroupMemberReport {
   member: string;
   instanceId: string | null;

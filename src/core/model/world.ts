@@ -8,7 +8,7 @@ import type { RandomState } from '../time/random';
 import type { BrokerProcessState, ProducedReport, StepErrorReport, AnomalyReport } from './report';
 import type { Scenario, TopicConfig } from './scenario';
 import type { LogLayout } from '../protocol/logLayout';
-import type { ConsumerState, GroupState, GroupTimedEvent, PolledReport } from './groups';
+import type { ConsumerState, GroupState, GroupTimedEvent, PolledEntry } from './groups';
 
 /** One record as a replica's log holds it. Immutable once written: replicas share the object. */
 export interface LogRecord {
@@ -240,7 +240,7 @@ export interface GroupsWorld {
   groups: GroupState[];
   /** In the order they subscribed. */
   consumers: ConsumerState[];
-  polled: PolledReport[];
+  polled: PolledEntry[];
   /** Tells offset-commit records apart (their `index`), as produced records' step and index do. */
   nextCommitIndex: number;
 }

@@ -54,7 +54,10 @@ export function buildReport(world: World): Report {
     partitions: world.topics.flatMap((t) => t.partitions.map((p) => partitionReport(p))),
     produced: world.produced.map((entry) => ({ ...entry })),
     groups: groupsReport(world),
-    polled: world.groups.polled.map((entry) => ({ ...entry, records: entry.records.map((r) => ({ ...r })) })),
+    polled: world.groups.polled.map((entry) => ({
+      step: entry.step, group: entry.group, member: entry.member,
+      records: entry.records.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.offset, key: r.key, value: r.value })),
+    })),
     cli: [],
     stepErrors: world.stepErrors.map((e) => ({ ...e })),
     anomalies: world.anomalies.map((a) => ({ ...a })),

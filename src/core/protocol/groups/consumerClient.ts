@@ -27,7 +27,7 @@
  *   since the last poll: a dynamic member then sends LeaveGroup (`maybeLeaveGroup`), a static one
  *   stops heartbeating. `leave`: close (auto commit, then LeaveGroup; a static member sends none).
  */
-import type { ConsumerState, GroupState, GroupTimedEvent, PolledRecordReport } from '../../model/groups';
+import type { ConsumerState, GroupState, GroupTimedEvent, PolledRecord } from '../../model/groups';
 import type { GroupStep, SubscribeStep } from '../../model/scenario';
 import type { LogRecord, PartitionState, ReplicaState } from '../../model/world';
 import { logEndOffset } from '../../model/world';
@@ -174,14 +174,14 @@ function canPoll(c: ConsumerState): boolean {
 }
 
 /** One `poll()`: auto commit if due, then records below the HW. Returns what it got. */
-function doPoll(ctx: SimContext, c: ConsumerState, maxRecords: number): PolledRecordReport[] {
+function doPoll(ctx: SimContext, c: ConsumerState, maxRecords: number): PolledRecord[] {
   const now = ctx.world.timeMs;
   c.lastPollMs = now;
   if (c.config['enable.auto.commit'] && now >= c.nextAutoCommitMs && c.machine.value === 'stable') {
     c.nextAutoCommitMs = now + c.config['auto.commit.interval.ms'];
     commitPositions(ctx, c);
   }
-  const records: PolledRecordReport[] = [];
+  const records: PolledRecord[] = [];
   if (c.machine.value !== 'stable') return records;
   for (const tp of c.assignment) {
     if (records.length >= maxRecords) break;
@@ -194,7 +194,7 @@ function doPoll(ctx: SimContext, c: ConsumerState, maxRecords: number): PolledRe
     while (offset < leader.highWatermark && records.length < maxRecords) {
       const record = recordAt(leader, offset);
       if (!record) break;
-      records.push({ topic: p.topic, partition: p.partition, offset, key: record.key, value: record.value });
+      records.push({ topic: p.topic, partition: p.partition, offset, key: record.key, value: record.value, producedStep: record.step, producedIndex: record.index });
       offset += 1;
     }
     c.positions[tp] = offset;
@@ -202,7 +202,7 @@ function doPoll(ctx: SimContext, c: ConsumerState, maxRecords: number): PolledRe
   return records;
 }
 
-function recordPolled(ctx: SimContext, c: ConsumerState, records: PolledRecordReport[], always: boolean): void {
+function recordPolled(ctx: SimContext, c: ConsumerState, records: PolledRecord[], always: boolean): void {
   if (records.length === 0 && !always) return;
   ctx.world.groups.polled.push({ step: currentStep(ctx), group: c.group, member: c.member, records });
   ctx.events.push({ type: 'consumer-poll', atMs: ctx.world.timeMs, group: c.group, member: c.member, records: records.length });
