@@ -35,8 +35,8 @@ import { findTopic, layoutConfig, leaderReplica, type SimContext } from '../../s
 import { schedule } from '../../time/eventQueue';
 import { advanceMember, initialMemberMachine, type MemberEvent } from '../../machines/groupMachine';
 import { appendBatch } from '../logLayout';
-import { maybeIncrementLeaderHighWatermark } from '../highWatermark';
-import { isServingLeader } from '../leadership';
+import { updateHighWatermark } from '../highWatermark';
+import { isServingLeader } from '../roles';
 import { recordAppended } from '../replicationSession';
 import { parseTopicPartition } from './topicPartition';
 import type { GroupNotice, GroupNoticeSink } from './groupNotices';
@@ -273,7 +273,7 @@ function commitOffsets(ctx: SimContext, c: ConsumerState, offsets: Record<string
     const record = appendCommitRecord(ctx, p, leader, c.group, tp, offset);
     g.pendingCommits.push({ topicPartition: tp, offset, recordOffset: record.offset, leader: p.leader });
   }
-  maybeIncrementLeaderHighWatermark(ctx, p);
+  updateHighWatermark(ctx, p);
   completeCommits(ctx, g);
   return null;
 }

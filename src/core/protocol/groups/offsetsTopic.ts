@@ -23,7 +23,8 @@ import { createTopic } from '../../cluster';
 import { findTopic, leaderReplica, type SimContext } from '../../simContext';
 import { javaUtf8Length } from '../javaUtf8';
 import { RECORD_BATCH_OVERHEAD, recordBodySize, sizeOfVarint } from '../recordBatchSize';
-import { isServingLeader, publishPartition } from '../leadership';
+import { publishPartition } from '../leadership';
+import { isServingLeader } from '../roles';
 import { groupCoordinatorPartition } from './coordinator';
 
 export const OFFSETS_TOPIC = '__consumer_offsets';
