@@ -123,7 +123,7 @@ describe('the runner as a process (npm run --silent sim)', () => {
     const result = spawnSync(tsx, ['src/cli/sim.ts', '-'], { input: doc, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('steps[0].broker: broker 7 does not exist (brokers are 1, 2, 3)\nsteps[1].op: "poll" is not supported yet\n');
+    expect(result.stderr).toBe('steps[0].broker: broker 7 does not exist (brokers are 1, 2, 3)\nsteps[1].member: "m" has not subscribed to group "g" in an earlier step\n');
   });
 
   it('not JSON exits 2 with a $ line', () => {

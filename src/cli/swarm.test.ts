@@ -5,9 +5,9 @@
  * truncation to the HW (before 0.11) produces both, at pinned seeds.
  */
 import { describe, expect, it } from 'vitest';
-import { runSeed, runSwarm, withRecovery } from './swarmRunner';
+import { groupProblems, runSeed, runSwarm, withRecovery } from './swarmRunner';
 import { simulate } from '../core/scenario/runScenario';
-import { validateScenarioDocument } from '../core/scenario/validateScenario';
+import { formatProblem, validateScenarioDocument } from '../core/scenario/validateScenario';
 import { swarmScenario } from '../core/testing/swarmScenario';
 
 describe('the seeded swarm', () => {
@@ -58,5 +58,43 @@ describe('the seeded swarm', () => {
 
   it('the same seed gives the same run', () => {
     expect(runSeed(42, { truncation: 'leader-epoch', safe: false })).toEqual(runSeed(42, { truncation: 'leader-epoch', safe: false }));
+  });
+});
+
+describe('the swarm with consumer groups', () => {
+  it('its scenarios subscribe, poll and commit, and polls return records (so the consumer checks run on real data)', () => {
+    let polledRecords = 0;
+    let groupSteps = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const document = swarmScenario(seed, { truncation: 'leader-epoch', safe: false });
+      const validated = validateScenarioDocument(document);
+      if (!validated.ok) throw new Error(validated.problems.map(formatProblem).join('\n'));
+      groupSteps += validated.scenario.steps.filter((s) => ['subscribe', 'poll', 'commit', 'leave', 'kill', 'pause', 'resume'].includes(s.op)).length;
+      polledRecords += simulate(validated.scenario).groups.polled.reduce((n, p) => n + p.records.length, 0);
+    }
+    expect(groupSteps).toBeGreaterThan(100);
+    expect(polledRecords).toBeGreaterThan(50);
+  });
+
+  it('the checks find a record polled at the HW and a partition with two owners in one generation', () => {
+    // The first seed whose scenario ends with t0-0 led and some group.
+    const world = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
+      const validated = validateScenarioDocument(swarmScenario(seed, { truncation: 'leader-epoch', safe: false }));
+      if (!validated.ok) throw new Error('invalid');
+      return simulate(validated.scenario);
+    }).find((w) => w.groups.groups.length > 0 && w.groups.consumers.length > 0 && w.topics.find((t) => t.name === 't0')?.partitions[0].leader !== null);
+    if (!world) throw new Error('no such seed');
+    const before = structuredClone(world);
+    expect(groupProblems(before, world)).toEqual([]);
+    const p = world.topics.find((t) => t.name === 't0')?.partitions[0];
+    if (!p || p.leader === null) throw new Error('no leader');
+    const hw = p.replicaStates.find((r) => r.broker === p.leader)?.highWatermark ?? 0;
+    world.groups.polled.push({ step: 0, group: 'g0', member: 'c0', records: [{ topic: 't0', partition: 0, offset: hw, key: null, value: 'x', producedStep: -1, producedIndex: -1 }] });
+    const twin = (member: string) => ({ ...structuredClone(world.groups.consumers[0] ?? {}), group: 'gx', member, process: 'running' as const, generation: 7, assignment: ['t0-0'] });
+    world.groups.groups.push({ ...structuredClone(world.groups.groups[0]), group: 'gx' });
+    world.groups.consumers.push(twin('a'), twin('b'));
+    const problems = groupProblems(before, world);
+    expect(problems.some((s) => s.includes(`offset ${hw} at or above the HW`))).toBe(true);
+    expect(problems).toContain('group gx generation 7: t0-0 is owned by a and b');
   });
 });

@@ -4,6 +4,7 @@
 import { createWorld } from '../core/cluster';
 import { checkHighWatermarkMonotonic, checkInvariants } from '../core/invariants';
 import { applyStep } from '../core/step';
+import type { World } from '../core/model/world';
 import { swarmScenario, type SwarmOptions } from '../core/testing/swarmScenario';
 import { formatProblem, validateScenarioDocument } from '../core/scenario/validateScenario';
 
@@ -31,7 +32,16 @@ const FORBIDDEN_WHEN_SAFE = ['acknowledged-record-lost', 'replica-divergence'];
 export function withRecovery(document: Record<string, unknown>): Record<string, unknown> {
   const cluster = document.cluster as { brokers: number; replication: string };
   const brokers = Array.from({ length: cluster.brokers }, (_, i) => i + 1);
-  const settle: unknown[] = [{ op: 'heal' }, { op: 'run', ms: 20000 }, ...brokers.map((broker) => ({ op: 'restart', broker })), { op: 'run', ms: 60000 }];
+  // Consumers still running leave first, so their auto commits stop and __consumer_offsets settles.
+  const running = new Map<string, { group: string; member: string }>();
+  for (const step of document.steps as { op: string; group?: string; member?: string }[]) {
+    if (step.group === undefined || step.member === undefined) continue;
+    const key = JSON.stringify([step.group, step.member]);
+    if (step.op === 'subscribe') running.set(key, { group: step.group, member: step.member });
+    if (step.op === 'leave' || step.op === 'kill') running.delete(key);
+  }
+  const leaves = [...running.values()].map(({ group, member }) => ({ op: 'leave', group, member }));
+  const settle: unknown[] = [{ op: 'heal' }, ...leaves, { op: 'run', ms: 20000 }, ...brokers.map((broker) => ({ op: 'restart', broker })), { op: 'run', ms: 60000 }];
   for (let round = 0; round < 4; round++) {
     if (cluster.replication === 'manual') settle.push(...brokers.map((broker) => ({ op: 'fetch', broker })));
     settle.push({ op: 'run', ms: 30000 });
@@ -54,6 +64,37 @@ function livenessProblems(world: ReturnType<typeof createWorld>): string[] {
   return problems;
 }
 
+/**
+ * Consumers: every record a step's polls returned is below its partition's HW now under the
+ * leader that served it (the HW never falls while a broker leads; a poll never reads at or above
+ * it), and in one group no partition has two owners in one generation.
+ */
+export function groupProblems(before: World, world: World): string[] {
+  const problems: string[] = [];
+  for (const entry of world.groups.polled.slice(before.groups.polled.length)) {
+    for (const record of entry.records) {
+      const p = world.topics.find((t) => t.name === record.topic)?.partitions[record.partition];
+      const was = before.topics.find((t) => t.name === record.topic)?.partitions[record.partition];
+      if (!p || !was || p.leader === null || p.leader !== was.leader || p.leaderEpoch !== was.leaderEpoch) continue;
+      const hw = p.replicaStates.find((r) => r.broker === p.leader)?.highWatermark ?? 0;
+      if (record.offset >= hw) problems.push(`${entry.member} of ${entry.group} polled ${record.topic}-${record.partition} offset ${record.offset} at or above the HW ${hw}`);
+    }
+  }
+  for (const g of world.groups.groups) {
+    const owners = new Map<string, string>();
+    for (const c of world.groups.consumers) {
+      if (c.group !== g.group || c.process !== 'running') continue;
+      for (const tp of c.assignment) {
+        const key = `${c.generation}/${tp}`;
+        const other = owners.get(key);
+        if (other !== undefined) problems.push(`group ${g.group} generation ${c.generation}: ${tp} is owned by ${other} and ${c.member}`);
+        owners.set(key, c.member);
+      }
+    }
+  }
+  return problems;
+}
+
 /** Runs one seed; returns the first failure (with the step after which it appeared), if any. */
 export function runSeed(seed: number, options: SwarmOptions): { failure: SwarmFailure | null; anomalies: string[]; steps: number } {
   const document = withRecovery(swarmScenario(seed, options));
@@ -68,7 +109,7 @@ export function runSeed(seed: number, options: SwarmOptions): { failure: SwarmFa
     let problems: string[];
     try {
       applyStep(world, scenario.steps[i], i);
-      problems = [...checkInvariants(world), ...checkHighWatermarkMonotonic(before, world)];
+      problems = [...checkInvariants(world), ...checkHighWatermarkMonotonic(before, world), ...groupProblems(before, world)];
     } catch (error) {
       problems = [`threw: ${(error as Error).stack ?? String(error)}`];
     }

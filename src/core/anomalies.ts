@@ -65,6 +65,26 @@ export function reportDuplicate(ctx: SimContext, p: PartitionState, leader: Repl
   if (earlier) report(ctx, { type: 'duplicate-record', topic: p.topic, partition: p.partition, offset: record.offset });
 }
 
+/**
+ * `consumer-saw-record-later-lost`: a record some consumer polled (always from below a leader's
+ * HW) is no longer at its offset on the partition's leader (an unclean election, a lost unflushed
+ * tail, truncation to the HW before 0.11).
+ */
+function checkPolledRecords(ctx: SimContext, p: PartitionState): void {
+  const leader = leaderReplica(p);
+  if (!leader || ctx.world.groups.polled.length === 0) return;
+  const first = leader.log[0]?.offset ?? 0;
+  for (const entry of ctx.world.groups.polled) {
+    for (const seen of entry.records) {
+      if (seen.topic !== p.topic || seen.partition !== p.partition || seen.offset < first) continue;
+      const held = leader.log[seen.offset - first];
+      if (!held || held.step !== seen.producedStep || held.index !== seen.producedIndex) {
+        report(ctx, { type: 'consumer-saw-record-later-lost', topic: p.topic, partition: p.partition, offset: seen.offset });
+      }
+    }
+  }
+}
+
 /** Runs the checks; the events seen since the last call say which partitions can have lost records. */
 export function detectAnomalies(ctx: SimContext): void {
   const touched = new Set<string>();
@@ -76,6 +96,7 @@ export function detectAnomalies(ctx: SimContext): void {
   for (const key of touched) {
     const [topic, partition] = key.split('\u0000');
     checkAcknowledgedRecords(ctx, getPartition(ctx.world, topic, Number(partition)));
+    checkPolledRecords(ctx, getPartition(ctx.world, topic, Number(partition)));
   }
   for (const p of allPartitions(ctx.world)) checkDivergence(ctx, p);
 }

@@ -46,7 +46,7 @@ function startPartition(world: World, topic: string, partition: number, replicas
   return p;
 }
 
-function createTopic(world: World, spec: TopicSpec): TopicState {
+export function createTopic(world: World, spec: TopicSpec): TopicState {
   const assignment = placement(world, spec);
   return {
     name: spec.name,
@@ -79,6 +79,7 @@ export function createWorld(scenario: Scenario): World {
     random: {},
     stepErrors: [],
     anomalies: [],
+    groups: { groups: [], consumers: [], polled: [], nextCommitIndex: 0 },
   };
   const specs = [...scenario.topics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   world.topics = specs.map((spec) => createTopic(world, spec));

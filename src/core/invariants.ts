@@ -98,9 +98,10 @@ export function checkInvariants(world: World, options: { healthy?: boolean } = {
 /** The leader's HW never decreases while the same broker leads in the same epoch. */
 export function checkHighWatermarkMonotonic(before: World, after: World): string[] {
   const problems: string[] = [];
-  const earlier = [...allPartitions(before)];
-  for (const [i, p] of [...allPartitions(after)].entries()) {
-    const q = earlier[i];
+  // By name: topics created at run time (`__consumer_offsets`) shift the positions of others.
+  const earlier = new Map([...allPartitions(before)].map((q) => [`${q.topic}\u0000${q.partition}`, q]));
+  for (const p of allPartitions(after)) {
+    const q = earlier.get(`${p.topic}\u0000${p.partition}`);
     if (!q || q.leader !== p.leader || q.leaderEpoch !== p.leaderEpoch || !serving(before, q) || !serving(after, p)) continue;
     const was = leaderReplica(q)?.highWatermark ?? 0;
     const now = leaderReplica(p)?.highWatermark ?? 0;

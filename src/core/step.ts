@@ -18,6 +18,7 @@ import { onFetchArrive, readFetch, onFetchFailed, onFetchResponseArrive, onFetch
 import { detectAnomalies } from './anomalies';
 import { getPartition, newContext, react, type SimContext } from './simContext';
 import { cloneWorld } from './cloneWorld';
+import { groupStep, onGroupTimer, settleGroups } from './protocol/groups/consumerClient';
 import { peekTime, pop, schedule } from './time/eventQueue';
 
 /** Hands one reaction to the mechanism it names (model/reactions.ts). */
@@ -119,6 +120,13 @@ function fire(ctx: SimContext, event: TimedEvent): void {
     case 'fetch-send':
       onFetchSend(ctx, event);
       return;
+    case 'group-join-expire':
+    case 'member-session-expire':
+    case 'consumer-rejoin':
+    case 'consumer-poll':
+    case 'consumer-poll-timeout':
+      onGroupTimer(ctx, event);
+      return;
     default: {
       const unreachable: never = event;
       throw new Error(`unknown timed event ${JSON.stringify(unreachable)}`);
@@ -134,6 +142,9 @@ export function advanceTime(ctx: SimContext, ms: number): void {
     if (!queued) break;
     ctx.world.timeMs = Math.max(ctx.world.timeMs, queued.atMs);
     fire(ctx, queued.event);
+    settleAll(ctx);
+    // Groups follow what the step or event changed, then their own consequences are settled.
+    settleGroups(ctx);
     settleAll(ctx);
     detectAnomalies(ctx);
   }
@@ -168,11 +179,23 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
     case 'heal':
       heal(ctx);
       break;
+    case 'subscribe':
+    case 'leave':
+    case 'poll':
+    case 'commit':
+    case 'kill':
+    case 'pause':
+    case 'resume':
+      groupStep(ctx, step);
+      break;
     default: {
       const unreachable: never = step;
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
     }
   }
+  settleAll(ctx);
+  // Groups follow what the step or event changed, then their own consequences are settled.
+  settleGroups(ctx);
   settleAll(ctx);
   detectAnomalies(ctx);
   world.stepsApplied = stepIndex + 1;

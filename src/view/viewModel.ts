@@ -74,6 +74,15 @@ export function describeStep(step: Step, t: Translate, formatNumber: (n: number)
       return t(`steps.${step.op}`, { broker: step.broker });
     case 'heal':
       return t('steps.heal');
+    case 'subscribe':
+      return t('steps.subscribe', { group: step.group, member: step.member, topics: step.topics.join(', ') });
+    case 'leave':
+    case 'poll':
+    case 'commit':
+    case 'kill':
+    case 'pause':
+    case 'resume':
+      return t(`steps.${step.op}`, { group: step.group, member: step.member });
     default: {
       const unreachable: never = step;
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);

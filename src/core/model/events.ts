@@ -2,6 +2,8 @@
  * What happened during one step, for the animation layer and the inspector's "last step in
  * words". Events describe; they never drive the simulation (the world is the truth).
  */
+import type { GroupStateName } from './groups';
+
 /** Why a log was cut (stable names: the app translates them). */
 export type TruncationReason = 'high-watermark' | 'lost-tail' | 'diverging-epoch' | 'offset-out-of-range';
 
@@ -18,4 +20,18 @@ export type SimEvent =
   | { type: 'leader-change'; atMs: number; topic: string; partition: number; from: number | null; to: number | null; leaderEpoch: number; unclean: boolean }
   | { type: 'isr-change'; atMs: number; topic: string; partition: number; isr: number[]; leaderEpoch: number }
   | { type: 'step-error'; atMs: number; broker: number; error: string }
-  | { type: 'anomaly'; atMs: number; anomaly: string; topic: string; partition: number; offset: number };
+  | { type: 'anomaly'; atMs: number; anomaly: string; topic: string; partition: number; offset: number }
+  | { type: 'group-state'; atMs: number; group: string; from: GroupStateName; to: GroupStateName; generation: number }
+  | { type: 'group-member'; atMs: number; group: string; member: string; memberId: string; change: GroupMemberChange }
+  | { type: 'group-assignment'; atMs: number; group: string; member: string; generation: number; assignment: string[]; revoked: string[] }
+  | { type: 'consumer-poll'; atMs: number; group: string; member: string; records: number }
+  | { type: 'offset-commit'; atMs: number; group: string; member: string; offsets: Record<string, number>; storage: 'kafka' | 'zookeeper'; error: string | null }
+  | { type: 'coordinator-change'; atMs: number; group: string; from: number | null; to: number | null };
+
+/**
+ * How a group's membership changed: `joined` (a new member id), `left` (LeaveGroup), `expired`
+ * (no heartbeat for session.timeout.ms), `not-rejoined` (a rebalance completed without it),
+ * `replaced` (a static member's new instance took over its id's place), `poll-timeout` (it left
+ * after max.poll.interval.ms without a poll).
+ */
+export type GroupMemberChange = 'joined' | 'left' | 'expired' | 'not-rejoined' | 'replaced' | 'poll-timeout';

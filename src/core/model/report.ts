@@ -3,6 +3,7 @@
  * order the JSON is printed in; `scenario/report.ts` builds objects in exactly this order.
  */
 import type { Acks } from './scenario';
+import type { GroupReport, PolledReport } from './groups';
 
 export type BrokerProcessState = 'running' | 'isolated' | 'crashed' | 'restarting' | 'stopped';
 
@@ -91,9 +92,8 @@ export interface Report {
   brokers: BrokerReport[];
   partitions: PartitionReport[];
   produced: ProducedReport[];
-  /** Filled by the consumer-group mechanisms (later issue); always present. */
-  groups: unknown[];
-  polled: unknown[];
+  groups: GroupReport[];
+  polled: PolledReport[];
   cli: unknown[];
   stepErrors: StepErrorReport[];
   anomalies: AnomalyReport[];

@@ -61,6 +61,7 @@ export interface ConsumerConfig {
   'enable.auto.commit': boolean;
   'auto.commit.interval.ms': number;
   'max.poll.records': number;
+  'max.poll.interval.ms': number;
   'fetch.max.wait.ms': number;
   'offsets.storage': 'kafka' | 'zookeeper';
 }
@@ -115,8 +116,35 @@ export interface HealStep {
   note?: string;
 }
 
+/** A consumer joins a group (client.id = `member`); config is the member's own overrides, defaults filled in. */
+export interface SubscribeStep {
+  op: 'subscribe';
+  group: string;
+  member: string;
+  topics: string[];
+  assignor: 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
+  instanceId: string | null;
+  config: ConsumerConfig;
+  note?: string;
+}
+export interface MemberStep {
+  op: 'leave' | 'commit' | 'kill' | 'pause' | 'resume';
+  group: string;
+  member: string;
+  note?: string;
+}
+export interface PollStep {
+  op: 'poll';
+  group: string;
+  member: string;
+  /** At most this many records (else the member's `max.poll.records`). */
+  maxRecords: number | null;
+  note?: string;
+}
+export type GroupStep = SubscribeStep | MemberStep | PollStep;
+
 /** The steps that have landed in the simulator so far (see docs/scenario-format.md). */
-export type Step = ProduceStep | RunStep | FetchStep | CrashStep | BrokerStep | HealStep;
+export type Step = ProduceStep | RunStep | FetchStep | CrashStep | BrokerStep | HealStep | GroupStep;
 
 export interface Scenario {
   version: 1;

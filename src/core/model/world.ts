@@ -8,6 +8,7 @@ import type { RandomState } from '../time/random';
 import type { BrokerProcessState, ProducedReport, StepErrorReport, AnomalyReport } from './report';
 import type { Acks, Scenario, TopicConfig } from './scenario';
 import type { LogLayout } from '../protocol/logLayout';
+import type { ConsumerState, GroupState, GroupTimedEvent, PolledEntry } from './groups';
 
 /** One record as a replica's log holds it. Immutable once written: replicas share the object. */
 export interface LogRecord {
@@ -27,6 +28,8 @@ export interface LogRecord {
   readonly producerId?: number;
   readonly producerEpoch?: number;
   readonly sequence?: number;
+  /** An offset commit in `__consumer_offsets` (key `[group,topic,partition]`), as the coordinator reads it back. */
+  readonly offsetCommit?: { readonly group: string; readonly topic: string; readonly partition: number; readonly offset: number };
 }
 
 /** `BatchMetadata`: one idempotent batch a replica's producer state remembers. */
@@ -281,7 +284,8 @@ export type TimedEvent =
   | { type: 'fetch-wait-expire'; follower: number; leader: number; requestSeq: number }
   | { type: 'fetch-response-arrive'; follower: number; leader: number; requestSeq: number; partitions: FetchPartitionResponse[] }
   | { type: 'fetch-failed'; follower: number; leader: number; requestSeq: number }
-  | { type: 'fetch-send'; follower: number; leader: number; requestSeq: number };
+  | { type: 'fetch-send'; follower: number; leader: number; requestSeq: number }
+  | GroupTimedEvent;
 
 export interface World {
   /** The validated scenario minus its steps: the cluster's fixed settings. */
@@ -307,6 +311,18 @@ export interface World {
   random: Record<string, RandomState>;
   stepErrors: StepErrorReport[];
   anomalies: AnomalyReport[];
+  /** Consumer groups (protocol/groups): coordinators' views, consumer clients, what polls returned. */
+  groups: GroupsWorld;
+}
+
+export interface GroupsWorld {
+  /** By group id in code-unit order. */
+  groups: GroupState[];
+  /** In the order they subscribed. */
+  consumers: ConsumerState[];
+  polled: PolledEntry[];
+  /** Tells offset-commit records apart (their `index`), as produced records' step and index do. */
+  nextCommitIndex: number;
 }
 
 export function logEndOffset(replica: ReplicaState): number {

@@ -168,6 +168,7 @@ export function fetchStep(ctx: SimContext, step: FetchStep): void {
   const brokerState = ctx.world.brokers.find((b) => b.id === step.broker);
   if (!brokerState || brokerState.state !== 'running') return;
   for (const p of allPartitions(ctx.world)) {
+    if (p.topic.startsWith('__')) continue; // internal topics replicate on their own
     if (step.topic !== null && p.topic !== step.topic) continue;
     if (step.partition !== null && p.partition !== step.partition) continue;
     react(ctx, { type: 'fetch-exchange', follower: step.broker, topic: p.topic, partition: p.partition, dropResponse: step.dropResponse, exchange: 0 });

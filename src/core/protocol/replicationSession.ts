@@ -29,6 +29,11 @@ function isAuto(ctx: SimContext): boolean {
   return ctx.world.settings.cluster.replication === 'auto';
 }
 
+/** Internal topics (`__consumer_offsets`) replicate on their own in `manual` mode too. */
+function replicatesOnItsOwn(ctx: SimContext, p: PartitionState): boolean {
+  return isAuto(ctx) || p.topic.startsWith('__');
+}
+
 function processState(ctx: SimContext, broker: number): string {
   return ctx.world.brokers.find((b) => b.id === broker)?.state ?? 'crashed';
 }
@@ -45,7 +50,7 @@ function session(ctx: SimContext, follower: number, leader: number): FetchSessio
 
 /** The partitions `follower` currently follows on `leader`, in report order. */
 function followedPartitions(ctx: SimContext, follower: number, leader: number): PartitionState[] {
-  return [...allPartitions(ctx.world)].filter((p) => p.leader === leader && isCurrentFollower(ctx, p, follower));
+  return [...allPartitions(ctx.world)].filter((p) => p.leader === leader && replicatesOnItsOwn(ctx, p) && isCurrentFollower(ctx, p, follower));
 }
 
 /** Sends the session's next request now, if the follower still follows anything on that leader. */
@@ -73,7 +78,7 @@ export function sendFetch(ctx: SimContext, follower: number, leader: number): vo
 
 /** A follower starts following a partition on `leader`: a new session sends at once. */
 export function startFollowing(ctx: SimContext, follower: number, leader: number): void {
-  if (!isAuto(ctx)) return;
+  if (!isAuto(ctx) && followedPartitions(ctx, follower, leader).length === 0) return;
   const s = session(ctx, follower, leader);
   if (!s.inFlight) sendFetch(ctx, follower, leader);
 }

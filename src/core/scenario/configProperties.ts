@@ -79,11 +79,14 @@ export const PRODUCER_PROPERTIES: Record<string, PropertyDef> = {
 
 export const CONSUMER_PROPERTIES: Record<string, PropertyDef> = {
   'auto.offset.reset': { type: 'enum', default: 'latest', values: ['latest', 'earliest', 'none'] },
+  // No ConfigDef range: the broker refuses a JoinGroup outside group.min/max.session.timeout.ms
+  // (6 s – 30 min) with INVALID_SESSION_TIMEOUT, a step error.
   'session.timeout.ms': { type: 'int', default: 45000 },
   'heartbeat.interval.ms': { type: 'int', default: 3000 },
   'enable.auto.commit': { type: 'boolean', default: true },
   'auto.commit.interval.ms': { type: 'int', default: 5000, min: 0 },
   'max.poll.records': { type: 'int', default: 500, min: 1 },
+  'max.poll.interval.ms': { type: 'int', default: 300000, min: 1 },
   'fetch.max.wait.ms': { type: 'int', default: 500, min: 0 },
   'offsets.storage': { type: 'enum', default: 'kafka', values: ['kafka', 'zookeeper'] },
 };

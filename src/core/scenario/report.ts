@@ -7,6 +7,7 @@ import type { PartitionState, ReplicaState, World } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { leaderReplica, replicaOf } from '../simContext';
 import { positionOf, segmentsReport } from '../protocol/logLayout';
+import { groupsReport } from '../protocol/groups/groupsReport';
 
 /**
  * Incremented whenever a change alters the outcome of an existing scenario (a rule, the random
@@ -52,8 +53,11 @@ export function buildReport(world: World): Report {
     brokers: world.brokers.map((b) => ({ id: b.id, state: b.state, fenced: b.fenced })),
     partitions: world.topics.flatMap((t) => t.partitions.map((p) => partitionReport(p))),
     produced: world.produced.map((entry) => ({ ...entry })),
-    groups: [],
-    polled: [],
+    groups: groupsReport(world),
+    polled: world.groups.polled.map((entry) => ({
+      step: entry.step, group: entry.group, member: entry.member,
+      records: entry.records.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.offset, key: r.key, value: r.value })),
+    })),
     cli: [],
     stepErrors: world.stepErrors.map((e) => ({ ...e })),
     anomalies: world.anomalies.map((a) => ({ ...a })),

@@ -89,11 +89,51 @@ describe('invalid documents', () => {
 
   it('an unknown op, and ops that have not landed yet', () => {
     const doc = base();
-    doc.steps = [{ op: 'explode' }, { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] }];
+    doc.steps = [{ op: 'explode' }, { op: 'cli', command: 'kafka-topics.sh --list' }];
     expect(problems(doc)).toEqual([
-      'steps[0].op: unknown op "explode" (expected one of: produce, run, fetch, crash, restart, shutdown, isolate, heal, subscribe, leave, poll, commit, cli)',
-      'steps[1].op: "subscribe" is not supported yet',
+      'steps[0].op: unknown op "explode" (expected one of: produce, run, fetch, crash, restart, shutdown, isolate, heal, subscribe, leave, poll, commit, kill, pause, resume, cli)',
+      'steps[1].op: "cli" is not supported yet',
     ]);
+  });
+
+  it('group steps: members must have subscribed earlier, names unique while running, config checked like consumer.config', () => {
+    const doc = base();
+    doc.steps = [
+      { op: 'poll', group: 'g', member: 'c1' },
+      { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders', 'nope'], assignor: 'fair', config: { 'max.poll.records': 0, 'fetch.min.bytes': 1 } },
+      { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] },
+      { op: 'kill', group: 'g', member: 'c1' },
+      { op: 'subscribe', group: 'g', member: 'c1', topics: [], instanceId: '' },
+      { op: 'commit', group: 'other', member: 'c1' },
+      { op: 'poll', group: 'g', member: 'c1', maxRecords: 0, extra: 1 },
+      { op: 'subscribe', group: 'g', member: 'c2', topics: ['orders'], config: { 'offsets.storage': 'zookeeper', 'session.timeout.ms': 3000 } },
+    ];
+    expect(problems(doc)).toEqual([
+      'steps[0].member: "c1" has not subscribed to group "g" in an earlier step',
+      'steps[1].topics[1]: topic "nope" is not declared (topics are orders)',
+      'steps[1].assignor: must be one of "range", "roundrobin", "sticky", "cooperative-sticky", not the string "fair"',
+      'steps[1].config["max.poll.records"]: 0 is out of range (must be from 1 to 2147483647)',
+      'steps[1].config["fetch.min.bytes"]: unknown consumer property (supported: auto.offset.reset, session.timeout.ms, heartbeat.interval.ms, enable.auto.commit, auto.commit.interval.ms, max.poll.records, max.poll.interval.ms, fetch.max.wait.ms, offsets.storage)',
+      'steps[2].member: "c1" is already subscribed to group "g" (member names are unique within a group; leave or kill it first)',
+      'steps[4].topics: must name at least one topic',
+      'steps[4].instanceId: must not be empty (group.instance.id must be a non-empty string)',
+      'steps[5].member: "c1" has not subscribed to group "other" in an earlier step',
+      'steps[6].maxRecords: 0 is out of range (must be from 1 to 2147483647)',
+      'steps[6].extra: unknown field (expected one of: op, note, group, member, maxRecords)',
+      'steps[7].config["offsets.storage"]: "zookeeper" exists only in the zookeeper era (consumers before 0.9 committed offsets to ZooKeeper)',
+      'steps[7].config["session.timeout.ms"]: heartbeat.interval.ms must be lower than session.timeout.ms (Kafka\'s Heartbeat requires it)',
+    ]);
+  });
+
+  it('a valid subscribe gets the document\'s consumer defaults under its own overrides', () => {
+    const doc: Record<string, unknown> = { ...base(), consumer: { config: { 'max.poll.records': 7, 'auto.offset.reset': 'earliest' } } };
+    doc.steps = [{ op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'], config: { 'max.poll.records': 3 } }];
+    const result = validateScenarioDocument(doc);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.scenario.steps[0]).toMatchObject({
+      op: 'subscribe', assignor: 'range', instanceId: null,
+      config: { 'max.poll.records': 3, 'auto.offset.reset': 'earliest', 'session.timeout.ms': 45000, 'max.poll.interval.ms': 300000 },
+    });
   });
 
   it('a missing broker, topic or partition', () => {

@@ -4,10 +4,11 @@
  * order (docs/scenario-format.md, "The headless runner"). Links, saved sessions, lessons, the
  * runner and tests all come through here.
  */
-import type { Scenario } from '../model/scenario';
+import type { Scenario, Step, TopicSpec } from '../model/scenario';
 import { FieldReader } from './fieldReader';
 import { ProblemList, type Problem } from './problems';
-import { readCluster, readConsumer, readProducer } from './validateCluster';
+import { LIMITS, readCluster, readConsumer, readProducer } from './validateCluster';
+import { GROUP_OPS, type GroupOp } from './validateGroupSteps';
 import { readSteps } from './validateSteps';
 import { readTopics } from './validateTopics';
 
@@ -35,7 +36,10 @@ export function validateScenarioDocument(document: unknown): ParseResult {
     brokers: cluster?.brokers ?? brokersOf(root.cluster),
     topics,
     replication: cluster?.replication ?? replicationOf(root.cluster),
+    era,
+    consumer: consumer?.config,
   });
+  if (steps && topics && cluster) checkOffsetsTopicPartitions(reader, steps, topics, cluster.config['offsets.topic.num.partitions']);
   if (problems.count > 0 || title === undefined || seed === undefined || !cluster || !producer || !consumer || !topics || !steps) {
     return { ok: false, problems: problems.sorted() };
   }
@@ -68,4 +72,14 @@ function brokersOf(cluster: unknown): number[] | undefined {
   if (typeof brokers === 'number' && Number.isInteger(brokers) && brokers >= 1 && brokers <= 32) return Array.from({ length: brokers }, (_, i) => i + 1);
   if (Array.isArray(brokers) && brokers.every((b) => Number.isInteger(b) && b >= 1)) return brokers as number[];
   return undefined;
+}
+
+/** The partition limit counts `__consumer_offsets` when the document has a group step (its first use creates it). */
+function checkOffsetsTopicPartitions(reader: FieldReader, steps: Step[], topics: TopicSpec[], offsetsPartitions: number): void {
+  const first = steps.findIndex((s) => GROUP_OPS.includes(s.op as GroupOp));
+  if (first < 0) return;
+  const total = topics.reduce((sum, t) => sum + t.partitions, 0) + offsetsPartitions;
+  if (total > LIMITS.partitions) {
+    reader.problems.add(`steps[${first}].op`, `creates __consumer_offsets with ${offsetsPartitions} partitions (offsets.topic.num.partitions), bringing the cluster to ${total} partitions in all, over the limit of ${LIMITS.partitions}`);
+  }
 }

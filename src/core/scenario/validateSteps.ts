@@ -3,19 +3,23 @@
  * name only brokers, topics and partitions the document declares. Ops of the format that the
  * simulator does not model yet are refused by name, so a scenario never runs half-understood.
  */
-import type { ReplicationMode, Step, TopicSpec } from '../model/scenario';
+import type { ConsumerConfig, Era, ReplicationMode, Step, TopicSpec } from '../model/scenario';
 import { javaUtf8Length } from '../protocol/javaUtf8';
 import { FieldReader, type JsonObject } from './fieldReader';
 import { LIMITS, readAcks } from './validateCluster';
+import { GROUP_FIELDS, GROUP_OPS, newGroupValidationState, readGroupStep, type GroupOp, type GroupValidationState } from './validateGroupSteps';
 
-export const SUPPORTED_OPS = ['produce', 'run', 'fetch', 'crash', 'restart', 'shutdown', 'isolate', 'heal'] as const;
-/** Ops of scenario format 1 that later issues bring (consumer groups, the CLI). */
-export const PLANNED_OPS = ['subscribe', 'leave', 'poll', 'commit', 'cli'] as const;
+export const SUPPORTED_OPS = ['produce', 'run', 'fetch', 'crash', 'restart', 'shutdown', 'isolate', 'heal', ...GROUP_OPS] as const;
+/** Ops of scenario format 1 that later issues bring (the CLI). */
+export const PLANNED_OPS = ['cli'] as const;
 
 export interface StepContext {
   brokers: number[] | undefined;
   topics: TopicSpec[] | undefined;
   replication: ReplicationMode | undefined;
+  /** For group steps: the era and the document's consumer defaults (absent: not checked). */
+  era?: Era | undefined;
+  consumer?: ConsumerConfig | undefined;
 }
 
 function readTopicName(reader: FieldReader, value: unknown, path: string, context: StepContext): TopicSpec | undefined {
@@ -94,6 +98,7 @@ const FIELDS: Record<(typeof SUPPORTED_OPS)[number], string[]> = {
   shutdown: ['op', 'note', 'broker'],
   isolate: ['op', 'note', 'broker'],
   heal: ['op', 'note'],
+  ...GROUP_FIELDS,
 };
 
 function readBrokerStep(reader: FieldReader, o: JsonObject, path: string, context: StepContext, op: 'crash' | 'restart' | 'shutdown' | 'isolate'): Step | undefined {
@@ -103,7 +108,7 @@ function readBrokerStep(reader: FieldReader, o: JsonObject, path: string, contex
   return broker === undefined || lostTail === undefined ? undefined : { op, broker, lostTail };
 }
 
-function readStep(reader: FieldReader, raw: unknown, i: number, context: StepContext): Step | undefined {
+function readStep(reader: FieldReader, raw: unknown, i: number, context: StepContext, groups: GroupValidationState): Step | undefined {
   const path = `steps[${i}]`;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     reader.problems.add(path, 'a step must be an object with an "op"');
@@ -130,10 +135,13 @@ function readStep(reader: FieldReader, raw: unknown, i: number, context: StepCon
   if (known === 'produce') step = readProduce(reader, o, path, context);
   else if (known === 'fetch') step = readFetch(reader, o, path, context);
   else if (known === 'heal') step = { op: 'heal' };
+  else if ((GROUP_OPS as readonly string[]).includes(known)) {
+    step = readGroupStep(reader, o, path, known as GroupOp, { topics: context.topics, era: context.era, consumer: context.consumer }, groups);
+  }
   else if (known === 'run') {
     const ms = reader.integer(reader.required(o, 'ms', path), `${path}.ms`, 0, LIMITS.runMs);
     step = ms === undefined ? undefined : { op: 'run', ms };
-  } else step = readBrokerStep(reader, o, path, context, known);
+  } else step = readBrokerStep(reader, o, path, context, known as 'crash' | 'restart' | 'shutdown' | 'isolate');
   if (step && note !== undefined) step.note = note;
   return o.note !== undefined && note === undefined ? undefined : step;
 }
@@ -148,8 +156,9 @@ export function readSteps(reader: FieldReader, value: unknown, context: StepCont
   }
   const steps: Step[] = [];
   let failed = false;
+  const groups = newGroupValidationState();
   list.forEach((raw, i) => {
-    const step = readStep(reader, raw, i, context);
+    const step = readStep(reader, raw, i, context, groups);
     if (step) steps.push(step);
     else failed = true;
   });

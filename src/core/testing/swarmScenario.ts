@@ -19,6 +19,55 @@ function between(r: RandomState, min: number, max: number): number {
   return min + nextIndex(r, max - min + 1);
 }
 
+/**
+ * Consumer-group steps, drawn from their own stream so that the steps of the other streams (and
+ * so every scenario the swarm made before groups existed) stay as they were: after each step,
+ * maybe one group step. Members subscribe before anything else names them, and never twice while
+ * running.
+ */
+function groupSteps(seed: number, options: SwarmOptions, topics: string[], count: number): Record<string, unknown>[][] {
+  const r = seedStream(seed, `swarm-groups:${options.safe ? 'safe' : 'any'}`);
+  const groups = ['g0', 'g1'];
+  const members = ['c0', 'c1', 'c2'];
+  const running = new Map<string, Set<string>>(groups.map((g) => [g, new Set()]));
+  const subscribed = new Map<string, Set<string>>(groups.map((g) => [g, new Set()]));
+  const out: Record<string, unknown>[][] = [];
+  for (let i = 0; i < count; i++) {
+    const here: Record<string, unknown>[] = [];
+    if (nextIndex(r, 3) === 0) {
+      const group = pick(r, groups);
+      const member = pick(r, members);
+      const op = pick(r, ['subscribe', 'subscribe', 'poll', 'poll', 'commit', 'leave', 'kill', 'pause', 'resume'] as const);
+      if (op === 'subscribe' || !subscribed.get(group)?.has(member)) {
+        if (!running.get(group)?.has(member)) {
+          const topicCount = between(r, 1, topics.length);
+          here.push({
+            op: 'subscribe', group, member, topics: topics.slice(0, topicCount),
+            assignor: pick(r, ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const),
+            ...(nextIndex(r, 4) === 0 ? { instanceId: `${group}-${member}` } : {}),
+            config: {
+              'auto.offset.reset': pick(r, ['earliest', 'latest'] as const),
+              'session.timeout.ms': pick(r, [6000, 10000]),
+              'heartbeat.interval.ms': pick(r, [1000, 3000]),
+              'max.poll.interval.ms': pick(r, [5000, 20000]),
+              'enable.auto.commit': nextIndex(r, 2) === 0,
+              'max.poll.records': pick(r, [1, 5, 500]),
+            },
+          });
+          running.get(group)?.add(member);
+          subscribed.get(group)?.add(member);
+        }
+      } else {
+        here.push({ op, group, member });
+        if (op === 'leave' || op === 'kill') running.get(group)?.delete(member);
+      }
+    }
+    out.push(here);
+  }
+  // Some scenarios keep a group's single assignor: a member with another one is refused, which is fine too.
+  return out;
+}
+
 export function swarmScenario(seed: number, options: SwarmOptions): Record<string, unknown> {
   // The stream does not depend on the truncation mode: one seed is the same scenario in both eras.
   const r = seedStream(seed, `swarm:${options.safe ? "safe" : "any"}`);
@@ -66,16 +115,21 @@ export function swarmScenario(seed: number, options: SwarmOptions): Record<strin
         steps.push({ op: kind, broker: brokerId() });
     }
   }
+  const extra = groupSteps(seed, options, topics.map((t) => t.name), steps.length);
+  const withGroups = steps.flatMap((step, i) => [step, ...extra[i]]);
   return {
     version: 1,
     title: `swarm seed ${seed} (${options.truncation}${options.safe ? ', safe' : ''})`,
     seed,
     cluster: {
       brokers, metadata, truncation: options.truncation, replication,
-      config: { 'replica.lag.time.max.ms': pick(r, [2000, 10000, 30000]), 'replica.fetch.wait.max.ms': 500 },
+      config: {
+        'replica.lag.time.max.ms': pick(r, [2000, 10000, 30000]), 'replica.fetch.wait.max.ms': 500,
+        'offsets.topic.num.partitions': 2, 'offsets.topic.replication.factor': Math.min(3, brokers),
+      },
     },
     producer: { acks: 'all', config: {} },
     topics,
-    steps,
+    steps: withGroups,
   };
 }

@@ -42,6 +42,22 @@ export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: nu
       return t('events.stepError', { ...at, ...event });
     case 'anomaly':
       return t('events.anomaly', { ...at, ...event, anomaly: t(`anomalies.type.${event.anomaly}`) });
+    case 'group-state':
+      return t('events.groupState', { ...at, group: event.group, from: event.from, to: event.to, generation: event.generation });
+    case 'group-member':
+      return t('events.groupMember', { ...at, group: event.group, member: event.member, change: t(`events.memberChange.${event.change}`) });
+    case 'group-assignment':
+      return t('events.groupAssignment', { ...at, group: event.group, member: event.member, generation: event.generation, assignment: event.assignment.join(', ') || '—' });
+    case 'consumer-poll':
+      return t('events.consumerPoll', { ...at, group: event.group, member: event.member, records: event.records });
+    case 'offset-commit': {
+      const offsets = Object.entries(event.offsets).map(([tp, offset]) => `${tp}=${offset}`).join(', ');
+      return event.error === null
+        ? t('events.offsetCommit', { ...at, group: event.group, member: event.member, offsets })
+        : t('events.offsetCommitError', { ...at, group: event.group, member: event.member, error: event.error });
+    }
+    case 'coordinator-change':
+      return event.to === null ? t('events.coordinatorNone', { ...at, group: event.group }) : t('events.coordinatorChange', { ...at, group: event.group, to: event.to });
     default: {
       const unreachable: never = event;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);

@@ -108,6 +108,14 @@ function planEvent(e: SimEvent, fly: Fly, call: Call, leaderOf: (topic: string, 
         : call('leader', e.to, e.atMs, { where, epoch: e.leaderEpoch });
     case 'step-error': return call('step-error', e.broker, e.atMs, { error: e.error });
     case 'anomaly': return call('anomaly', leaderOf(e.topic, e.partition) ?? 'producer', e.atMs, { where, anomaly: e.anomaly, offset: e.offset });
+    // Consumer groups are drawn beside the cluster (their own lazy panel), not as flights.
+    case 'group-state':
+    case 'group-member':
+    case 'group-assignment':
+    case 'consumer-poll':
+    case 'offset-commit':
+    case 'coordinator-change':
+      return undefined;
     default: {
       const unreachable: never = e;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
