@@ -74,6 +74,9 @@ export function describeStep(step: Step, t: Translate, formatNumber: (n: number)
       return t(`steps.${step.op}`, { broker: step.broker });
     case 'heal':
       return t('steps.heal');
+    case 'cli':
+      // A command line reads the same in every language.
+      return `$ ${step.command}`;
     default: {
       const unreachable: never = step;
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
@@ -118,6 +121,8 @@ export function describeDocumentStep(step: Record<string, unknown>, t: Translate
       return describeStep({ op: step.op, broker }, t);
     case 'heal':
       return describeStep({ op: 'heal' }, t);
+    case 'cli':
+      return describeStep({ op: 'cli', command: str(step.command), input: [] }, t);
     default:
       return t('steps.unknown', { op: String(step.op) });
   }

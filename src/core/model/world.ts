@@ -5,7 +5,7 @@
  */
 import type { EventQueue } from '../time/eventQueue';
 import type { RandomState } from '../time/random';
-import type { BrokerProcessState, ProducedReport, StepErrorReport, AnomalyReport } from './report';
+import type { BrokerProcessState, CliReport, ProducedReport, StepErrorReport, AnomalyReport } from './report';
 import type { Scenario, TopicConfig } from './scenario';
 import type { LogLayout } from '../protocol/logLayout';
 
@@ -90,7 +90,15 @@ export interface PartitionerState {
 
 export interface TopicState {
   name: string;
+  /** Kafka's topic id (KIP-516), drawn from the seed's `topic-id:<name>` stream at creation. */
+  topicId: string;
   config: TopicConfig;
+  /** Topic configs set on the topic itself (a `--config` at creation, `kafka-configs.sh --alter`). */
+  overrides: string[];
+  /** 2.8 through `--zookeeper` with `delete.topic.enable=false`: marked, never deleted. */
+  markedForDeletion: boolean;
+  /** `world.produced.length` when the topic was created: older records belong to an earlier topic of this name. */
+  createdAtProduced: number;
   /** Partition states, by partition number. */
   partitions: PartitionState[];
   partitioner: PartitionerState;
@@ -227,6 +235,8 @@ export interface World {
   random: Record<string, RandomState>;
   stepErrors: StepErrorReport[];
   anomalies: AnomalyReport[];
+  /** What each `cli` step printed (src/core/cli). */
+  cli: CliReport[];
 }
 
 export function logEndOffset(replica: ReplicaState): number {

@@ -126,11 +126,14 @@ function substitute(text: string, i: number): string {
 }
 
 function createRecord(ctx: SimContext, stepIndex: number, i: number, step: ProduceStep, acks: Acks): number {
+  const key = step.key === null ? null : substitute(step.key, i);
+  return createRecordOf(ctx, stepIndex, i, step, key, substitute(step.value, i), acks);
+}
+
+function createRecordOf(ctx: SimContext, stepIndex: number, i: number, step: ProduceStep, key: string | null, value: string, acks: Acks): number {
   const world = ctx.world;
   const topic = findTopic(world, step.topic);
   if (!topic) throw new Error(`assertion: unknown topic ${step.topic}`);
-  const key = step.key === null ? null : substitute(step.key, i);
-  const value = substitute(step.value, i);
   const partition = choosePartition(world, world.settings.producer.partitioner, {
     topic, key, explicitPartition: step.partition, sizeBytes: singleRecordBatchSize(key, value),
   });
@@ -146,10 +149,11 @@ function createRecord(ctx: SimContext, stepIndex: number, i: number, step: Produ
 export const MAX_REQUEST_SIZE = 1048576;
 
 /** The `produce` step: `count` records one after another at the same instant, each its own batch. */
-export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: number): void {
+export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: number, records?: { key: string | null; value: string }[]): void {
   const acks = step.acks ?? ctx.world.settings.producer.acks;
-  for (let i = 0; i < step.count; i++) {
-    const produced = createRecord(ctx, stepIndex, i, step, acks);
+  for (let i = 0; i < (records ? records.length : step.count); i++) {
+    // `records`: given as they are (a console producer's lines), no `{i}` substitution.
+    const produced = records ? createRecordOf(ctx, stepIndex, i, step, records[i].key, records[i].value, acks) : createRecord(ctx, stepIndex, i, step, acks);
     const entry = ctx.world.produced[produced];
     // `KafkaProducer.ensureValidRecordSize`: refused before it is ever sent (RecordTooLargeException).
     if (batchSizeUpperBound(entry.key, entry.value) > MAX_REQUEST_SIZE) finish(ctx, produced, false, 'MESSAGE_TOO_LARGE');

@@ -16,7 +16,12 @@
  * way it tries again after `replica.fetch.backoff.ms` (1 s).
  */
 import type { FetchPartitionRequest, FetchPartitionResponse, FetchSession, HeldFetch, PartitionState } from '../model/world';
-import { allPartitions, getPartition, leaderReplica, replicaOf, type SimContext } from '../simContext';
+import { allPartitions, findTopic, getPartition, leaderReplica, replicaOf, type SimContext } from '../simContext';
+
+/** A partition a message names may have been deleted (a `cli` step) while the message flew. */
+function stillExists(ctx: SimContext, r: { topic: string; partition: number }): boolean {
+  return findTopic(ctx.world, r.topic)?.partitions[r.partition] !== undefined;
+}
 import { schedule } from '../time/eventQueue';
 import { applyFetchResponse, buildFetchRequest, processFetchOnLeader, readRecords } from './fetch';
 import { isCurrentFollower } from './leadership';
@@ -107,13 +112,13 @@ export function onFetchArrive(ctx: SimContext, event: { follower: number; leader
     }
     return;
   }
-  const responses = event.partitions.map((request) => processFetchOnLeader(ctx, getPartition(ctx.world, request.topic, request.partition), follower, request));
+  const responses = event.partitions.filter((r) => stillExists(ctx, r)).map((request) => processFetchOnLeader(ctx, getPartition(ctx.world, request.topic, request.partition), follower, request));
   const hasNews = responses.some((r) => r.records.length > 0 || r.error !== null || r.divergingEpoch !== null);
   if (hasNews) {
     respond(ctx, follower, leader, requestSeq, responses);
     return;
   }
-  ctx.world.heldFetches.push({ follower, leader, requestSeq, partitions: event.partitions });
+  ctx.world.heldFetches.push({ follower, leader, requestSeq, partitions: event.partitions.filter((r) => stillExists(ctx, r)) });
   schedule(ctx.world.queue, ctx.world.timeMs + ctx.world.settings.cluster.config['replica.fetch.wait.max.ms'], {
     type: 'fetch-wait-expire', follower, leader, requestSeq,
   });
@@ -131,7 +136,7 @@ function respond(ctx: SimContext, follower: number, leader: number, requestSeq: 
 /** A held response completes: the leader reads it now (records and HW as they are now). */
 function completeHeld(ctx: SimContext, held: HeldFetch): void {
   ctx.world.heldFetches = ctx.world.heldFetches.filter((h) => h !== held);
-  const responses = held.partitions.map((request): FetchPartitionResponse => {
+  const responses = held.partitions.filter((r) => stillExists(ctx, r)).map((request): FetchPartitionResponse => {
     const p = getPartition(ctx.world, request.topic, request.partition);
     const leader = leaderReplica(p);
     const base = { topic: request.topic, partition: request.partition, currentLeaderEpoch: request.currentLeaderEpoch, divergingEpoch: null, leaderLogEndOffset: -1 };
@@ -172,6 +177,7 @@ export function onFetchResponseArrive(ctx: SimContext, event: { follower: number
     return;
   }
   for (const response of event.partitions) {
+    if (!stillExists(ctx, response)) continue;
     const p = getPartition(ctx.world, response.topic, response.partition);
     const replica = replicaOf(p, follower);
     if (replica) applyFetchResponse(ctx, p, replica, response);

@@ -54,7 +54,7 @@ export function buildReport(world: World): Report {
     produced: world.produced.map((entry) => ({ ...entry })),
     groups: [],
     polled: [],
-    cli: [],
+    cli: world.cli.map((entry) => ({ ...entry })),
     stepErrors: world.stepErrors.map((e) => ({ ...e })),
     anomalies: world.anomalies.map((a) => ({ ...a })),
   };
