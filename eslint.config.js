@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import coreImports from './scripts/eslint/coreImports.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tools/**/*.java'] },
@@ -17,6 +18,17 @@ export default tseslint.config(
     files: ['src/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // src/core's import graph: no cycles (reactions as data instead), nothing from the runner.
+    files: ['src/core/**/*.ts'],
+    plugins: { core: coreImports },
+    rules: { 'core/no-import-cycle': 'error', 'core/no-cli-import': 'error' },
+  },
+  {
+    // The golden tests run scenarios through the headless runner, as a user does.
+    files: ['src/core/**/*.test.ts'],
+    rules: { 'core/no-cli-import': 'off' },
   },
   {
     // The simulator is pure and deterministic (DESIGN.md): no UI libraries, no clocks, no dice.

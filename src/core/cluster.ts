@@ -10,7 +10,7 @@ import type { PartitionState, TopicState, World } from './model/world';
 import { resetFollowerViews } from './protocol/inSyncReplicas';
 import { assignReplicasToBrokers } from './protocol/replicaPlacement';
 import { emptyLayout } from './protocol/logLayout';
-import { drawIndex, randomStream } from './simContext';
+import { drawIndex, newContext, randomStream } from './simContext';
 import { next32 } from './time/random';
 import { emptyQueue, schedule } from './time/eventQueue';
 import { scheduleLeaderRebalance } from './protocol/controller';
@@ -119,7 +119,7 @@ export function createWorld(scenario: Scenario): World {
   const specs = [...scenario.topics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   world.topics = specs.map((spec) => createTopic(world, spec));
   schedule(world.queue, isrCheckIntervalMs(world), { type: 'isr-check' });
-  const ctx = { world, events: [] };
+  const ctx = newContext(world);
   scheduleLeaderRebalance(ctx);
   startAllSessions(ctx);
   return world;

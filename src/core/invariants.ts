@@ -12,12 +12,11 @@
  */
 import type { PartitionState, World } from './model/world';
 import { logEndOffset } from './model/world';
-import { allPartitions, followerView, leaderReplica, replicaOf, type SimContext } from './simContext';
-import { isServingLeader } from './protocol/leadership';
+import { allPartitions, followerView, leaderReplica, newContext, replicaOf } from './simContext';
+import { isServingLeader } from './protocol/roles';
 
 function serving(world: World, p: PartitionState): boolean {
-  const ctx: SimContext = { world, events: [] };
-  return isServingLeader(ctx, p);
+  return isServingLeader(newContext(world), p);
 }
 
 function name(p: PartitionState): string {

@@ -1,8 +1,10 @@
 /**
  * The mutable context protocol functions work in: a private copy of the world that the current
- * step may change in place, and the list of events the step emits. Only `step.ts` creates one.
+ * step may change in place, the list of events the step emits, and the reactions waiting for
+ * `step.ts`'s loop (model/reactions.ts). Only `step.ts` (and `createWorld`) create one.
  */
 import type { SimEvent } from './model/events';
+import type { Reaction } from './model/reactions';
 import type { PartitionState, ReplicaState, TopicState, World, FollowerView } from './model/world';
 import { nextIndex, seedStream, type RandomState } from './time/random';
 import type { LayoutConfig } from './protocol/logLayout';
@@ -12,6 +14,17 @@ export interface SimContext {
   events: SimEvent[];
   /** How many of `events` the anomaly checks have looked at. */
   eventsChecked?: number;
+  /** What follows from the mechanisms that ran, for `step.ts`'s loop to hand on, in order. */
+  reactions: Reaction[];
+}
+
+export function newContext(world: World): SimContext {
+  return { world, events: [], reactions: [] };
+}
+
+/** Queues what follows from a mechanism; `step.ts`'s loop hands it on once the mechanism returns. */
+export function react(ctx: SimContext, reaction: Reaction): void {
+  ctx.reactions.push(reaction);
 }
 
 export function findTopic(world: World, name: string): TopicState | undefined {

@@ -6,24 +6,74 @@
 import { isrCheckIntervalMs } from './cluster';
 import type { SimEvent } from './model/events';
 import type { Step } from './model/scenario';
+import type { Reaction } from './model/reactions';
 import type { TimedEvent, World } from './model/world';
-import { fetchStep } from './protocol/fetch';
-import { checkAllIsrs } from './protocol/inSyncReplicas';
-import { onDeliveryExpire, onProduceRetry, onProduceTimeout, produceStep } from './protocol/producerClient';
+import { fetchExchange, fetchExchangeAnswered, fetchStep } from './protocol/fetch';
+import { checkAllIsrs, checkIsr } from './protocol/inSyncReplicas';
+import { completeDelayedProduces } from './protocol/produce';
+import { onDeliveryExpire, onProduceResponse, onProduceRetry, onProduceTimeout, produceStep } from './protocol/producerClient';
 import { crash, heal, isolate, restart, shutdown } from './protocol/brokerLifecycle';
 import { rebalanceLeaders, scheduleLeaderRebalance, sessionExpired } from './protocol/controller';
-import { onFetchArrive, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
+import { onFetchArrive, readFetch, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
 import { detectAnomalies } from './anomalies';
-import type { SimContext } from './simContext';
+import { getPartition, newContext, react, type SimContext } from './simContext';
 import { cloneWorld } from './cloneWorld';
 import { cliStep } from './cli/runCli';
 import { partitionExists } from './protocol/topicAdmin';
 import { peekTime, pop, schedule } from './time/eventQueue';
 
+/** Hands one reaction to the mechanism it names (model/reactions.ts). */
+function handle(ctx: SimContext, reaction: Reaction): void {
+  switch (reaction.type) {
+    case 'high-watermark-advanced':
+      // The DelayedProduce purgatory, checked by partition: each completed request is answered.
+      for (const answer of completeDelayedProduces(ctx, getPartition(ctx.world, reaction.topic, reaction.partition))) {
+        react(ctx, { type: 'produce-answered', ...answer });
+      }
+      return;
+    case 'produce-answered':
+      onProduceResponse(ctx, reaction.produced, reaction.attempt, reaction.error, reaction.offset);
+      return;
+    case 'isr-check':
+      checkIsr(ctx, getPartition(ctx.world, reaction.topic, reaction.partition));
+      return;
+    case 'fetch-read':
+      readFetch(ctx, reaction);
+      return;
+    case 'fetch-exchange':
+      fetchExchange(ctx, reaction);
+      return;
+    case 'fetch-exchange-answered':
+      fetchExchangeAnswered(ctx, reaction);
+      return;
+    default: {
+      const unreachable: never = reaction;
+      throw new Error(`unknown reaction ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * The one loop that drains the reactions, depth first: what a reaction's handling queues is
+ * handled before the reactions queued earlier that still wait, so each consequence follows its
+ * cause at once, in the order the mechanisms raised them.
+ */
+function settle(ctx: SimContext): void {
+  const waiting: Reaction[] = ctx.reactions.reverse();
+  ctx.reactions = [];
+  for (let next = waiting.pop(); next !== undefined; next = waiting.pop()) {
+    handle(ctx, next);
+    for (let i = ctx.reactions.length - 1; i >= 0; i--) waiting.push(ctx.reactions[i]);
+    ctx.reactions.length = 0;
+  }
+}
+
 function fire(ctx: SimContext, event: TimedEvent): void {
   switch (event.type) {
     case 'isr-check':
       checkAllIsrs(ctx);
+      // The shrinks' consequences come before the next check is put on the clock.
+      settle(ctx);
       schedule(ctx.world.queue, ctx.world.timeMs + isrCheckIntervalMs(ctx.world), event);
       return;
     case 'produce-timeout':
@@ -40,6 +90,7 @@ function fire(ctx: SimContext, event: TimedEvent): void {
       return;
     case 'leader-rebalance':
       rebalanceLeaders(ctx);
+      settle(ctx);
       scheduleLeaderRebalance(ctx);
       return;
     case 'fetch-arrive':
@@ -72,6 +123,7 @@ export function advanceTime(ctx: SimContext, ms: number): void {
     if (!queued) break;
     ctx.world.timeMs = Math.max(ctx.world.timeMs, queued.atMs);
     fire(ctx, queued.event);
+    settle(ctx);
     detectAnomalies(ctx);
   }
   ctx.world.timeMs = endMs;
@@ -90,7 +142,7 @@ function topicGone(ctx: SimContext, topic: string, partition: number | null, ste
 
 /** Applies `step` (the scenario's step number `stepIndex`) to `world` in place; returns its events. */
 export function applyStep(world: World, step: Step, stepIndex: number): SimEvent[] {
-  const ctx: SimContext = { world, events: [] };
+  const ctx = newContext(world);
   switch (step.op) {
     case 'produce':
       if (topicGone(ctx, step.topic, step.partition, stepIndex)) break;
@@ -126,6 +178,7 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
     }
   }
+  settle(ctx);
   detectAnomalies(ctx);
   world.stepsApplied = stepIndex + 1;
   return ctx.events;

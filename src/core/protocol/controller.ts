@@ -17,9 +17,10 @@ import type { BrokerState, PartitionState } from '../model/world';
 import { allPartitions, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
 import { advanceControllerView } from '../machines/brokerMachines';
-import { applyMetadata, isServingLeader, publishPartition } from './leadership';
-import { maybeIncrementLeaderHighWatermark } from './highWatermark';
-import { sendUnsentProduces } from './producerClient';
+import { applyMetadata, publishPartition } from './leadership';
+import { isServingLeader } from './roles';
+import { raiseHighWatermark } from './produce';
+import { sendUnsentProduces, takeAnswers } from './producerClient';
 import { leadershipMoved } from './replicationSession';
 
 export function brokerState(ctx: SimContext, id: number): BrokerState {
@@ -68,7 +69,7 @@ function decide(ctx: SimContext, p: PartitionState, leader: number | null, isr: 
   if (leaderChanged) leadershipMoved(ctx, p, from);
   publishPartition(ctx, p);
   // A smaller ISR can raise the leader's HW (`maybeIncrementLeaderHW` on an ISR update).
-  if (!leaderChanged && isServingLeader(ctx, p)) maybeIncrementLeaderHighWatermark(ctx, p);
+  if (!leaderChanged && isServingLeader(ctx, p)) takeAnswers(ctx, raiseHighWatermark(ctx, p));
   if (leaderChanged && leader !== null) sendUnsentProduces(ctx, p.topic, p.partition);
 }
 

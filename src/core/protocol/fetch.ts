@@ -20,12 +20,12 @@
 import type { FetchStep } from '../model/scenario';
 import type { FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { allPartitions, followerView, layoutConfig, leaderReplica, replicaOf, type SimContext } from '../simContext';
+import { allPartitions, followerView, getPartition, layoutConfig, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
 import { appendBatches, readEndOffset } from './logLayout';
-import { maybeIncrementLeaderHighWatermark } from './highWatermark';
+import { updateHighWatermark } from './highWatermark';
 import { maybeExpandIsr, updateFollowerFetchState } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
-import { isCurrentFollower, isServingLeader } from './leadership';
+import { isCurrentFollower, isServingLeader } from './roles';
 import { divergingEpoch, lastFetchedEpoch, truncateOnDivergingEpoch, truncateTo } from './truncation';
 
 export const REPLICA_FETCH_MAX_BYTES = 1048576;
@@ -68,7 +68,7 @@ export function processFetchOnLeader(ctx: SimContext, p: PartitionState, followe
   const response = answer(request, { records: readRecords(leader, request.fetchOffset), highWatermark: leader.highWatermark });
   updateFollowerFetchState(view, request.fetchOffset, logEndOffset(leader), ctx.world.timeMs);
   maybeExpandIsr(ctx, p, view);
-  maybeIncrementLeaderHighWatermark(ctx, p);
+  updateHighWatermark(ctx, p);
   return response;
 }
 
@@ -111,36 +111,50 @@ export function applyFetchResponse(ctx: SimContext, p: PartitionState, replica: 
 
 /**
  * One manual `fetch` for one partition: the truncation exchanges (DivergingEpoch, KIP-279's
- * iteration; or OFFSET_OUT_OF_RANGE) and then the ordinary fetch, each a full round trip.
+ * iteration; or OFFSET_OUT_OF_RANGE) and then the ordinary fetch, each a full round trip. Each
+ * exchange is a reaction (`fetch-exchange`), and the follower takes the leader's answer in the
+ * next (`fetch-exchange-answered`), after the acks the leader's processing completed.
  */
-function fetchRoundTrip(ctx: SimContext, p: PartitionState, broker: number, dropResponse: boolean): void {
+export function fetchExchange(ctx: SimContext, r: { follower: number; topic: string; partition: number; dropResponse: boolean; exchange: number }): void {
+  const p = getPartition(ctx.world, r.topic, r.partition);
+  const broker = r.follower;
   const replica = replicaOf(p, broker);
-  if (!replica || p.leader === null || !isCurrentFollower(ctx, p, broker) || !isServingLeader(ctx, p)) return;
-  const leader = p.leader;
-  for (let exchange = 0; exchange <= replica.epochCache.length + 2; exchange++) {
-    const request = buildFetchRequest(ctx, p, replica);
-    const at = ctx.world.timeMs;
-    ctx.events.push({ type: 'fetch-request', atMs: at, topic: p.topic, partition: p.partition, follower: broker, leader, fetchOffset: request.fetchOffset });
-    const response = processFetchOnLeader(ctx, p, broker, request);
-    const isTruncation = response.divergingEpoch !== null || response.error === 'OFFSET_OUT_OF_RANGE';
-    ctx.events.push({
-      type: 'fetch-response', atMs: at, topic: p.topic, partition: p.partition, follower: broker, leader,
-      records: response.records.length, highWatermark: response.highWatermark, dropped: dropResponse && !isTruncation,
-    });
-    // `"response": "drop"` loses the ordinary fetch's response only.
-    if (dropResponse && !isTruncation) return;
-    const outcome = applyFetchResponse(ctx, p, replica, response);
-    if (outcome !== 'truncated-again' && outcome !== 'truncated') return;
+  if (!replica || p.leader === null) return;
+  if (r.exchange === 0 && (!isCurrentFollower(ctx, p, broker) || !isServingLeader(ctx, p))) return;
+  const request = buildFetchRequest(ctx, p, replica);
+  ctx.events.push({ type: 'fetch-request', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, follower: broker, leader: p.leader, fetchOffset: request.fetchOffset });
+  const response = processFetchOnLeader(ctx, p, broker, request);
+  react(ctx, { ...r, type: 'fetch-exchange-answered', response });
+}
+
+export function fetchExchangeAnswered(ctx: SimContext, r: { follower: number; topic: string; partition: number; dropResponse: boolean; exchange: number; response: FetchPartitionResponse }): void {
+  const p = getPartition(ctx.world, r.topic, r.partition);
+  const replica = replicaOf(p, r.follower);
+  if (!replica || p.leader === null) return;
+  const { response } = r;
+  const isTruncation = response.divergingEpoch !== null || response.error === 'OFFSET_OUT_OF_RANGE';
+  ctx.events.push({
+    type: 'fetch-response', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, follower: r.follower, leader: p.leader,
+    records: response.records.length, highWatermark: response.highWatermark, dropped: r.dropResponse && !isTruncation,
+  });
+  // `"response": "drop"` loses the ordinary fetch's response only.
+  if (r.dropResponse && !isTruncation) return;
+  const outcome = applyFetchResponse(ctx, p, replica, response);
+  if (outcome !== 'truncated-again' && outcome !== 'truncated') return;
+  // Then the next exchange (at most a few more than the follower's epochs: KIP-279's iteration ends).
+  const exchange = r.exchange + 1;
+  if (exchange <= replica.epochCache.length + 2) {
+    react(ctx, { type: 'fetch-exchange', follower: r.follower, topic: r.topic, partition: r.partition, dropResponse: r.dropResponse, exchange });
   }
 }
 
-/** The `fetch` step: one round trip for each partition `broker` follows, or the one named. */
+/** The `fetch` step: one round trip for each partition `broker` follows, or the one named, in order. */
 export function fetchStep(ctx: SimContext, step: FetchStep): void {
   const brokerState = ctx.world.brokers.find((b) => b.id === step.broker);
   if (!brokerState || brokerState.state !== 'running') return;
   for (const p of allPartitions(ctx.world)) {
     if (step.topic !== null && p.topic !== step.topic) continue;
     if (step.partition !== null && p.partition !== step.partition) continue;
-    fetchRoundTrip(ctx, p, step.broker, step.dropResponse);
+    react(ctx, { type: 'fetch-exchange', follower: step.broker, topic: p.topic, partition: p.partition, dropResponse: step.dropResponse, exchange: 0 });
   }
 }

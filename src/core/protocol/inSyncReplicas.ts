@@ -12,8 +12,8 @@
  */
 import type { FollowerView, PartitionState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { leaderReplica, type SimContext } from '../simContext';
-import { maybeIncrementLeaderHighWatermark } from './highWatermark';
+import { leaderReplica, react, type SimContext } from '../simContext';
+import { updateHighWatermark } from './highWatermark';
 
 export function updateFollowerFetchState(view: FollowerView, fetchOffset: number, leaderLogEndOffset: number, nowMs: number): void {
   if (fetchOffset >= leaderLogEndOffset) {
@@ -57,7 +57,7 @@ export function maybeExpandIsr(ctx: SimContext, p: PartitionState, view: Followe
     type: 'isr-expand', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition,
     added: view.broker, isr: [...p.isr],
   });
-  maybeIncrementLeaderHighWatermark(ctx, p);
+  updateHighWatermark(ctx, p);
 }
 
 export function maybeShrinkIsr(ctx: SimContext, p: PartitionState): void {
@@ -75,15 +75,21 @@ export function maybeShrinkIsr(ctx: SimContext, p: PartitionState): void {
   ctx.events.push({
     type: 'isr-shrink', atMs: now, topic: p.topic, partition: p.partition, removed, isr: [...p.isr],
   });
-  maybeIncrementLeaderHighWatermark(ctx, p);
+  updateHighWatermark(ctx, p);
 }
 
-/** The global ISR-check phase: every leader checks its partitions, in report order. */
+/**
+ * The global ISR-check phase: every leader checks its partitions, in report order, each an
+ * `isr-check` reaction, so that what one shrink releases is answered before the next check.
+ */
 export function checkAllIsrs(ctx: SimContext): void {
   for (const topic of ctx.world.topics) {
-    for (const p of topic.partitions) {
-      const leaderBroker = ctx.world.brokers.find((b) => b.id === p.leader);
-      if (leaderBroker && leaderBroker.state === 'running') maybeShrinkIsr(ctx, p);
-    }
+    for (const p of topic.partitions) react(ctx, { type: 'isr-check', topic: p.topic, partition: p.partition });
   }
+}
+
+/** The `isr-check` reaction: the partition's leader, if running, removes the followers that lag. */
+export function checkIsr(ctx: SimContext, p: PartitionState): void {
+  const leaderBroker = ctx.world.brokers.find((b) => b.id === p.leader);
+  if (leaderBroker && leaderBroker.state === 'running') maybeShrinkIsr(ctx, p);
 }

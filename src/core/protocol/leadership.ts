@@ -6,11 +6,11 @@
  */
 import type { PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { leaderReplica, replicaOf, type SimContext } from '../simContext';
-import { maybeIncrementLeaderHighWatermark } from './highWatermark';
+import { replicaOf, type SimContext } from '../simContext';
 import { resetFollowerViews } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
-import { abandonDelayedProduces } from './produce';
+import { abandonDelayedProduces, raiseHighWatermark } from './produce';
+import { takeAnswers } from './producerClient';
 import { truncateTo } from './truncation';
 import { startFollowing } from './replicationSession';
 
@@ -39,7 +39,7 @@ function makeLeader(ctx: SimContext, p: PartitionState, replica: ReplicaState): 
   if (ctx.world.settings.cluster.truncation === 'leader-epoch') assignEpoch(replica.epochCache, p.leaderEpoch, leo);
   replica.appliedLeader = replica.broker;
   replica.appliedEpoch = p.leaderEpoch;
-  maybeIncrementLeaderHighWatermark(ctx, p);
+  takeAnswers(ctx, raiseHighWatermark(ctx, p));
 }
 
 /**
@@ -49,7 +49,7 @@ function makeLeader(ctx: SimContext, p: PartitionState, replica: ReplicaState): 
 function makeFollower(ctx: SimContext, p: PartitionState, replica: ReplicaState): void {
   const wasLeader = replica.appliedLeader === replica.broker && replica.appliedEpoch >= 0;
   const leaderChanged = replica.appliedLeader !== p.leader || replica.appliedEpoch < 0;
-  if (wasLeader) abandonDelayedProduces(ctx, p, replica.broker);
+  if (wasLeader) takeAnswers(ctx, abandonDelayedProduces(ctx, p, replica.broker));
   if (leaderChanged && ctx.world.settings.cluster.truncation === 'high-watermark') {
     truncateTo(ctx, p, replica, replica.highWatermark, 'high-watermark');
   }
@@ -73,14 +73,14 @@ export function applyPartitionMetadata(ctx: SimContext, p: PartitionState, broke
   if (!replica || !state || state.state !== 'running') return;
   if (replica.appliedEpoch === p.leaderEpoch && replica.appliedLeader === p.leader) {
     // Same leadership, perhaps a smaller ISR it had not heard of (KRaft ISR changes keep the epoch).
-    if (p.leader === broker) maybeIncrementLeaderHighWatermark(ctx, p);
+    if (p.leader === broker) takeAnswers(ctx, raiseHighWatermark(ctx, p));
     return;
   }
   if (p.leader === broker) makeLeader(ctx, p, replica);
   else if (p.leader !== null) makeFollower(ctx, p, replica);
   else {
     // No leader: an old leader that is up stops leading; nobody fetches.
-    if (replica.appliedLeader === broker && replica.appliedEpoch >= 0) abandonDelayedProduces(ctx, p, broker);
+    if (replica.appliedLeader === broker && replica.appliedEpoch >= 0) takeAnswers(ctx, abandonDelayedProduces(ctx, p, broker));
     replica.appliedLeader = null;
     replica.appliedEpoch = p.leaderEpoch;
   }
@@ -92,23 +92,4 @@ export function publishPartition(ctx: SimContext, p: PartitionState): void {
   if (p.leader !== null) applyPartitionMetadata(ctx, p, p.leader);
   const followers = p.replicas.filter((b) => b !== p.leader).sort((a, b) => a - b); // sends go in broker-id order
   for (const broker of followers) applyPartitionMetadata(ctx, p, broker);
-}
-
-/**
- * Whether `broker` currently acts as a follower of `p` that knows the current epoch. (Its own
- * view only: whether the leader is serving is the leader's business, answered on arrival.)
- */
-export function isCurrentFollower(ctx: SimContext, p: PartitionState, broker: number): boolean {
-  const replica = replicaOf(p, broker);
-  if (!replica || p.leader === null || p.leader === broker) return false;
-  const state = ctx.world.brokers.find((b) => b.id === broker);
-  return state?.state === 'running' && replica.appliedLeader === p.leader && replica.appliedEpoch === p.leaderEpoch;
-}
-
-/** Whether the partition's leader broker is up, reachable and acting as leader in this epoch. */
-export function isServingLeader(ctx: SimContext, p: PartitionState): boolean {
-  const leader = leaderReplica(p);
-  if (!leader) return false;
-  const state = ctx.world.brokers.find((b) => b.id === p.leader);
-  return state?.state === 'running' && leader.appliedLeader === p.leader && leader.appliedEpoch === p.leaderEpoch;
 }

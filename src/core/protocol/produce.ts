@@ -13,14 +13,17 @@
  *   NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR is smaller than `min.insync.replicas`, else
  *   success (`Partition.checkEnoughReplicasReachOffset`). A leader that loses leadership while
  *   up answers NOT_LEADER_OR_FOLLOWER at once.
+ *
+ * The leader's answers are returned as data (`ProduceAnswer`) to the caller, which hands them to
+ * the producer (producerClient.ts); this file never calls the producer back.
  */
+import type { ProduceAnswer } from '../model/reactions';
 import type { LogRecord, PartitionState, PendingProduce, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { findTopic, getPartition, layoutConfig, leaderReplica, type SimContext } from '../simContext';
 import { appendBatch, exceedsSegmentBytes } from './logLayout';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
-import { isServingLeader } from './leadership';
-import { onProduceResponse } from './producerClient';
+import { isServingLeader } from './roles';
 import { singleRecordBatchSize } from './recordBatchSize';
 import { recordAppended } from './replicationSession';
 import { reportDuplicate } from '../anomalies';
@@ -34,10 +37,10 @@ function minInsyncReplicas(ctx: SimContext, topic: string): number {
   return state.config['min.insync.replicas'];
 }
 
-/** `DelayedProduce.tryComplete` for every acks=all request this partition's leader holds. */
-export function completeDelayedProduces(ctx: SimContext, p: PartitionState): void {
+/** `DelayedProduce.tryComplete` for every acks=all request this partition's leader holds: their answers. */
+export function completeDelayedProduces(ctx: SimContext, p: PartitionState): ProduceAnswer[] {
   const leader = leaderReplica(p);
-  if (!leader || ctx.world.pendingProduces.length === 0) return;
+  if (!leader || ctx.world.pendingProduces.length === 0) return [];
   const minIsr = minInsyncReplicas(ctx, p.topic);
   // One pass (a burst of 10,000 acks=all records waits here at once).
   const done: PendingProduce[] = [];
@@ -47,24 +50,30 @@ export function completeDelayedProduces(ctx: SimContext, p: PartitionState): voi
       && pending.leader === leader.broker && leader.highWatermark > pending.offset;
     (satisfied ? done : waiting).push(pending);
   }
-  if (done.length === 0) return;
+  if (done.length === 0) return [];
   ctx.world.pendingProduces = waiting;
-  for (const pending of done) {
-    const error = p.isr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null;
-    onProduceResponse(ctx, pending.produced, pending.attempt, error, pending.offset);
-  }
+  const error = p.isr.length < minIsr ? 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' : null;
+  return done.map((pending) => ({ produced: pending.produced, attempt: pending.attempt, error, offset: pending.offset }));
+}
+
+/**
+ * Raises the leader's HW if it can (a leadership change, the leader's own append) and completes
+ * what that releases at once, as `ReplicaManager` does after the change: the answers, in order.
+ */
+export function raiseHighWatermark(ctx: SimContext, p: PartitionState): ProduceAnswer[] {
+  return maybeIncrementLeaderHighWatermark(ctx, p) ? completeDelayedProduces(ctx, p) : [];
 }
 
 /** The old leader, still up, loses leadership: it answers what it held NOT_LEADER_OR_FOLLOWER. */
-export function abandonDelayedProduces(ctx: SimContext, p: PartitionState, broker: number): void {
+export function abandonDelayedProduces(ctx: SimContext, p: PartitionState, broker: number): ProduceAnswer[] {
   const abandoned: PendingProduce[] = [];
   const waiting: PendingProduce[] = [];
   for (const pending of ctx.world.pendingProduces) {
     (pending.topic === p.topic && pending.partition === p.partition && pending.leader === broker ? abandoned : waiting).push(pending);
   }
-  if (abandoned.length === 0) return;
+  if (abandoned.length === 0) return [];
   ctx.world.pendingProduces = waiting;
-  for (const pending of abandoned) onProduceResponse(ctx, pending.produced, pending.attempt, 'NOT_LEADER_OR_FOLLOWER', null);
+  return abandoned.map((pending) => ({ produced: pending.produced, attempt: pending.attempt, error: 'NOT_LEADER_OR_FOLLOWER', offset: null }));
 }
 
 /** The broker's process died: what it held is gone, unanswered. */
@@ -103,45 +112,46 @@ function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, produc
   return record;
 }
 
-/** The leader handles one produce request (attempt `attempt` of record `produced`). */
-export function handleProduceRequest(ctx: SimContext, produced: number, attempt: number): void {
+/**
+ * The leader handles one produce request (attempt `attempt` of record `produced`) and returns the
+ * answers it gives at once, in order: to this request, and to acks=all requests its HW rise
+ * completes (`ReplicaManager.appendRecords`' `tryCompleteElseWatch`). None: no answer will come now.
+ */
+export function handleProduceRequest(ctx: SimContext, produced: number, attempt: number): ProduceAnswer[] {
   const entry = ctx.world.produced[produced];
   const client = ctx.world.producerRecords[produced];
   const p = getPartition(ctx.world, entry.topic, entry.partition);
   const leader = leaderReplica(p);
-  if (!leader || p.leader === null || !isServingLeader(ctx, p)) return; // no answer will come
+  if (!leader || p.leader === null || !isServingLeader(ctx, p)) return []; // no answer will come
   if (entry.acks === 'all' && p.isr.length < minInsyncReplicas(ctx, entry.topic)) {
-    onProduceResponse(ctx, produced, attempt, 'NOT_ENOUGH_REPLICAS', null);
-    return;
+    return [{ produced, attempt, error: 'NOT_ENOUGH_REPLICAS', offset: null }];
   }
   const original = client.idempotent && client.sequence !== null && attempt > 1 ? findBySequence(leader, PRODUCER_ID, client.sequence) : undefined;
   if (!original && exceedsSegmentBytes(singleRecordBatchSize(entry.key, entry.value), layoutConfig(ctx.world, p.topic).segmentBytes)) {
     // `UnifiedLog.append` refuses a batch larger than segment.bytes (RecordBatchTooLargeException).
-    onProduceResponse(ctx, produced, attempt, 'RECORD_LIST_TOO_LARGE', null);
-    return;
+    return [{ produced, attempt, error: 'RECORD_LIST_TOO_LARGE', offset: null }];
   }
   const record = original ?? append(ctx, p, leader, produced);
   if (entry.acks !== 0) entry.offset = record.offset;
   if (entry.acks === 'all') {
     ctx.world.pendingProduces.push({ produced, attempt, topic: p.topic, partition: p.partition, leader: p.leader, offset: record.offset });
   }
-  // Held produces complete when the HW moves (maybeIncrementLeaderHighWatermark sees to it); a
-  // resend found already in the log may be committed already, with no HW move to wait for.
-  maybeIncrementLeaderHighWatermark(ctx, p);
-  if (original) completeDelayedProduces(ctx, p);
-  if (entry.acks === 1) onProduceResponse(ctx, produced, attempt, null, record.offset);
+  // Held produces complete when the HW moves; a resend found already in the log may be
+  // committed already, with no HW move to wait for.
+  const answers = maybeIncrementLeaderHighWatermark(ctx, p) || original ? completeDelayedProduces(ctx, p) : [];
+  if (entry.acks === 1) answers.push({ produced, attempt, error: null, offset: record.offset });
+  return answers;
 }
 
 /**
  * The request's timeout passed on the broker: a leader that is up and holds the request answers
- * REQUEST_TIMED_OUT (`DelayedProduce.onExpiration`). Returns whether it answered.
+ * REQUEST_TIMED_OUT (`DelayedProduce.onExpiration`). Returns that answer, or null if none comes.
  */
-export function expireDelayedProduce(ctx: SimContext, produced: number, attempt: number): boolean {
+export function expireDelayedProduce(ctx: SimContext, produced: number, attempt: number): ProduceAnswer | null {
   const index = ctx.world.pendingProduces.findIndex((pending) => pending.produced === produced && pending.attempt === attempt);
-  if (index < 0) return false;
+  if (index < 0) return null;
   const [pending] = ctx.world.pendingProduces.splice(index, 1);
   const broker = ctx.world.brokers.find((b) => b.id === pending.leader);
-  if (broker?.state !== 'running') return false; // an isolated leader's answer cannot reach the client
-  onProduceResponse(ctx, produced, attempt, 'REQUEST_TIMED_OUT', null);
-  return true;
+  if (broker?.state !== 'running') return null; // an isolated leader's answer cannot reach the client
+  return { produced, attempt, error: 'REQUEST_TIMED_OUT', offset: null };
 }

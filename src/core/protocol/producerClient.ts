@@ -17,6 +17,7 @@
  *   per-partition sequence number assigned at their first send; a step that overrides acks to 0
  *   or 1 stands for another, non-idempotent producer.
  */
+import type { ProduceAnswer } from '../model/reactions';
 import type { Acks, ProduceStep } from '../model/scenario';
 import { findTopic, getPartition, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
@@ -58,11 +59,16 @@ function trySend(ctx: SimContext, produced: number): void {
   entry.attempts += 1;
   const attempt = client.attempt;
   if (entry.acks === 0) finish(ctx, produced, true, null);
-  handleProduceRequest(ctx, produced, attempt);
+  takeAnswers(ctx, handleProduceRequest(ctx, produced, attempt));
   // Answered at once (acks 0 and 1, most errors): no timer. Otherwise the request times out.
   if (client.phase === 'in-flight' && client.attempt === attempt) {
     schedule(ctx.world.queue, ctx.world.timeMs + ctx.world.settings.producer.config['request.timeout.ms'], { type: 'produce-timeout', produced, attempt });
   }
+}
+
+/** The leaders' answers, in the order they were given. */
+export function takeAnswers(ctx: SimContext, answers: readonly ProduceAnswer[]): void {
+  for (const a of answers) onProduceResponse(ctx, a.produced, a.attempt, a.error, a.offset);
 }
 
 /** A response from the leader for attempt `attempt`: an error name, or null for success. */
@@ -97,7 +103,11 @@ function failAttempt(ctx: SimContext, produced: number, error: string): void {
 export function onProduceTimeout(ctx: SimContext, produced: number, attempt: number): void {
   const client = ctx.world.producerRecords[produced];
   if (client.phase !== 'in-flight' || client.attempt !== attempt) return;
-  if (expireDelayedProduce(ctx, produced, attempt)) return;
+  const answer = expireDelayedProduce(ctx, produced, attempt);
+  if (answer) {
+    takeAnswers(ctx, [answer]);
+    return;
+  }
   failAttempt(ctx, produced, ctx.world.settings.cluster.metadata === 'kraft' ? 'REQUEST_TIMED_OUT' : 'NETWORK_EXCEPTION');
 }
 

@@ -16,7 +16,8 @@
  * way it tries again after `replica.fetch.backoff.ms` (1 s).
  */
 import type { FetchPartitionRequest, FetchPartitionResponse, FetchSession, HeldFetch, PartitionState } from '../model/world';
-import { allPartitions, findTopic, getPartition, leaderReplica, replicaOf, type SimContext } from '../simContext';
+import type { FetchReading } from '../model/reactions';
+import { allPartitions, findTopic, getPartition, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
 
 /** A partition a message names may have been deleted (a `cli` step) while the message flew. */
 function stillExists(ctx: SimContext, r: { topic: string; partition: number }): boolean {
@@ -24,7 +25,7 @@ function stillExists(ctx: SimContext, r: { topic: string; partition: number }): 
 }
 import { schedule } from '../time/eventQueue';
 import { applyFetchResponse, buildFetchRequest, processFetchOnLeader, readRecords } from './fetch';
-import { isCurrentFollower } from './leadership';
+import { isCurrentFollower } from './roles';
 
 export const REPLICA_SOCKET_TIMEOUT_MS = 30000;
 export const REPLICA_FETCH_BACKOFF_MS = 1000;
@@ -112,13 +113,33 @@ export function onFetchArrive(ctx: SimContext, event: { follower: number; leader
     }
     return;
   }
-  const responses = event.partitions.filter((r) => stillExists(ctx, r)).map((request) => processFetchOnLeader(ctx, getPartition(ctx.world, request.topic, request.partition), follower, request));
+  react(ctx, { type: 'fetch-read', follower, leader, requestSeq, requests: event.partitions.filter((r) => stillExists(ctx, r)), responses: [] });
+}
+
+/**
+ * The `fetch-read` reaction: the leader processes the request's next partition (fetch.ts); once
+ * what that released has been answered, the next; after the last, `answerFetch`.
+ */
+export function readFetch(ctx: SimContext, reading: FetchReading): void {
+  const { follower, requests, responses } = reading;
+  if (responses.length === requests.length) {
+    answerFetch(ctx, reading);
+    return;
+  }
+  const request = requests[responses.length];
+  responses.push(processFetchOnLeader(ctx, getPartition(ctx.world, request.topic, request.partition), follower, request));
+  react(ctx, { ...reading, type: 'fetch-read' });
+}
+
+/** The leader answers at once when it has news for the follower, else it holds the response. */
+function answerFetch(ctx: SimContext, processed: FetchReading): void {
+  const { follower, leader, requestSeq, responses } = processed;
   const hasNews = responses.some((r) => r.records.length > 0 || r.error !== null || r.divergingEpoch !== null);
   if (hasNews) {
     respond(ctx, follower, leader, requestSeq, responses);
     return;
   }
-  ctx.world.heldFetches.push({ follower, leader, requestSeq, partitions: event.partitions.filter((r) => stillExists(ctx, r)) });
+  ctx.world.heldFetches.push({ follower, leader, requestSeq, partitions: processed.requests });
   schedule(ctx.world.queue, ctx.world.timeMs + ctx.world.settings.cluster.config['replica.fetch.wait.max.ms'], {
     type: 'fetch-wait-expire', follower, leader, requestSeq,
   });

@@ -6,7 +6,6 @@
  * `MIN_RECENT` and always every record at or above any replica's HW (ui-contract.md, "Test
  * hooks"), for every replica; the strips then start at `firstOffset` > 0.
  */
-import { scaleLinear } from 'd3-scale';
 import type { PartitionReport } from '../../core/model/report';
 
 /** Fewer cells than this look lost in a wide column: short logs keep empty room on the right. */
@@ -34,6 +33,6 @@ export function logWindow(partition: PartitionReport): LogWindow {
   const firstOffset = Math.max(0, Math.min(end, ...holding.map((r) => Math.min(r.logEndOffset - MIN_RECENT, r.highWatermark))));
   // One empty slot after the end, so the LEO marker never sits on the strip's edge.
   const slots = Math.max(MIN_SLOTS, end - firstOffset + 1);
-  const scale = scaleLinear().domain([firstOffset, firstOffset + slots]).range([0, 100]);
-  return { firstOffset, slots, x: (offset) => scale(offset), cellWidth: 100 / slots };
+  // The linear map [firstOffset, firstOffset + slots] → [0, 100] (percent of the window's width).
+  return { firstOffset, slots, x: (offset) => 100 * ((offset - firstOffset) / slots), cellWidth: 100 / slots };
 }
