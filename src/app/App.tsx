@@ -33,6 +33,7 @@ const EventStage = lazy(() => import('../view/EventStage').then((m) => ({ defaul
 const NewScenarioDialog = lazy(() => import('../view/dialogs/NewScenarioDialog').then((m) => ({ default: m.NewScenarioDialog })));
 
 /** Rarely used too: the list of saved sessions. */
+const ConsolePanel = lazy(() => import('../view/console/ConsolePanel'));
 const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDialog').then((m) => ({ default: m.SavedSessionsDialog })));
 
 function LazyDialogs() {
@@ -120,6 +121,11 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
               {!embed && <AnomalyList anomalies={report.anomalies} />}
               {!embed && <Inspector />}
               {!embed && <ProducedList produced={report.produced} />}
+              {!embed && (
+                <Suspense fallback={null}>
+                  <ConsolePanel entries={report.cli} topics={[...new Set(report.partitions.map((p) => p.topic))]} era={scenario.cluster.metadata} />
+                </Suspense>
+              )}
             </main>
             {!embed && (
               <aside className="side">

@@ -14,7 +14,7 @@
 import type { AnomalyReport } from './model/report';
 import type { LogRecord, PartitionState, ReplicaState } from './model/world';
 import { logEndOffset } from './model/world';
-import { allPartitions, getPartition, leaderReplica, type SimContext } from './simContext';
+import { allPartitions, findTopic, getPartition, leaderReplica, type SimContext } from './simContext';
 
 function sameRecord(a: LogRecord | undefined, b: LogRecord | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.step === b.step && a.index === b.index && a.leaderEpoch === b.leaderEpoch);
@@ -31,7 +31,10 @@ function report(ctx: SimContext, anomaly: AnomalyReport): void {
 function checkAcknowledgedRecords(ctx: SimContext, p: PartitionState): void {
   const leader = leaderReplica(p);
   if (!leader) return;
-  for (const produced of ctx.world.produced) {
+  // Records produced before this topic was created went to an earlier topic of the same name.
+  const createdAt = findTopic(ctx.world, p.topic)?.createdAtProduced ?? 0;
+  for (let i = createdAt; i < ctx.world.produced.length; i++) {
+    const produced = ctx.world.produced[i];
     if (!produced.acked || produced.acks === 0 || produced.offset === null || produced.offset < 0) continue;
     if (produced.topic !== p.topic || produced.partition !== p.partition) continue;
     const held = leader.log[produced.offset];

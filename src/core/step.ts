@@ -19,6 +19,8 @@ import { detectAnomalies } from './anomalies';
 import { getPartition, newContext, react, type SimContext } from './simContext';
 import { cloneWorld } from './cloneWorld';
 import { groupStep, onGroupTimer, settleGroups } from './protocol/groups/consumerClient';
+import { cliStep } from './cli/runCli';
+import { partitionExists } from './protocol/topicAdmin';
 import { peekTime, pop, schedule } from './time/eventQueue';
 
 /** Hands one reaction to the mechanism it names (model/reactions.ts). */
@@ -151,18 +153,34 @@ export function advanceTime(ctx: SimContext, ms: number): void {
   ctx.world.timeMs = endMs;
 }
 
+/**
+ * A step naming a topic (or partition) that is not there now, deleted or not yet created by a
+ * `cli` step, is refused with Kafka's UNKNOWN_TOPIC_OR_PARTITION (docs/scenario-format.md, Validation).
+ */
+function topicGone(ctx: SimContext, topic: string, partition: number | null, stepIndex: number): boolean {
+  if (partitionExists(ctx, topic, partition)) return false;
+  const name = partition === null ? `topic ${topic}` : `partition ${topic}-${partition}`;
+  ctx.world.stepErrors.push({ step: stepIndex, error: 'UNKNOWN_TOPIC_OR_PARTITION', message: `${name} does not exist now` });
+  return true;
+}
+
 /** Applies `step` (the scenario's step number `stepIndex`) to `world` in place; returns its events. */
 export function applyStep(world: World, step: Step, stepIndex: number): SimEvent[] {
   const ctx = newContext(world);
   switch (step.op) {
     case 'produce':
+      if (topicGone(ctx, step.topic, step.partition, stepIndex)) break;
       produceStep(ctx, step, stepIndex);
       break;
     case 'run':
       advanceTime(ctx, step.ms);
       break;
     case 'fetch':
+      if (step.topic !== null && topicGone(ctx, step.topic, step.partition, stepIndex)) break;
       fetchStep(ctx, step);
+      break;
+    case 'cli':
+      cliStep(ctx, step, stepIndex);
       break;
     case 'crash':
       crash(ctx, step.broker, step.lostTail);

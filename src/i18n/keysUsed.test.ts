@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import about from './about.en.json';
 import disk from './disk.en.json';
+import cli from './cli.en.json';
 import en from './en.json';
 import newScenario from './newScenario.en.json';
 import saved from './saved.en.json';
 
-const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved };
+const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

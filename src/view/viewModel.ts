@@ -83,6 +83,9 @@ export function describeStep(step: Step, t: Translate, formatNumber: (n: number)
     case 'pause':
     case 'resume':
       return t(`steps.${step.op}`, { group: step.group, member: step.member });
+    case 'cli':
+      // A command line reads the same in every language.
+      return `$ ${step.command}`;
     default: {
       const unreachable: never = step;
       throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
@@ -127,6 +130,8 @@ export function describeDocumentStep(step: Record<string, unknown>, t: Translate
       return describeStep({ op: step.op, broker }, t);
     case 'heal':
       return describeStep({ op: 'heal' }, t);
+    case 'cli':
+      return describeStep({ op: 'cli', command: str(step.command), input: [] }, t);
     default:
       return t('steps.unknown', { op: String(step.op) });
   }

@@ -71,6 +71,15 @@ export interface StepErrorReport {
   message: string;
 }
 
+/** One `cli` step's output (docs/scenario-format.md, Report `cli`). */
+export interface CliReport {
+  step: number;
+  command: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
 export type AnomalyType =
   | 'acknowledged-record-lost'
   | 'replica-divergence'
@@ -94,7 +103,7 @@ export interface Report {
   produced: ProducedReport[];
   groups: GroupReport[];
   polled: PolledReport[];
-  cli: unknown[];
+  cli: CliReport[];
   stepErrors: StepErrorReport[];
   anomalies: AnomalyReport[];
 }

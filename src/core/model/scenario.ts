@@ -143,8 +143,16 @@ export interface PollStep {
 }
 export type GroupStep = SubscribeStep | MemberStep | PollStep;
 
+/** One command line of the in-app Kafka CLI (src/core/cli); `input` is what a console producer reads. */
+export interface CliStep {
+  op: 'cli';
+  command: string;
+  input: string[];
+  note?: string;
+}
+
 /** The steps that have landed in the simulator so far (see docs/scenario-format.md). */
-export type Step = ProduceStep | RunStep | FetchStep | CrashStep | BrokerStep | HealStep | GroupStep;
+export type Step = ProduceStep | RunStep | FetchStep | CrashStep | BrokerStep | HealStep | GroupStep | CliStep;
 
 export interface Scenario {
   version: 1;

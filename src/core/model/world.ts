@@ -5,7 +5,7 @@
  */
 import type { EventQueue } from '../time/eventQueue';
 import type { RandomState } from '../time/random';
-import type { BrokerProcessState, ProducedReport, StepErrorReport, AnomalyReport } from './report';
+import type { BrokerProcessState, CliReport, ProducedReport, StepErrorReport, AnomalyReport } from './report';
 import type { Acks, Scenario, TopicConfig } from './scenario';
 import type { LogLayout } from '../protocol/logLayout';
 import type { ConsumerState, GroupState, GroupTimedEvent, PolledEntry } from './groups';
@@ -118,7 +118,15 @@ export interface PartitionerState {
 
 export interface TopicState {
   name: string;
+  /** Kafka's topic id (KIP-516), drawn from the seed's `topic-id:<name>` stream at creation. */
+  topicId: string;
   config: TopicConfig;
+  /** Topic configs set on the topic itself (a `--config` at creation, `kafka-configs.sh --alter`). */
+  overrides: string[];
+  /** 2.8 through `--zookeeper` with `delete.topic.enable=false`: marked, never deleted. */
+  markedForDeletion: boolean;
+  /** `world.produced.length` when the topic was created: older records belong to an earlier topic of this name. */
+  createdAtProduced: number;
   /** Partition states, by partition number. */
   partitions: PartitionState[];
   partitioner: PartitionerState;
@@ -311,6 +319,8 @@ export interface World {
   random: Record<string, RandomState>;
   stepErrors: StepErrorReport[];
   anomalies: AnomalyReport[];
+  /** What each `cli` step printed (src/core/cli). */
+  cli: CliReport[];
   /** Consumer groups (protocol/groups): coordinators' views, consumer clients, what polls returned. */
   groups: GroupsWorld;
 }

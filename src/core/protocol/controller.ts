@@ -174,3 +174,44 @@ export function scheduleLeaderRebalance(ctx: SimContext): void {
   if (!config['auto.leader.rebalance.enable']) return;
   schedule(ctx.world.queue, ctx.world.timeMs + config['leader.imbalance.check.interval.seconds'] * 1000, { type: 'leader-rebalance' });
 }
+
+export type AdminElectionOutcome = 'elected' | 'not-needed' | 'not-available';
+
+/**
+ * `kafka-leader-election.sh` (ElectLeaders). Preferred: the first replica, if it is in the ISR and
+ * available and does not lead already. Unclean: only a partition without a leader (3.6
+ * `ReplicationControlManager.electLeader`; 2.8 also one whose leader is not live), first from the
+ * ISR, else the first available replica, whose log becomes the truth (ISR = {it}).
+ */
+export function electLeaderByAdmin(ctx: SimContext, p: PartitionState, type: 'preferred' | 'unclean'): AdminElectionOutcome {
+  if (type === 'preferred') {
+    const preferred = p.replicas[0];
+    if (p.leader === preferred) return 'not-needed';
+    if (!p.isr.includes(preferred) || !isAvailable(ctx, preferred, null)) return 'not-available';
+    decide(ctx, p, preferred, [...p.isr], false);
+    return 'elected';
+  }
+  const leaderLive = p.leader !== null && (ctx.world.settings.cluster.metadata === 'kraft' || isAvailable(ctx, p.leader, null));
+  if (leaderLive) return 'not-needed';
+  const clean = p.replicas.find((b) => p.isr.includes(b) && isAvailable(ctx, b, p.leader));
+  if (clean !== undefined) {
+    decide(ctx, p, clean, [...p.isr], false);
+    return 'elected';
+  }
+  const unclean = p.replicas.find((b) => isAvailable(ctx, b, p.leader));
+  if (unclean === undefined) return 'not-available';
+  decide(ctx, p, unclean, [unclean], true);
+  return 'elected';
+}
+
+/**
+ * 2.8: a topic's `unclean.leader.election.enable` turned on through the CLI makes the controller
+ * try its leaderless partitions at once (`KafkaController.processTopicUncleanLeaderElectionEnable`).
+ */
+export function electLeaderlessPartitions(ctx: SimContext, partitions: PartitionState[]): void {
+  for (const p of partitions) {
+    if (p.leader !== null) continue;
+    const election = elect(ctx, p, null);
+    if (election.leader !== null) decide(ctx, p, election.leader, election.unclean ? [election.leader] : [...p.isr], election.unclean);
+  }
+}

@@ -471,7 +471,8 @@ function allBatchesFull(ctx: SimContext, producerIndex: number, topic: string, p
 }
 
 /** The `produce` step: `count` records one after another at the same instant. */
-export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: number): void {
+/** The `produce` step; `records` (a console producer's lines) are sent as given, without `{i}` substitution. */
+export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: number, records?: { key: string | null; value: string }[]): void {
   const world = ctx.world;
   const acks = step.acks ?? world.settings.producer.acks;
   const producerIndex = producerFor(ctx, acks);
@@ -479,9 +480,10 @@ export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: numbe
   const topic = findTopic(world, step.topic);
   if (!topic) throw new Error(`assertion: unknown topic ${step.topic}`);
   const mode = world.settings.producer.partitioner;
-  for (let i = 0; i < step.count; i++) {
-    const key = step.key === null ? null : substitute(step.key, i);
-    const value = substitute(step.value, i);
+  const count = records ? records.length : step.count;
+  for (let i = 0; i < count; i++) {
+    const key = records ? records[i].key : step.key === null ? null : substitute(step.key, i);
+    const value = records ? records[i].value : substitute(step.value, i);
     const choice = {
       topic, key, explicitPartition: step.partition,
       // Whether the record would open a new batch on `partition` (the sticky partitioner's `onNewBatch`).

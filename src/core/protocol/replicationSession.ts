@@ -17,7 +17,12 @@
  */
 import type { FetchPartitionRequest, FetchPartitionResponse, FetchSession, HeldFetch, PartitionState } from '../model/world';
 import type { FetchReading } from '../model/reactions';
-import { allPartitions, getPartition, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
+import { allPartitions, findTopic, getPartition, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
+
+/** A partition a message names may have been deleted (a `cli` step) while the message flew. */
+function stillExists(ctx: SimContext, r: { topic: string; partition: number }): boolean {
+  return findTopic(ctx.world, r.topic)?.partitions[r.partition] !== undefined;
+}
 import { schedule } from '../time/eventQueue';
 import { applyFetchResponse, buildFetchRequest, processFetchOnLeader, readRecords } from './fetch';
 import { isCurrentFollower } from './roles';
@@ -113,7 +118,7 @@ export function onFetchArrive(ctx: SimContext, event: { follower: number; leader
     }
     return;
   }
-  react(ctx, { type: 'fetch-read', follower, leader, requestSeq, requests: event.partitions, responses: [] });
+  react(ctx, { type: 'fetch-read', follower, leader, requestSeq, requests: event.partitions.filter((r) => stillExists(ctx, r)), responses: [] });
 }
 
 /**
@@ -157,7 +162,7 @@ function respond(ctx: SimContext, follower: number, leader: number, requestSeq: 
 /** A held response completes: the leader reads it now (records and HW as they are now). */
 function completeHeld(ctx: SimContext, held: HeldFetch): void {
   ctx.world.heldFetches = ctx.world.heldFetches.filter((h) => h !== held);
-  const responses = held.partitions.map((request): FetchPartitionResponse => {
+  const responses = held.partitions.filter((r) => stillExists(ctx, r)).map((request): FetchPartitionResponse => {
     const p = getPartition(ctx.world, request.topic, request.partition);
     const leader = leaderReplica(p);
     const base = { topic: request.topic, partition: request.partition, currentLeaderEpoch: request.currentLeaderEpoch, divergingEpoch: null, leaderLogEndOffset: -1 };
@@ -198,6 +203,7 @@ export function onFetchResponseArrive(ctx: SimContext, event: { follower: number
     return;
   }
   for (const response of event.partitions) {
+    if (!stillExists(ctx, response)) continue;
     const p = getPartition(ctx.world, response.topic, response.partition);
     const replica = replicaOf(p, follower);
     if (replica) applyFetchResponse(ctx, p, replica, response);

@@ -58,7 +58,7 @@ export function buildReport(world: World): Report {
       step: entry.step, group: entry.group, member: entry.member,
       records: entry.records.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.offset, key: r.key, value: r.value })),
     })),
-    cli: [],
+    cli: world.cli.map((entry) => ({ ...entry })),
     stepErrors: world.stepErrors.map((e) => ({ ...e })),
     anomalies: world.anomalies.map((a) => ({ ...a })),
   };

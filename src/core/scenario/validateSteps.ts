@@ -8,10 +8,11 @@ import { javaUtf8Length } from '../protocol/javaUtf8';
 import { FieldReader, type JsonObject } from './fieldReader';
 import { LIMITS, readAcks } from './validateCluster';
 import { GROUP_FIELDS, GROUP_OPS, newGroupValidationState, readGroupStep, type GroupOp, type GroupValidationState } from './validateGroupSteps';
+import { createdTopic } from '../cli/createdTopic';
 
-export const SUPPORTED_OPS = ['produce', 'run', 'fetch', 'crash', 'restart', 'shutdown', 'isolate', 'heal', ...GROUP_OPS] as const;
-/** Ops of scenario format 1 that later issues bring (the CLI). */
-export const PLANNED_OPS = ['cli'] as const;
+export const SUPPORTED_OPS = ['produce', 'run', 'fetch', 'crash', 'restart', 'shutdown', 'isolate', 'heal', 'cli', ...GROUP_OPS] as const;
+/** Ops of scenario format 1 that later issues bring (none left). */
+export const PLANNED_OPS = [] as const;
 
 export interface StepContext {
   brokers: number[] | undefined;
@@ -99,7 +100,37 @@ const FIELDS: Record<(typeof SUPPORTED_OPS)[number], string[]> = {
   isolate: ['op', 'note', 'broker'],
   heal: ['op', 'note'],
   ...GROUP_FIELDS,
+  cli: ['op', 'note', 'command', 'input'],
 };
+
+/** Lines a command line or input may hold, and how long each may be. */
+const CLI_INPUT_LINES = 10000;
+
+/**
+ * A `cli` step. A `kafka-topics.sh --create --topic X` makes X a name later steps may use (its
+ * partitions are checked when the step runs: UNKNOWN_TOPIC_OR_PARTITION).
+ */
+function readCli(reader: FieldReader, o: JsonObject, path: string, context: StepContext): Step | undefined {
+  const command = reader.string(reader.required(o, 'command', path), `${path}.command`);
+  let input: string[] | undefined = [];
+  if (o.input !== undefined) {
+    const list = reader.array(o.input, `${path}.input`);
+    if (list && list.length > CLI_INPUT_LINES) reader.problems.add(`${path}.input`, `has ${list.length} lines, over the limit of ${CLI_INPUT_LINES}`);
+    const lines = list?.map((line, j) => reader.string(line, `${path}.input[${j}]`));
+    input = lines && lines.every((line): line is string => line !== undefined) ? lines : undefined;
+  }
+  if (command === undefined || input === undefined) return undefined;
+  if (command.length > LIMITS.valueBytes) {
+    reader.problems.add(`${path}.command`, 'is over the limit of 1 MiB');
+    return undefined;
+  }
+  const created = createdTopic(command);
+  if (created !== null && context.topics && !context.topics.some((t) => t.name === created)) {
+    const inherited = context.topics[0]?.config;
+    context.topics.push({ name: created, partitions: LIMITS.partitions, replicationFactor: 1, assignment: null, config: inherited ?? ({} as TopicSpec['config']) });
+  }
+  return { op: 'cli', command, input: input as string[] };
+}
 
 function readBrokerStep(reader: FieldReader, o: JsonObject, path: string, context: StepContext, op: 'crash' | 'restart' | 'shutdown' | 'isolate'): Step | undefined {
   const broker = readBroker(reader, reader.required(o, 'broker', path), `${path}.broker`, context.brokers);
@@ -124,7 +155,7 @@ function readStep(reader: FieldReader, raw: unknown, i: number, context: StepCon
     return undefined;
   }
   if (!(SUPPORTED_OPS as readonly string[]).includes(op)) {
-    reader.problems.add(`${path}.op`, `unknown op "${op}" (expected one of: ${[...SUPPORTED_OPS, ...PLANNED_OPS].join(', ')})`);
+    reader.problems.add(`${path}.op`, `unknown op "${op}" (expected one of: ${[...SUPPORTED_OPS.filter((o) => o !== 'cli'), ...PLANNED_OPS, 'cli'].join(', ')})`);
     return undefined;
   }
   const known = op as (typeof SUPPORTED_OPS)[number];
@@ -138,6 +169,7 @@ function readStep(reader: FieldReader, raw: unknown, i: number, context: StepCon
   else if ((GROUP_OPS as readonly string[]).includes(known)) {
     step = readGroupStep(reader, o, path, known as GroupOp, { topics: context.topics, era: context.era, consumer: context.consumer }, groups);
   }
+  else if (known === 'cli') step = readCli(reader, o, path, context);
   else if (known === 'run') {
     const ms = reader.integer(reader.required(o, 'ms', path), `${path}.ms`, 0, LIMITS.runMs);
     step = ms === undefined ? undefined : { op: 'run', ms };
@@ -157,6 +189,8 @@ export function readSteps(reader: FieldReader, value: unknown, context: StepCont
   const steps: Step[] = [];
   let failed = false;
   const groups = newGroupValidationState();
+  // Names created by `cli` steps join a copy of the declared topics, step by step.
+  if (context.topics) context = { ...context, topics: [...context.topics] };
   list.forEach((raw, i) => {
     const step = readStep(reader, raw, i, context, groups);
     if (step) steps.push(step);

@@ -1,0 +1,58 @@
+/**
+ * The CLI console: the study notes' chapter 2 sequence (create, list, describe, produce, delete)
+ * typed in both eras gives the tools' outputs; Tab completes a topic name.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { ClusterPage } from './pages/ClusterPage';
+import { scenarioHash } from './support/sim';
+
+async function type(page: Page, command: string, lines?: string[]) {
+  const input = page.getByTestId('cli-input');
+  await input.fill(command);
+  if (lines) await page.locator('.cli-input-lines textarea').fill(lines.join('\n'));
+  await input.press('Enter');
+}
+
+for (const era of ['kraft', 'zookeeper'] as const) {
+  test(`the study notes' commands in ${era}`, async ({ page }) => {
+    const cluster = new ClusterPage(page);
+    await cluster.open(scenarioHash({ version: 1, cluster: { brokers: 3, metadata: era }, topics: [], steps: [] }), '?lang=en');
+    const admin = era === 'zookeeper' ? '--zookeeper hadoop101:2181' : '--bootstrap-server hadoop101:9092';
+    const outputs = page.getByTestId('cli-output');
+
+    await type(page, `bin/kafka-topics.sh --create ${admin} --topic first --partitions 2 --replication-factor 2`);
+    await expect(outputs).toHaveCount(1);
+    await expect(outputs.nth(0)).toHaveAttribute('data-exit-code', '0');
+    await expect(outputs.nth(0).locator('.cli-stdout')).toHaveText('Created topic first.');
+    await expect(page.locator('[data-testid="partition"][data-topic="first"]')).toHaveCount(2);
+
+    await type(page, `bin/kafka-topics.sh --list ${admin}`);
+    await expect(outputs.nth(1).locator('.cli-stdout')).toHaveText('first');
+
+    // Tab completes the topic name.
+    const input = page.getByTestId('cli-input');
+    await input.fill(`bin/kafka-topics.sh --describe ${admin} --topic fi`);
+    await input.press('Tab');
+    await expect(input).toHaveValue(`bin/kafka-topics.sh --describe ${admin} --topic first `);
+    await input.press('Enter');
+    await expect(outputs.nth(2).locator('.cli-stdout')).toContainText('\tTopic: first\tPartition: 1\tLeader: ');
+
+    await type(page, 'bin/kafka-console-producer.sh --topic first --broker-list hadoop101:9092', ['hello', 'world']);
+    await expect(outputs.nth(3)).toHaveAttribute('data-exit-code', '0');
+    await expect(outputs.nth(3).locator('.cli-stdout')).toHaveText('>>>');
+
+    await type(page, `bin/kafka-topics.sh --delete ${admin} --topic first`);
+    await expect(outputs.nth(4)).toHaveAttribute('data-exit-code', '0');
+    if (era === 'zookeeper') await expect(outputs.nth(4).locator('.cli-stdout')).toContainText('Topic first is marked for deletion.');
+    await expect(page.locator('[data-testid="partition"][data-topic="first"]')).toHaveCount(0);
+  });
+}
+
+test('kraft refuses --zookeeper as joptsimple does', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash({ version: 1, cluster: { brokers: 3 }, topics: [], steps: [] }), '?lang=en');
+  await type(page, 'kafka-topics.sh --list --zookeeper localhost:2181');
+  const output = page.getByTestId('cli-output').first();
+  await expect(output).toHaveAttribute('data-exit-code', '1');
+  await expect(output.locator('.cli-stderr')).toHaveText('Exception in thread "main" joptsimple.UnrecognizedOptionException: zookeeper is not a recognized option');
+});

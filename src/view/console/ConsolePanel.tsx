@@ -1,0 +1,87 @@
+/**
+ * The CLI console (a lazy chunk): a prompt whose command lines are appended as `cli` steps at the
+ * cursor, like every control; the output is the report's `cli` up to the current position.
+ */
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CliReport } from '../../core/model/report';
+import en from '../../i18n/cli.en.json';
+import zh from '../../i18n/cli.zh.json';
+import { ensureNamespace } from '../../i18n/lazyNamespace';
+import { sessionActions } from '../../store/sessionStore';
+import { complete } from './completion';
+
+interface Props {
+  entries: CliReport[];
+  topics: string[];
+  era: 'kraft' | 'zookeeper';
+}
+
+export default function ConsolePanel({ entries, topics, era }: Props) {
+  const { t, i18n } = useTranslation('cli');
+  ensureNamespace(i18n, 'cli', { en, zh });
+  const [line, setLine] = useState('');
+  const [input, setInput] = useState('');
+  const [back, setBack] = useState(-1);
+  const history = entries.map((e) => e.command);
+  const isProducer = /kafka-console-producer\.sh/.test(line);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (line.trim() === '') return;
+    const lines = input === '' ? [] : input.replace(/\n$/, '').split('\n');
+    sessionActions().act(isProducer ? { op: 'cli', command: line.trim(), input: lines } : { op: 'cli', command: line.trim() });
+    setLine('');
+    setInput('');
+    setBack(-1);
+  };
+
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Tab') {
+      event.preventDefault();
+      setLine(complete(line, topics, era));
+    } else if (event.key === 'ArrowUp' && history.length > 0) {
+      event.preventDefault();
+      const next = Math.min(history.length - 1, back + 1);
+      setBack(next);
+      setLine(history[history.length - 1 - next]);
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      const next = back - 1;
+      setBack(Math.max(-1, next));
+      setLine(next < 0 ? '' : history[history.length - 1 - next]);
+    }
+  };
+
+  return (
+    <section className="panel cli-panel" aria-labelledby="cli-title">
+      <h2 id="cli-title">{t('title')}</h2>
+      <div className="cli-log" role="log" aria-live="polite">
+        {entries.length === 0 && <p className="muted">{t('empty')}</p>}
+        {entries.map((e) => (
+          <div key={e.step} className="cli-entry" data-testid="cli-output" data-step={e.step} data-exit-code={e.exitCode}>
+            <pre className="cli-command">$ {e.command}</pre>
+            {e.stdout && <pre className="cli-stdout">{e.stdout}</pre>}
+            {e.stderr && <pre className="cli-stderr">{e.stderr}</pre>}
+            <div className="cli-meta">
+              <span className="muted">{t('exit', { code: e.exitCode })}</span>
+              <button type="button" className="link-button" onClick={() => void navigator.clipboard?.writeText(`$ ${e.command}\n${e.stdout}${e.stderr}`)}>{t('copy')}</button>
+            </div>
+          </div>
+        ))}
+      </div>
+      <form className="cli-form" onSubmit={submit}>
+        <input id="cli-line" aria-label={t('prompt')} data-testid="cli-input" className="cli-line" value={line} spellCheck={false} autoCapitalize="off" autoComplete="off"
+          onChange={(e) => setLine(e.target.value)} onKeyDown={onKey} placeholder="$ kafka-topics.sh --bootstrap-server localhost:9092 --list" />
+        {isProducer && (
+          <label className="cli-input-lines">
+            <span>{t('input')}</span>
+            <textarea rows={3} value={input} onChange={(e) => setInput(e.target.value)} />
+          </label>
+        )}
+        <button type="submit">{t('run')}</button>
+      </form>
+      <p className="hint muted">{t('hint')}</p>
+    </section>
+  );
+}
