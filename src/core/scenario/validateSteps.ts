@@ -11,8 +11,6 @@ import { GROUP_FIELDS, GROUP_OPS, newGroupValidationState, readGroupStep, type G
 import { createdTopic } from '../cli/createdTopic';
 
 export const SUPPORTED_OPS = ['produce', 'run', 'fetch', 'crash', 'restart', 'shutdown', 'isolate', 'heal', 'cli', ...GROUP_OPS] as const;
-/** Ops of scenario format 1 that later issues bring (none left). */
-export const PLANNED_OPS = [] as const;
 
 export interface StepContext {
   brokers: number[] | undefined;
@@ -150,12 +148,8 @@ function readStep(reader: FieldReader, raw: unknown, i: number, context: StepCon
     reader.problems.add(`${path}.op`, op === undefined ? 'is required' : 'must be a string naming the step');
     return undefined;
   }
-  if ((PLANNED_OPS as readonly string[]).includes(op)) {
-    reader.problems.add(`${path}.op`, `"${op}" is not supported yet`);
-    return undefined;
-  }
   if (!(SUPPORTED_OPS as readonly string[]).includes(op)) {
-    reader.problems.add(`${path}.op`, `unknown op "${op}" (expected one of: ${[...SUPPORTED_OPS.filter((o) => o !== 'cli'), ...PLANNED_OPS, 'cli'].join(', ')})`);
+    reader.problems.add(`${path}.op`, `unknown op "${op}" (expected one of: ${[...SUPPORTED_OPS.filter((o) => o !== 'cli'), 'cli'].join(', ')})`);
     return undefined;
   }
   const known = op as (typeof SUPPORTED_OPS)[number];
