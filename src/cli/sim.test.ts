@@ -132,4 +132,13 @@ describe('the runner as a process (npm run --silent sim)', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('$: not valid JSON (line 3, column 3: unexpected "\\"seed\\""; "," was expected)\n');
   });
+
+  it('a document nested 2,000 deep exits 2 with the one $ line, no stack trace', () => {
+    const levels = 2000;
+    const doc = `{"version":1,"title":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}`;
+    const result = spawnSync(tsx, ['src/cli/sim.ts', '-'], { input: doc, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe("$: nested deeper than the limit of 64 levels of JSON nesting (the document's root is level 1)\n");
+  });
 });

@@ -33,7 +33,9 @@ export type LoadError =
   /** A decoded document that the validator refused: its `path: message` lines. */
   | { kind: 'invalid'; lines: string[] }
   /** `#lesson=<id>` naming no lesson. */
-  | { kind: 'unknown-lesson'; id: string };
+  | { kind: 'unknown-lesson'; id: string }
+  /** Opening or drawing it threw (a bug, or input no check foresaw): the exception's text. */
+  | { kind: 'crashed'; message: string };
 
 export type Notice =
   | { kind: 'at-not-whole'; raw: string }

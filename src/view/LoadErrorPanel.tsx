@@ -9,6 +9,12 @@ export function LoadErrorPanel({ error, onOpenExample }: { error: LoadError; onO
       <h2>{t('loadError.title')}</h2>
       {error.kind === 'undecodable' && <p>{t('loadError.undecodable')}</p>}
       {error.kind === 'unknown-lesson' && <p>{t('loadError.unknownLesson', { id: error.id })}</p>}
+      {error.kind === 'crashed' && (
+        <>
+          <p>{t('loadError.crashed')}</p>
+          <ul className="problems"><li><code>{error.message}</code></li></ul>
+        </>
+      )}
       {error.kind === 'invalid' && (
         <>
           <p>{t('loadError.invalid')}</p>

@@ -28,22 +28,33 @@ export function childPath(parent: string, key: string | number): string {
  */
 export class ProblemList {
   private readonly found: { problem: Problem; seq: number }[] = [];
+  /** `path` NUL `message` of every problem found: each is reported once, found in O(1). */
+  private readonly keys = new Set<string>();
   private readonly positions = new Map<string, number>();
 
+  /** `document` must be within the nesting limit (nesting.ts): the index walks all of it. */
   constructor(document: unknown) {
-    this.index('$', document);
+    this.index(document);
   }
 
-  private index(path: string, value: unknown): void {
-    this.positions.set(path, this.positions.size);
-    if (Array.isArray(value)) value.forEach((item, i) => this.index(childPath(path, i), item));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) this.index(childPath(path, key), item);
+  /** Pre-order positions of every path, with an explicit stack (no recursion on input). */
+  private index(document: unknown): void {
+    const stack: { path: string; value: unknown }[] = [{ path: '$', value: document }];
+    while (stack.length > 0) {
+      const { path, value } = stack.pop() as { path: string; value: unknown };
+      this.positions.set(path, this.positions.size);
+      if (value === null || typeof value !== 'object') continue;
+      const children = Array.isArray(value)
+        ? value.map((item, i) => ({ path: childPath(path, i), value: item as unknown }))
+        : Object.entries(value).map(([key, item]) => ({ path: childPath(path, key), value: item as unknown }));
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
   }
 
   add(path: string, message: string): void {
-    if (this.found.some((f) => f.problem.path === path && f.problem.message === message)) return;
+    const key = `${path}\u0000${message}`;
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
     this.found.push({ problem: { path, message }, seq: this.found.length });
   }
 

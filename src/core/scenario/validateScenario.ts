@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../model/scenario';
 import { FieldReader } from './fieldReader';
+import { valueNestingProblem } from './nesting';
 import { ProblemList, type Problem } from './problems';
 import { readCluster, readConsumer, readProducer } from './validateCluster';
 import { readSteps } from './validateSteps';
@@ -18,6 +19,9 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; proble
 const TOP_LEVEL = ['version', 'title', 'seed', 'cluster', 'producer', 'consumer', 'topics', 'steps'];
 
 export function validateScenarioDocument(document: unknown): ParseResult {
+  // Too deep (or not tree-shaped): that one problem, before anything walks the document.
+  const shape = valueNestingProblem(document);
+  if (shape) return { ok: false, problems: [shape] };
   const problems = new ProblemList(document);
   const reader = new FieldReader(problems);
   const root = reader.object(document, '$', TOP_LEVEL);
