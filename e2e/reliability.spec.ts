@@ -41,3 +41,77 @@ test('a bad link arriving in an open tab replaces the view with the load-error p
   await expect(page.getByTestId('load-error')).toContainText('could not be decoded');
   expect(errors).toEqual([]);
 });
+
+const saved = {
+  version: 1,
+  title: 'Saves that hold',
+  cluster: { brokers: 3, replication: 'manual' },
+  topics: [{ name: 'orders', assignment: [[1, 2, 3]] }],
+  steps: Array.from({ length: 12 }, (_, i) => (i % 3 === 0
+    ? { op: 'produce', topic: 'orders', key: `k${i}`, value: 'v', acks: 1 }
+    : { op: 'fetch', broker: 2 + (i % 2) })),
+};
+const savedLink = (at: number) => link(JSON.stringify(saved), at);
+
+async function savedCount(page: Page): Promise<number> {
+  await page.getByRole('button', { name: 'Saved sessions' }).click();
+  const dialog = page.getByTestId('saved-sessions');
+  await expect(dialog.getByTestId('saved-session').first()).toBeVisible();
+  const count = await dialog.getByTestId('saved-session').count();
+  await page.keyboard.press('Escape');
+  return count;
+}
+
+test('an edit made just before leaving is there when the app reopens without a link', async ({ page }) => {
+  await page.goto(`/?lang=en${savedLink(12)}`);
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-total', '12');
+  await page.getByRole('form', { name: 'Produce' }).getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-total', '13');
+  await page.goto('/?lang=en'); // at once: no waiting for a save
+  await expect(page.getByTestId('scenario-title')).toHaveText('Saves that hold');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-total', '13');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '13');
+});
+
+test('the position reached while playing is saved', async ({ page }) => {
+  await page.goto(`/?lang=en${savedLink(0)}`);
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '0');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '3', { timeout: 5000 });
+  await page.keyboard.press('Space');
+  const at = await page.getByTestId('timeline-position').getAttribute('data-at');
+  await page.goto('/?lang=en');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', at as string);
+});
+
+test('reloading a #s= address reopens its session instead of saving another copy', async ({ page }) => {
+  await page.goto(`/?lang=en${savedLink(2)}`);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '3');
+  await expect.poll(() => savedCount(page)).toBe(1);
+  await page.reload();
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '3');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '4');
+  expect(await savedCount(page)).toBe(1);
+});
+
+test('two tabs on one session: the second is told and can go on as a copy; nothing is overwritten', async ({ page, context }) => {
+  await page.goto(`/?lang=en${savedLink(2)}`);
+  await expect.poll(() => savedCount(page)).toBe(1);
+  await page.goto('/?lang=en'); // this tab now holds the saved session
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '2');
+  const second = await context.newPage();
+  await second.goto('/?lang=en');
+  await expect(second.getByTestId('timeline-position')).toHaveAttribute('data-at', '2');
+  await second.keyboard.press('ArrowRight');
+  const notice = second.locator('[data-notice="open-elsewhere"]');
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Save my changes here as a copy' }).click();
+  await expect(notice).toBeHidden();
+  await expect.poll(() => savedCount(second)).toBe(2);
+  // The first tab's session still says 2: the second tab never wrote it.
+  await page.keyboard.press('ArrowRight');
+  await page.goto('/?lang=en');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '3');
+});

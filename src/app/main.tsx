@@ -98,7 +98,7 @@ async function openFirst(hash: string, context: OpenContext): Promise<void> {
     if (reopened && 'id' in reopened) reopenedId = reopened.id;
     else {
       await openHash(hash, context);
-      if (reopened) sessionStore.setState({ notice: { kind: 'saved-invalid', lines: reopened.lines } });
+      if (reopened) sessionStore.setState({ notice: { kind: reopened.marker ? 'last-damaged' : 'saved-invalid', lines: reopened.lines } });
     }
   } else {
     await openHash(hash, context);
@@ -107,6 +107,9 @@ async function openFirst(hash: string, context: OpenContext): Promise<void> {
     const loaded = persistence ?? await import('./persistence');
     const opened = persistence ? db : await loaded.openDbOrNull();
     if (!opened) return savedSessionsStore.getState().install(null);
+    // A reloaded `#s=` address is this tab's session: keep working on it, not on a new copy.
+    const state = sessionStore.getState();
+    if (reopenedId === null && state.source?.kind !== 'example') reopenedId = await loaded.sessionOfReload(opened, state.document);
     const keeper = loaded.watchSession(sessionStore, opened, reopenedId);
     savedSessionsStore.getState().install(loaded.savedSessionsBackend(sessionStore, opened, keeper));
   })();
