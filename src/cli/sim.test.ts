@@ -30,6 +30,19 @@ describe('the runner, in-process', () => {
     expect(runScenarioText(text, 1000).stdout).toBe(runScenarioText(text, undefined).stdout);
   });
 
+  it('100,000 problems are found in under 5 s; the first 1,000 are printed, then a count line', () => {
+    const document = { version: 1, steps: Array.from({ length: 100000 }, () => ({ op: 'crash', broker: 9 })) };
+    const started = Date.now();
+    const out = runScenarioText(JSON.stringify(document), undefined);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(out.exitCode).toBe(2);
+    const lines = out.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1001);
+    expect(lines[0]).toBe('steps[0].broker: broker 9 does not exist (brokers are 1, 2, 3)');
+    expect(lines[999]).toBe('steps[999].broker: broker 9 does not exist (brokers are 1, 2, 3)');
+    expect(lines[1000]).toBe('$: 99,000 more problems not shown (100,000 in all)');
+  });
+
   it('parses its arguments', () => {
     expect(parseArgs(['a.json', '--at', '3'])).toEqual({ file: 'a.json', at: 3 });
     expect(parseArgs(['-', '--at=0'])).toEqual({ file: '-', at: 0 });

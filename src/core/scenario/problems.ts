@@ -32,22 +32,34 @@ export class ProblemList {
   private readonly keys = new Set<string>();
   private readonly positions = new Map<string, number>();
 
-  /** `document` must be within the nesting limit (nesting.ts): the index walks all of it. */
-  constructor(document: unknown) {
-    this.index(document);
-  }
+  /** Indexed only when problems are sorted: a valid document is never walked here. */
+  private indexed = false;
 
-  /** Pre-order positions of every path, with an explicit stack (no recursion on input). */
-  private index(document: unknown): void {
-    const stack: { path: string; value: unknown }[] = [{ path: '$', value: document }];
-    while (stack.length > 0) {
-      const { path, value } = stack.pop() as { path: string; value: unknown };
+  /** `document` must be within the nesting limit (nesting.ts): the index walks all of it. */
+  constructor(private readonly document: unknown) {}
+
+  /** Pre-order positions of every path, with explicit stacks (no recursion on input). */
+  private index(): void {
+    this.indexed = true;
+    const paths: string[] = ['$'];
+    const values: unknown[] = [this.document];
+    while (paths.length > 0) {
+      const path = paths.pop() as string;
+      const value = values.pop();
       this.positions.set(path, this.positions.size);
       if (value === null || typeof value !== 'object') continue;
-      const children = Array.isArray(value)
-        ? value.map((item, i) => ({ path: childPath(path, i), value: item as unknown }))
-        : Object.entries(value).map(([key, item]) => ({ path: childPath(path, key), value: item as unknown }));
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          paths.push(`${path}[${i}]`);
+          values.push(value[i]);
+        }
+      } else {
+        const keys = Object.keys(value);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          paths.push(childPath(path, keys[i]));
+          values.push((value as Record<string, unknown>)[keys[i]]);
+        }
+      }
     }
   }
 
@@ -73,6 +85,8 @@ export class ProblemList {
   }
 
   sorted(): Problem[] {
+    if (this.found.length === 0) return [];
+    if (!this.indexed) this.index();
     return [...this.found]
       .map((f) => ({ ...f, at: this.position(f.problem.path) }))
       .sort((a, b) => a.at - b.at || a.seq - b.seq)

@@ -11,6 +11,7 @@ import { ProblemList, type Problem } from './problems';
 import { readCluster, readConsumer, readProducer } from './validateCluster';
 import { readSteps } from './validateSteps';
 import { readTopics } from './validateTopics';
+import { workBudgetProblem } from './workBudget';
 
 export { formatProblem, type Problem } from './problems';
 
@@ -43,7 +44,11 @@ export function validateScenarioDocument(document: unknown): ParseResult {
   if (problems.count > 0 || title === undefined || seed === undefined || !cluster || !producer || !consumer || !topics || !steps) {
     return { ok: false, problems: problems.sorted() };
   }
-  return { ok: true, scenario: { version: 1, title, seed, cluster, producer, consumer, topics, steps } };
+  const scenario: Scenario = { version: 1, title, seed, cluster, producer, consumer, topics, steps };
+  // Only a document with no other problem is measured against the work budget.
+  const overBudget = workBudgetProblem(scenario);
+  if (overBudget) return { ok: false, problems: [overBudget] };
+  return { ok: true, scenario };
 }
 
 /*
