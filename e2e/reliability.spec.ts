@@ -115,3 +115,42 @@ test('two tabs on one session: the second is told and can go on as a copy; nothi
   await page.goto('/?lang=en');
   await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '3');
 });
+
+test('the Content-Security-Policy holds: no violation in normal and embed mode while playing and opening dialogs', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => { if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text()); });
+  const errors = collectErrors(page);
+  await page.goto('/?lang=en');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).not.toContain('unsafe');
+  await expect(page.getByTestId('broker')).toHaveCount(3);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '2', { timeout: 5000 });
+  await page.getByRole('button', { name: 'Saved sessions' }).click();
+  await expect(page.getByTestId('saved-sessions')).toBeVisible();
+  await page.goto(`/?lang=zh&embed=1${savedLink(3)}`);
+  await expect(page.locator('[data-mode="embed"]')).toBeVisible();
+  await expect(page.getByTestId('broker')).toHaveCount(3);
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('fuzz: mutated links open a valid state or the load-error panel, never an uncaught error (seeded, short)', async ({ page }) => {
+  const errors = collectErrors(page);
+  let seed = 22;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  const base = JSON.stringify(saved);
+  const junk = ['[', ']', '{', '}', '"', ',', ':', '-1', '1e309', 'null', '"x"', '\\u0000', '[[[[[[[[', '9007199254740993'];
+  await page.goto('/?lang=en');
+  for (let i = 0; i < 12; i++) {
+    let text = base;
+    for (let k = 0; k < 1 + (next() % 3); k++) {
+      const at = next() % text.length;
+      text = text.slice(0, at) + junk[next() % junk.length] + text.slice(at + (next() % 3));
+    }
+    await page.evaluate((hash) => { window.location.hash = hash; }, link(text));
+    await expect(page.getByTestId('load-error').or(page.getByTestId('timeline-position'))).toBeVisible();
+  }
+  expect(errors).toEqual([]);
+});
