@@ -10,6 +10,7 @@ import { AboutDialog } from '../view/dialogs/AboutDialog';
 import { ForkDialog } from '../view/dialogs/ForkDialog';
 import { Inspector } from '../view/inspector/Inspector';
 import { AnomalyList } from '../view/AnomalyList';
+import { ClusterErrorBoundary } from '../view/ClusterErrorBoundary';
 import { ClusterView } from '../view/ClusterView';
 import { EraBadge } from '../view/EraBadge';
 import { LanguageToggle } from '../view/LanguageToggle';
@@ -78,6 +79,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const position = useSession((s) => s.position);
   const loadError = useSession((s) => s.loadError);
   const notice = useSession((s) => s.notice);
+  const loadSerial = useSession((s) => s.loadSerial);
   const idle = usePointerIdle(mode === 'present');
   const embed = mode === 'embed';
 
@@ -109,7 +111,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
       {notice && <NoticeBanner notice={notice} onDismiss={sessionActions().dismissNotice} />}
       {loadError && <LoadErrorPanel error={loadError} onOpenExample={onOpenExample} />}
       {scenario && report && (
-        <>
+        <ClusterErrorBoundary key={loadSerial} onOpenExample={onOpenExample}>
           <TimelineBar />
           <div className={`layout${report.brokers.length > 3 ? ' layout-wide' : ''}`}>
             <main className="main">
@@ -140,7 +142,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
               </aside>
             )}
           </div>
-        </>
+        </ClusterErrorBoundary>
       )}
       {!embed && (
         <>

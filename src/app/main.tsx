@@ -48,37 +48,9 @@ async function start(): Promise<void> {
     if (source?.kind === 'example') await openHash(`#at=${position}`, context);
   }
 
-  // A link, a lesson or the example's `#at=n` opens itself; with no hash at all the last saved
-  // session comes back (ui-contract, "Persistence"), else the built-in example. Persistence (idb,
-  // the saved sessions) is a chunk of its own: a link opens without waiting for it.
-  type Persistence = typeof import('./persistence');
-  let persistence: Persistence | null = null;
-  let db: SessionDb | null = null;
-  let reopenedId: string | null = null;
-  if (window.location.hash.replace(/^#/, '') === '') {
-    persistence = await import('./persistence');
-    db = await persistence.openDbOrNull();
-    const reopened = db ? await persistence.reopenLastSession(sessionStore, db) : null;
-    if (reopened && 'id' in reopened) reopenedId = reopened.id;
-    else {
-      await openHash(window.location.hash, context);
-      if (reopened) sessionStore.setState({ notice: { kind: 'saved-invalid', lines: reopened.lines } });
-    }
-  } else {
-    await openHash(window.location.hash, context);
-  }
-  void (async () => {
-    const loaded = persistence ?? await import('./persistence');
-    const opened = persistence ? db : await loaded.openDbOrNull();
-    if (!opened) return savedSessionsStore.getState().install(null);
-    const keeper = loaded.watchSession(sessionStore, opened, reopenedId);
-    savedSessionsStore.getState().install(loaded.savedSessionsBackend(sessionStore, opened, keeper));
-  })();
-  syncAddressBar(sessionStore);
-  installKeys(sessionStore);
-  if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);
-  window.addEventListener('hashchange', () => void openHash(window.location.hash, context));
-
+  // The page's frame first, whatever the address holds: opening it comes after, and any
+  // exception on the way becomes the load-error panel, never a blank page.
+  const hash = window.location.hash;
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
@@ -87,11 +59,60 @@ async function start(): Promise<void> {
         <App
           mode={modeFromSearch(window.location.search)}
           onLanguage={(language) => void changeLanguage(language)}
-          onOpenExample={() => void openHash('', context)}
+          onOpenExample={() => void guarded(openHash('', context))}
         />
       </I18nextProvider>
     </StrictMode>,
   );
+  syncAddressBar(sessionStore);
+  installKeys(sessionStore);
+  if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);
+  // A link pasted into an open tab replaces the view (with the load-error panel if it is bad).
+  window.addEventListener('hashchange', () => void guarded(openHash(window.location.hash, context)));
+  await guarded(openFirst(hash, context));
+}
+
+/** Runs an open; an exception shows the load-error panel instead of leaving the page as it was. */
+async function guarded(opening: Promise<void>): Promise<void> {
+  try {
+    await opening;
+  } catch (error) {
+    sessionStore.getState().fail({ kind: 'crashed', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  }
+}
+
+/**
+ * A link, a lesson or the example's `#at=n` opens itself; with no hash at all the last saved
+ * session comes back (ui-contract, "Persistence"), else the built-in example. Persistence (idb,
+ * the saved sessions) is a chunk of its own: a link opens without waiting for it.
+ */
+async function openFirst(hash: string, context: OpenContext): Promise<void> {
+  type Persistence = typeof import('./persistence');
+  let persistence: Persistence | null = null;
+  let db: SessionDb | null = null;
+  let reopenedId: string | null = null;
+  if (hash.replace(/^#/, '') === '') {
+    persistence = await import('./persistence');
+    db = await persistence.openDbOrNull();
+    const reopened = db ? await persistence.reopenLastSession(sessionStore, db) : null;
+    if (reopened && 'id' in reopened) reopenedId = reopened.id;
+    else {
+      await openHash(hash, context);
+      if (reopened) sessionStore.setState({ notice: { kind: reopened.marker ? 'last-damaged' : 'saved-invalid', lines: reopened.lines } });
+    }
+  } else {
+    await openHash(hash, context);
+  }
+  void (async () => {
+    const loaded = persistence ?? await import('./persistence');
+    const opened = persistence ? db : await loaded.openDbOrNull();
+    if (!opened) return savedSessionsStore.getState().install(null);
+    // A reloaded `#s=` address is this tab's session: keep working on it, not on a new copy.
+    const state = sessionStore.getState();
+    if (reopenedId === null && state.source?.kind !== 'example') reopenedId = await loaded.sessionOfReload(opened, state.document);
+    const keeper = loaded.watchSession(sessionStore, opened, reopenedId);
+    savedSessionsStore.getState().install(loaded.savedSessionsBackend(sessionStore, opened, keeper));
+  })();
 }
 
 void start();

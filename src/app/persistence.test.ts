@@ -13,7 +13,7 @@ import { checkpointFingerprint } from '../persist/fingerprint';
 import { listSessions, openSessionDb } from '../persist/sessionDb';
 import type { ScenarioDocument } from '../session/scenarioEdit';
 import { createSessionStore } from '../store/sessionStore';
-import { reopenLastSession, reopenSession, savedSessionsBackend, trustedCheckpoint, watchSession } from './persistence';
+import { openDbOrNull, reopenLastSession, reopenSession, savedSessionsBackend, trustedCheckpoint, watchSession } from './persistence';
 
 const steps = Array.from({ length: 120 }, (_, i) => (i % 3 === 0
   ? { op: 'produce', topic: 'orders', key: `k${i}`, value: `v${i}`, acks: 1 }
@@ -109,8 +109,164 @@ describe('persistence with checkpoints', () => {
     expect(await backend.list()).toEqual([{ id: 'broken', title: '', position: 0, total: 0, updatedAt: 0, current: false }]);
     const opened = await backend.open('broken');
     expect(opened.ok).toBe(false);
-    if (!opened.ok && 'lines' in opened) expect(opened.lines).toEqual(['steps: must be an array, not the string "none"']);
+    if (!opened.ok && 'lines' in opened) expect(opened.lines).toEqual(['steps: must be an array, not the string "none"', 'session.title: must be a string']);
     expect(await db.count('sessions')).toBe(1);
     keeper.stop();
+  });
+});
+
+/** Web Locks as one browser profile has them: a name is held by one holder at a time. */
+function sharedLocks() {
+  const held = new Set<string>();
+  return {
+    async request(name: string, _options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<void> | undefined) {
+      if (held.has(name)) return callback(null);
+      held.add(name);
+      try {
+        await callback({ name });
+      } finally {
+        held.delete(name);
+      }
+    },
+  };
+}
+
+describe('every stored record is checked when read', () => {
+  type World = NonNullable<ReturnType<ReturnType<typeof createSessionStore>['getState']>['world']>;
+  const damages: [string, (world: World) => void, string][] = [
+    ['topics replaced by garbage', (w) => { (w as unknown as { topics: unknown }).topics = 'garbage'; }, 'world.topics: must be an array'],
+    ['an emptied broker list', (w) => { w.brokers = []; }, "world.brokers: must hold the scenario's 3 brokers, not 0"],
+    ['a NaN time', (w) => { w.timeMs = Number.NaN; }, 'world.timeMs: must be a whole number of ms ≥ 0'],
+    ['a record missing from a log', (w) => { w.topics[0].partitions[0].replicaStates[0].log.splice(3, 1); }, 'world.topics[0].partitions[0].replicaStates[0].log[3]: must be the record at offset 3'],
+  ];
+  for (const [what, damage, line] of damages) {
+    it(`a checkpoint with ${what} is dropped, rebuilt by replaying, and the user is told`, async () => {
+      const { db } = await savedAt(117);
+      const [saved] = await db.getAll('checkpoints');
+      damage(saved.world);
+      await db.put('checkpoints', saved);
+      const store = createSessionStore({ checkpointEvery: 50 });
+      expect(await reopenLastSession(store, db)).toEqual({ id: saved.sessionId });
+      expect(store.getState().notice).toEqual({ kind: 'checkpoint-rebuilt', lines: [line] });
+      expect(store.getState().report).toEqual(buildReport(simulate(scenarioOf(document), 117)));
+      expect(await db.count('checkpoints')).toBe(0);
+    });
+  }
+
+  it('a damaged meta.last is reported, not silently replaced by the example', async () => {
+    const { db, id } = await savedAt(5);
+    await db.put('meta', { key: 'last', sessionId: 42 } as never);
+    const store = createSessionStore();
+    expect(await reopenLastSession(store, db)).toEqual({ marker: true, lines: ["meta.last.sessionId: must be a saved session's id"] });
+    await db.put('meta', { key: 'last', sessionId: 'gone' });
+    expect(await reopenLastSession(store, db)).toEqual({ marker: true, lines: ['meta.last.sessionId: names session "gone", which is not saved'] });
+    expect(store.getState().scenario).toBeNull();
+    expect(await db.get('sessions', id)).toBeDefined(); // nothing deleted
+  });
+
+  it('a session record with a damaged position is reported with its path', async () => {
+    const { db, id } = await savedAt(5);
+    const saved = await db.get('sessions', id);
+    await db.put('sessions', { ...saved!, position: -1 });
+    expect(await reopenLastSession(createSessionStore(), db)).toEqual({ lines: ['session.position: must be a whole number ≥ 0'] });
+  });
+});
+
+describe('saves that hold', () => {
+  it('writes every change at once, and the position while playing', async () => {
+    const db = await openSessionDb();
+    const store = createSessionStore({ playIntervalMs: 5 });
+    const keeper = watchSession(store, db, null, { locks: null, events: null });
+    store.getState().load({ kind: 'edited' }, scenarioOf(document), 0, null, document);
+    store.getState().next();
+    await keeper.flushed();
+    expect((await listSessions(db))[0].position).toBe(1);
+    store.getState().play();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(store.getState().playing).toBe(true);
+    await keeper.flushed();
+    const saved = (await listSessions(db))[0].position;
+    expect(saved).toBeGreaterThan(1);
+    store.getState().pause();
+    await keeper.flushed();
+    expect((await listSessions(db))[0].position).toBe(store.getState().position);
+    keeper.stop();
+  });
+
+  it('a failed write (storage full) shows a notice once and the app goes on in memory', async () => {
+    const db = await openSessionDb();
+    const full = Object.create(db, {
+      transaction: { value: () => { throw new DOMException('quota', 'QuotaExceededError'); } },
+      put: { value: () => Promise.reject(new DOMException('quota', 'QuotaExceededError')) },
+    });
+    const store = createSessionStore();
+    const keeper = watchSession(store, full, null, { locks: null, events: null });
+    store.getState().load({ kind: 'edited' }, scenarioOf(document), 0, null, document);
+    await keeper.flushed();
+    expect(store.getState().notice).toEqual({ kind: 'storage-failed' });
+    store.getState().dismissNotice();
+    store.getState().next();
+    await keeper.flushed();
+    expect(store.getState().notice).toBeNull(); // told once
+    expect(store.getState().position).toBe(1);
+    keeper.stop();
+  });
+
+  it('two tabs on one session: the second is told, saves nothing, and can go on as a copy', async () => {
+    const { db, id } = await savedAt(5);
+    const locks = sharedLocks();
+    const first = createSessionStore();
+    const firstKeeper = watchSession(first, db, null, { locks, events: null });
+    await reopenSession(first, db, firstKeeper, id);
+    first.getState().next();
+    await firstKeeper.flushed();
+    expect((await db.get('sessions', id))?.position).toBe(6);
+
+    const second = createSessionStore();
+    const secondKeeper = watchSession(second, db, null, { locks, events: null });
+    await reopenSession(second, db, secondKeeper, id);
+    second.getState().seek(2);
+    await secondKeeper.flushed();
+    expect(second.getState().notice).toEqual({ kind: 'open-elsewhere' });
+    expect((await db.get('sessions', id))?.position).toBe(6); // nothing overwritten
+
+    secondKeeper.copyHere();
+    await secondKeeper.flushed();
+    expect(secondKeeper.currentId()).not.toBe(id);
+    expect((await db.get('sessions', secondKeeper.currentId() as string))?.position).toBe(2);
+    expect((await db.get('sessions', id))?.position).toBe(6);
+    expect(second.getState().notice).toBeNull();
+    firstKeeper.stop();
+    secondKeeper.stop();
+  });
+
+  it('a delete of the database (clear site data, another version) is not blocked: the connection closes', async () => {
+    let closed = 0;
+    const db = await openDbOrNull(1000, () => { closed += 1; });
+    expect(db).not.toBeNull();
+    const deleted = new Promise<string>((resolve) => {
+      const request = indexedDB.deleteDatabase('kafka-inside');
+      request.onsuccess = () => resolve('deleted');
+      request.onblocked = () => resolve('blocked');
+    });
+    expect(await deleted).toBe('deleted');
+    expect(closed).toBe(1);
+    // Later writes fail: the keeper tells the user and the app goes on in memory.
+    const store = createSessionStore();
+    const keeper = watchSession(store, db!, null, { locks: null, events: null });
+    store.getState().load({ kind: 'edited' }, scenarioOf(document), 3, null, document);
+    await keeper.flushed();
+    expect(store.getState().notice).toEqual({ kind: 'storage-failed' });
+    expect(store.getState().position).toBe(3);
+    keeper.stop();
+  });
+
+  it('a second tab never waits for the database: it goes on in memory', async () => {
+    // An open request that never succeeds (another tab holds an old version open and never yields).
+    const hanging = { open: () => new EventTarget() } as unknown as IDBFactory;
+    globalThis.indexedDB = hanging;
+    const started = Date.now();
+    expect(await openDbOrNull(50)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

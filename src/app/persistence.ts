@@ -17,25 +17,34 @@
 import type { Scenario } from '../core/model/scenario';
 import type { World } from '../core/model/world';
 import { checkpointFingerprint } from '../persist/fingerprint';
+import { sessionRecordProblem, worldProblem } from '../persist/recordSchema';
 import {
-  deleteCheckpoint, deleteSession, keepOnlyCheckpoint, lastSession, listSessions, nearestCheckpoint, openSessionDb, restoreSession,
-  saveCheckpoint, saveSession, type SavedSession, type SessionDb,
+  deleteCheckpoint, deleteSession, keepOnlyCheckpoint, listSessions, nearestCheckpoint, openSessionDb, readLastSession, restoreSession,
+  saveCheckpoint, saveSession, type SavedCheckpoint, type SavedSession, type SessionDb,
 } from '../persist/sessionDb';
 import type { SavedSessionsBackend } from '../store/savedSessionsStore';
 import { SEMANTICS_VERSION } from '../core/scenario/report';
 import type { ScenarioDocument } from '../session/scenarioEdit';
 import type { SessionState, SessionStore } from '../store/sessionStore';
 
-export const SAVE_DELAY_MS = 300;
+/** How long the app waits for the database before it goes on in memory (another tab may hold it). */
+export const OPEN_TIMEOUT_MS = 2000;
 
-/** Opens the database, or null where storage is denied or unavailable. */
-export async function openDbOrNull(): Promise<SessionDb | null> {
-  try {
-    if (typeof indexedDB === 'undefined') return null;
-    return await openSessionDb();
-  } catch {
-    return null;
+/**
+ * Opens the database, or null where storage is denied or unavailable, or when it does not open
+ * within `timeoutMs` (a second tab never waits for the database: it works in memory).
+ */
+export async function openDbOrNull(timeoutMs = OPEN_TIMEOUT_MS, onClosed?: () => void): Promise<SessionDb | null> {
+  if (typeof indexedDB === 'undefined') return null;
+  let timedOut = false;
+  const opening = new Promise<SessionDb>((resolve) => resolve(openSessionDb(onClosed))).catch(() => null);
+  const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+  const db = await Promise.race([opening, timer]);
+  if (db === null) {
+    timedOut = true;
+    void opening.then((late) => { if (timedOut) late?.close(); });
   }
+  return db;
 }
 
 function newSessionId(): string {
@@ -44,6 +53,47 @@ function newSessionId(): string {
 
 function saveable(state: SessionState): boolean {
   return state.document !== null && (state.source?.kind === 'link' || state.source?.kind === 'edited');
+}
+
+/** This tab's session id, kept across reloads of the tab (sessionStorage; absent where denied). */
+const TAB_SESSION_KEY = 'kafka-inside:session';
+
+function rememberTabSession(id: string): void {
+  try {
+    sessionStorage.setItem(TAB_SESSION_KEY, id);
+  } catch {
+    // Storage denied: a reload then saves a new copy, as before.
+  }
+}
+
+function tabSession(): string | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(TAB_SESSION_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The saved session that a reloaded `#s=` address is: this tab's session when its saved document
+ * is the link's document. A reload then keeps working on it instead of saving another copy.
+ */
+export async function sessionOfReload(db: SessionDb, document: unknown): Promise<string | null> {
+  const id = tabSession();
+  if (id === null || document === null) return null;
+  const saved: unknown = await db.get('sessions', id).catch(() => undefined);
+  if (sessionRecordProblem(saved) !== null) return null;
+  return JSON.stringify((saved as SavedSession).document) === JSON.stringify(document) ? id : null;
+}
+
+/** Web Locks, as far as the keeper uses them (absent in Node and old browsers). */
+export interface SessionLocks {
+  request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<void> | undefined): Promise<unknown>;
+}
+
+function browserLocks(): SessionLocks | null {
+  const locks = (globalThis.navigator as { locks?: SessionLocks } | undefined)?.locks;
+  return locks ?? null;
 }
 
 /**
@@ -56,15 +106,60 @@ export interface SessionKeeper {
   currentId(): string | null;
   /** The next `load` is saved session `id` reopened (from the list), not a new session. */
   adoptNext(id: string): void;
+  /** Goes on with the current session as a new saved copy (when another tab has it open). */
+  copyHere(): void;
   /** Resolves when the saves started so far are written (tests, and before leaving). */
   flushed(): Promise<void>;
 }
 
-export function watchSession(store: SessionStore, db: SessionDb, initialId: string | null = null): SessionKeeper {
+export interface KeeperOptions {
+  locks?: SessionLocks | null;
+  /** Where `pagehide` and `visibilitychange` come from (the window; none in tests). */
+  events?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
+}
+
+/** Holds a Web Lock per saved session, so two tabs never write one session unknowingly. */
+function sessionClaims(locks: SessionLocks | null) {
+  let claim: { id: string; held: Promise<boolean>; release: () => void } | null = null;
+  return {
+    /** Resolves true when this tab may write session `id`. */
+    claim(id: string): Promise<boolean> {
+      if (claim?.id === id) return claim.held;
+      claim?.release();
+      let release: () => void = () => undefined;
+      const held = !locks ? Promise.resolve(true) : new Promise<boolean>((resolve) => {
+        locks.request(`kafka-inside:session:${id}`, { ifAvailable: true }, (lock) => {
+          resolve(lock !== null);
+          return lock === null ? undefined : new Promise<void>((done) => { release = done; });
+        }).catch(() => resolve(true));
+      });
+      claim = { id, held, release: () => release() };
+      return held;
+    },
+    release() {
+      claim?.release();
+      claim = null;
+    },
+  };
+}
+
+/**
+ * Every change (a new document, a step, the position while playing) is written at once; while a
+ * write is under way the next one waits and then writes the latest state, so writes never pile
+ * up. `pagehide` and `visibilitychange` write whatever is pending. A failed write (storage full,
+ * site data cleared) shows a notice once and the app goes on in memory.
+ */
+export function watchSession(store: SessionStore, db: SessionDb, initialId: string | null = null, options: KeeperOptions = {}): SessionKeeper {
+  const locks = options.locks === undefined ? browserLocks() : options.locks;
+  const events = options.events === undefined ? (typeof window === 'undefined' ? null : window) : options.events;
   let id = initialId ?? (saveable(store.getState()) ? newSessionId() : null);
   let adopt: string | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let dirty = false;
   let writing: Promise<void> = Promise.resolve();
+  let running = false;
+  let failureTold = false;
+  const elsewhereTold = new Set<string>();
+  const claims = sessionClaims(locks);
   /** The checkpoint last written: not written again while it stays the same. */
   let savedCheckpoint: { id: string; world: World } | null = null;
   const writeCheckpoint = async (sessionId: string, scenario: Scenario, world: World) => {
@@ -74,28 +169,53 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     await keepOnlyCheckpoint(db, sessionId, world.stepsApplied);
     savedCheckpoint = { id: sessionId, world };
   };
-  const save = () => {
-    timer = null;
+  const writeOnce = async () => {
+    if (!saveable(store.getState()) || id === null) return;
+    const sessionId = id;
+    if (!await claims.claim(sessionId)) {
+      if (!elsewhereTold.has(sessionId)) store.setState({ notice: { kind: 'open-elsewhere' } });
+      elsewhereTold.add(sessionId);
+      return;
+    }
     const state = store.getState();
-    if (!saveable(state) || id === null) return;
+    if (!saveable(state) || id !== sessionId) return;
     const session: SavedSession = {
-      id, title: state.scenario?.title ?? '', document: state.document, position: state.position,
+      id: sessionId, title: state.scenario?.title ?? '', document: state.document, position: state.position,
       semantics: SEMANTICS_VERSION, updatedAt: Date.now(), origin: { kind: state.source?.kind === 'link' ? 'link' : 'edited' },
     };
-    const world = store.getState().savableCheckpoint();
-    const scenario = state.scenario;
-    const sessionId = id;
-    // Storage full or revoked: keep working in memory.
-    writing = writing
-      .then(() => saveSession(db, session))
-      .then(() => (world && scenario ? writeCheckpoint(sessionId, scenario, world) : undefined))
-      .catch(() => undefined);
+    const world = state.savableCheckpoint();
+    await saveSession(db, session);
+    rememberTabSession(sessionId);
+    if (world && state.scenario) await writeCheckpoint(sessionId, state.scenario, world);
   };
-  const schedule = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(save, SAVE_DELAY_MS);
+  const failed = () => {
+    if (failureTold) return;
+    failureTold = true;
+    store.setState({ notice: { kind: 'storage-failed' } });
   };
-  if (saveable(store.getState())) schedule();
+  const requestSave = () => {
+    dirty = true;
+    if (running) return;
+    running = true;
+    writing = (async () => {
+      while (dirty) {
+        dirty = false;
+        try {
+          await writeOnce();
+        } catch {
+          failed(); // storage full or revoked: keep working in memory
+        }
+      }
+      running = false;
+    })();
+  };
+  const onHide = () => {
+    if (globalThis.document?.visibilityState !== 'visible') requestSave();
+  };
+  const onPageHide = () => requestSave();
+  events?.addEventListener('visibilitychange', onHide);
+  events?.addEventListener('pagehide', onPageHide);
+  if (saveable(store.getState())) requestSave();
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.loadSerial !== previous.loadSerial) {
       id = adopt ?? (saveable(state) ? newSessionId() : null);
@@ -103,22 +223,26 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     }
     else if (id === null && saveable(state)) id = newSessionId(); // the example, edited: now the user's own
     if (state.document === previous.document && state.position === previous.position && state.loadSerial === previous.loadSerial) return;
-    schedule();
+    requestSave();
   });
   return {
     stop() {
       unsubscribe();
-      if (timer !== null) clearTimeout(timer);
+      claims.release();
+      events?.removeEventListener('visibilitychange', onHide);
+      events?.removeEventListener('pagehide', onPageHide);
     },
     currentId: () => id,
     adoptNext(next) {
       adopt = next;
     },
+    copyHere() {
+      if (!saveable(store.getState())) return;
+      id = newSessionId();
+      if (store.getState().notice?.kind === 'open-elsewhere') store.setState({ notice: null });
+      requestSave();
+    },
     async flushed() {
-      if (timer !== null) {
-        clearTimeout(timer);
-        save();
-      }
       await writing;
     },
   };
@@ -126,19 +250,32 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
 
 /**
  * The saved checkpoint nearest at or before `position` that still matches `scenario`; one that
- * does not is deleted (it is rebuilt by replaying). Undefined when there is none to trust.
+ * does not is deleted (it is rebuilt by replaying). Undefined when there is none to trust. A
+ * checkpoint that matches but is damaged (it fails the world's schema, or does not load) is
+ * deleted too, and `onDamaged` gets what was wrong, for the user.
  */
-export async function trustedCheckpoint(db: SessionDb, sessionId: string, scenario: Scenario, position: number): Promise<World | undefined> {
+export async function trustedCheckpoint(
+  db: SessionDb, sessionId: string, scenario: Scenario, position: number, onDamaged?: (line: string) => void,
+): Promise<World | undefined> {
+  let found: SavedCheckpoint | undefined;
   try {
-    const found = await nearestCheckpoint(db, sessionId, position);
+    found = await nearestCheckpoint(db, sessionId, position);
     if (!found) return undefined;
-    if (found.fingerprint === await checkpointFingerprint(scenario, found.position)) return found.world;
+    if (typeof found.fingerprint !== 'string' || !isCount(found.position)) {
+      onDamaged?.('checkpoint: its key or fingerprint is damaged');
+    } else if (found.fingerprint === await checkpointFingerprint(scenario, found.position)) {
+      const problem = worldProblem(found.world, scenario, found.position);
+      if (problem === null) return found.world;
+      onDamaged?.(problem);
+    }
     await deleteCheckpoint(db, sessionId, found.position);
   } catch {
-    // A checkpoint that fails to load is as good as none.
+    if (found) onDamaged?.('checkpoint: could not be read');
   }
   return undefined;
 }
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** Opens a saved session in the store at its position, from its checkpoint when it matches. */
 /** `beforeLoad` runs once the document has validated, just before the store loads it. */
@@ -147,20 +284,24 @@ async function openSaved(store: SessionStore, db: SessionDb, saved: SavedSession
   if (!restored.ok) return { lines: restored.lines };
   const notice = restored.semanticsChanged ? { kind: 'semantics-changed' as const } : null;
   const { scenario } = restored.parsed;
-  const world = await trustedCheckpoint(db, saved.id, scenario, saved.position);
+  const damaged: string[] = [];
+  const world = await trustedCheckpoint(db, saved.id, scenario, saved.position, (line) => damaged.push(line));
   beforeLoad?.();
-  store.getState().load({ kind: 'edited' }, scenario, saved.position, notice, saved.document as ScenarioDocument, world ? { world } : undefined);
+  const told = damaged.length > 0 ? { kind: 'checkpoint-rebuilt' as const, lines: damaged } : notice;
+  store.getState().load({ kind: 'edited' }, scenario, saved.position, told, saved.document as ScenarioDocument, world ? { world } : undefined);
   return { id: saved.id };
 }
 
 /**
  * Reopens the last saved session in the store. Returns its id when it opened, null when there is
- * none; when it no longer validates, returns its problems (it stays saved).
+ * none; when it no longer validates, returns its problems (it stays saved); when the marker of
+ * the last session is damaged or names a session that is gone, says so (`marker`).
  */
-export async function reopenLastSession(store: SessionStore, db: SessionDb): Promise<{ id: string } | { lines: string[] } | null> {
-  const saved = await lastSession(db).catch(() => undefined);
-  if (!saved) return null;
-  return openSaved(store, db, saved);
+export async function reopenLastSession(store: SessionStore, db: SessionDb): Promise<{ id: string } | { lines: string[]; marker?: true } | null> {
+  const last = await readLastSession(db).catch(() => ({ kind: 'damaged' as const, lines: ['meta.last: could not be read'] }));
+  if (last.kind === 'none') return null;
+  if (last.kind === 'damaged') return { lines: last.lines, marker: true };
+  return openSaved(store, db, last.session);
 }
 
 /**
@@ -195,5 +336,6 @@ export function savedSessionsBackend(store: SessionStore, db: SessionDb, keeper:
     },
     // The session being worked on is saved again at the next change: the dialog does not offer it.
     remove: (id) => deleteSession(db, id),
+    copyCurrent: () => keeper.copyHere(),
   };
 }

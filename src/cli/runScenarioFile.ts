@@ -3,10 +3,13 @@
  * scenario text + arguments → what to print and the exit code (docs/scenario-format.md,
  * "The headless runner").
  */
-import { buildReport } from '../core/scenario/report';
 import { simulate } from '../core/scenario/runScenario';
 import { parseScenarioText } from '../core/scenario/scenarioText';
-import { formatProblem } from '../core/scenario/validateScenario';
+import { formatProblem, type Problem } from '../core/scenario/validateScenario';
+import { writeReport } from './streamReport';
+
+/** Past this many problems the runner prints the first ones and a count line. */
+export const PRINTED_PROBLEMS = 1000;
 
 export interface RunnerOutput {
   stdout: string;
@@ -46,12 +49,32 @@ export function parseArgs(argv: string[]): RunnerArgs | { error: string } {
   return { file, at };
 }
 
-/** Runs scenario text; `at` past the end is clamped to the end, as the app's `&at=` is. */
-export function runScenarioText(text: string, at: number | undefined): RunnerOutput {
+/** The stderr lines for problems: the first `PRINTED_PROBLEMS`, then one `$` line with the count. */
+export function problemLines(problems: readonly Problem[]): string {
+  const shown = problems.slice(0, PRINTED_PROBLEMS).map(formatProblem);
+  const more = problems.length - shown.length;
+  if (more > 0) shown.push(`$: ${more.toLocaleString('en')} more problems not shown (${problems.length.toLocaleString('en')} in all)`);
+  return `${shown.join('\n')}\n`;
+}
+
+/**
+ * Runs scenario text, writing the report through `out` as it is made (or the problems through
+ * `err`); returns the exit code. `at` past the end is clamped to the end, as the app's `&at=` is.
+ */
+export function runScenarioStreaming(text: string, at: number | undefined, out: (chunk: string) => void, err: (chunk: string) => void): number {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) {
-    return { stdout: '', stderr: parsed.problems.map(formatProblem).join('\n') + '\n', exitCode: 2 };
+    err(problemLines(parsed.problems));
+    return 2;
   }
-  const report = buildReport(simulate(parsed.scenario, at));
-  return { stdout: JSON.stringify(report, null, 2) + '\n', stderr: '', exitCode: 0 };
+  writeReport(simulate(parsed.scenario, at), out);
+  return 0;
+}
+
+/** Runs scenario text into strings (tests). */
+export function runScenarioText(text: string, at: number | undefined): RunnerOutput {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const exitCode = runScenarioStreaming(text, at, (chunk) => stdout.push(chunk), (chunk) => stderr.push(chunk));
+  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
 }

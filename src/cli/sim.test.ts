@@ -30,6 +30,19 @@ describe('the runner, in-process', () => {
     expect(runScenarioText(text, 1000).stdout).toBe(runScenarioText(text, undefined).stdout);
   });
 
+  it('100,000 problems are found in under 5 s; the first 1,000 are printed, then a count line', () => {
+    const document = { version: 1, steps: Array.from({ length: 100000 }, () => ({ op: 'crash', broker: 9 })) };
+    const started = Date.now();
+    const out = runScenarioText(JSON.stringify(document), undefined);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(out.exitCode).toBe(2);
+    const lines = out.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1001);
+    expect(lines[0]).toBe('steps[0].broker: broker 9 does not exist (brokers are 1, 2, 3)');
+    expect(lines[999]).toBe('steps[999].broker: broker 9 does not exist (brokers are 1, 2, 3)');
+    expect(lines[1000]).toBe('$: 99,000 more problems not shown (100,000 in all)');
+  });
+
   it('parses its arguments', () => {
     expect(parseArgs(['a.json', '--at', '3'])).toEqual({ file: 'a.json', at: 3 });
     expect(parseArgs(['-', '--at=0'])).toEqual({ file: '-', at: 0 });
@@ -131,5 +144,14 @@ describe('the runner as a process (npm run --silent sim)', () => {
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('$: not valid JSON (line 3, column 3: unexpected "\\"seed\\""; "," was expected)\n');
+  });
+
+  it('a document nested 2,000 deep exits 2 with the one $ line, no stack trace', () => {
+    const levels = 2000;
+    const doc = `{"version":1,"title":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}`;
+    const result = spawnSync(tsx, ['src/cli/sim.ts', '-'], { input: doc, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe("$: nested deeper than the limit of 64 levels of JSON nesting (the document's root is level 1)\n");
   });
 });

@@ -4,7 +4,7 @@
  * on stderr and nothing on stdout (exit 2).
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs, runScenarioText, USAGE } from './runScenarioFile';
+import { parseArgs, runScenarioStreaming, USAGE } from './runScenarioFile';
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
@@ -19,10 +19,9 @@ function main(): number {
     process.stderr.write(`$: cannot read ${args.file === '-' ? 'standard input' : args.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
     return 2;
   }
-  const output = runScenarioText(text, args.at);
-  process.stdout.write(output.stdout);
-  process.stderr.write(output.stderr);
-  return output.exitCode;
+  // Writes to a pipe or a file are synchronous in Node on Linux: the report streams out in
+  // chunks as it is made, never held whole.
+  return runScenarioStreaming(text, args.at, (chunk) => process.stdout.write(chunk), (chunk) => process.stderr.write(chunk));
 }
 
 process.exitCode = main();

@@ -16,6 +16,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { World } from '../core/model/world';
 import { SEMANTICS_VERSION } from '../core/scenario/report';
 import { formatProblem, validateScenarioDocument, type ParseResult } from '../core/scenario/validateScenario';
+import { lastMarkerProblem, sessionRecordProblem } from './recordSchema';
 
 export const DB_NAME = 'kafka-inside';
 export const DB_VERSION = 1;
@@ -52,10 +53,20 @@ export type SessionDb = IDBPDatabase<Schema>;
 
 /**
  * Opens (creating or upgrading) the database. It throws where storage is denied (a cross-site
- * iframe): callers then run in memory (ui-contract: embed mode).
+ * iframe): callers then run in memory (ui-contract: embed mode). When another tab (or the user's
+ * "clear site data") wants to upgrade or delete the database, this connection closes at once so
+ * that it is never blocked, and `onClosed` says so (later writes fail and the app goes on in
+ * memory).
  */
-export function openSessionDb(): Promise<SessionDb> {
+export function openSessionDb(onClosed?: () => void): Promise<SessionDb> {
   return openDB<Schema>(DB_NAME, DB_VERSION, {
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+      onClosed?.();
+    },
+    terminated() {
+      onClosed?.();
+    },
     upgrade(db) {
       if (!db.objectStoreNames.contains('sessions')) db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
       if (!db.objectStoreNames.contains('checkpoints')) db.createObjectStore('checkpoints', { keyPath: ['sessionId', 'position'] });
@@ -81,8 +92,26 @@ export async function listSessions(db: SessionDb): Promise<SavedSession[]> {
 }
 
 export async function lastSession(db: SessionDb): Promise<SavedSession | undefined> {
-  const last = await db.get('meta', 'last');
-  return last ? db.get('sessions', last.sessionId) : undefined;
+  const last = await readLastSession(db);
+  return last.kind === 'found' ? last.session : undefined;
+}
+
+export type LastSession =
+  | { kind: 'none' }
+  | { kind: 'found'; session: SavedSession }
+  /** The marker or the record it names is damaged or gone: what is wrong, as `path: reason` lines. */
+  | { kind: 'damaged'; lines: string[] };
+
+/** The session opened last, checked against its schema: a damaged marker is reported, not skipped. */
+export async function readLastSession(db: SessionDb): Promise<LastSession> {
+  const last: unknown = await db.get('meta', 'last');
+  if (last === undefined) return { kind: 'none' };
+  const markerIssue = lastMarkerProblem(last);
+  if (markerIssue) return { kind: 'damaged', lines: [markerIssue] };
+  const id = (last as { sessionId: string }).sessionId;
+  const session: unknown = await db.get('sessions', id);
+  if (session === undefined) return { kind: 'damaged', lines: [`meta.last.sessionId: names session "${id}", which is not saved`] };
+  return { kind: 'found', session: session as SavedSession };
 }
 
 export async function deleteSession(db: SessionDb, id: string): Promise<void> {
@@ -109,22 +138,19 @@ export async function deleteCheckpoint(db: SessionDb, sessionId: string, positio
 }
 
 /**
- * The checkpoint at or before `position` that this semantics version can trust; checkpoints of
- * another version are deleted (they will be rebuilt by replaying the scenario).
+ * The checkpoint at or before `position` of this semantics version; checkpoints of another
+ * version are deleted (they will be rebuilt by replaying the scenario). Its world is not checked
+ * here: that needs the scenario (`recordSchema.ts`, `trustedCheckpoint` in src/app).
  */
 export async function nearestCheckpoint(db: SessionDb, sessionId: string, position: number): Promise<SavedCheckpoint | undefined> {
   const range = IDBKeyRange.bound([sessionId, 0], [sessionId, position]);
   const found = await db.getAll('checkpoints', range);
-  const stale = found.filter((c) => c.semantics !== SEMANTICS_VERSION || typeof c.fingerprint !== 'string' || !isWorldShaped(c.world));
+  const stale = found.filter((c) => c.semantics !== SEMANTICS_VERSION);
   for (const c of stale) await db.delete('checkpoints', [c.sessionId, c.position]);
   return found.filter((c) => !stale.includes(c)).sort((a, b) => b.position - a.position)[0];
 }
 
-function isWorldShaped(world: unknown): world is World {
-  const w = world as Partial<World> | null;
-  return !!w && typeof w === 'object' && typeof w.timeMs === 'number' && typeof w.stepsApplied === 'number'
-    && Array.isArray(w.brokers) && Array.isArray(w.topics) && !!w.queue && Array.isArray(w.queue.heap);
-}
+const isRecord = (value: unknown): value is SavedSession => value !== null && typeof value === 'object';
 
 export type RestoredSession =
   | { ok: true; session: SavedSession; parsed: Extract<ParseResult, { ok: true }>; semanticsChanged: boolean }
@@ -132,7 +158,9 @@ export type RestoredSession =
 
 /** Validates a saved session's document as a link's would be; a failure keeps the session saved. */
 export function restoreSession(session: SavedSession): RestoredSession {
-  const parsed = validateScenarioDocument(session.document);
-  if (!parsed.ok) return { ok: false, session, lines: parsed.problems.map(formatProblem) };
+  const recordIssue = sessionRecordProblem(session);
+  const parsed = validateScenarioDocument(isRecord(session) ? session.document : undefined);
+  const lines = [...(parsed.ok ? [] : parsed.problems.map(formatProblem)), ...(recordIssue ? [recordIssue] : [])];
+  if (!parsed.ok || lines.length > 0) return { ok: false, session, lines };
   return { ok: true, session, parsed, semanticsChanged: session.semantics !== SEMANTICS_VERSION };
 }

@@ -25,6 +25,8 @@ export interface SavedSessionsBackend {
   list(): Promise<SavedSessionSummary[]>;
   open(id: string): Promise<OpenSavedResult>;
   remove(id: string): Promise<void>;
+  /** Goes on with the session shown as a new saved copy (another tab has it open). */
+  copyCurrent(): void;
 }
 
 export interface SavedSessionsState {

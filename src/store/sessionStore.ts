@@ -33,7 +33,9 @@ export type LoadError =
   /** A decoded document that the validator refused: its `path: message` lines. */
   | { kind: 'invalid'; lines: string[] }
   /** `#lesson=<id>` naming no lesson. */
-  | { kind: 'unknown-lesson'; id: string };
+  | { kind: 'unknown-lesson'; id: string }
+  /** Opening or drawing it threw (a bug, or input no check foresaw): the exception's text. */
+  | { kind: 'crashed'; message: string };
 
 export type Notice =
   | { kind: 'at-not-whole'; raw: string }
@@ -42,7 +44,15 @@ export type Notice =
   /** The last saved session no longer validates (it stays saved): its `path: message` lines. */
   | { kind: 'saved-invalid'; lines: string[] }
   /** An edit the validator refused outright (not confined to steps): its `path: message` lines. */
-  | { kind: 'edit-refused'; lines: string[] };
+  | { kind: 'edit-refused'; lines: string[] }
+  /** The marker of the last session is damaged, or names a session that is gone. */
+  | { kind: 'last-damaged'; lines: string[] }
+  /** A saved checkpoint was damaged: dropped, and the state rebuilt by replaying the scenario. */
+  | { kind: 'checkpoint-rebuilt'; lines: string[] }
+  /** A write to storage failed (full, or site data cleared): the app goes on in memory. */
+  | { kind: 'storage-failed' }
+  /** Another tab has this session open: nothing is saved here unless the user makes a copy. */
+  | { kind: 'open-elsewhere' };
 
 /** How often playback advances, in real milliseconds. */
 export const PLAY_INTERVAL_MS = 700;

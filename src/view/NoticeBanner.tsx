@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { savedSessionsStore } from '../store/savedSessionsStore';
 import type { Notice } from '../store/sessionStore';
+
+function Lines({ lines }: { lines: string[] }) {
+  return <ul className="problems">{lines.map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>;
+}
 
 export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   const { t } = useTranslation();
@@ -16,7 +21,20 @@ export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss:
       {notice.kind === 'edit-refused' && (
         <div>
           <p>{t('notice.editRefused')}</p>
-          <ul className="problems">{notice.lines.map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>
+          <Lines lines={notice.lines} />
+        </div>
+      )}
+      {(notice.kind === 'last-damaged' || notice.kind === 'checkpoint-rebuilt') && (
+        <div>
+          <p>{t(notice.kind === 'last-damaged' ? 'notice.lastDamaged' : 'notice.checkpointRebuilt')}</p>
+          <Lines lines={notice.lines} />
+        </div>
+      )}
+      {notice.kind === 'storage-failed' && <p>{t('notice.storageFailed')}</p>}
+      {notice.kind === 'open-elsewhere' && (
+        <div>
+          <p>{t('notice.openElsewhere')}</p>
+          <button type="button" className="button" onClick={() => savedSessionsStore.getState().backend?.copyCurrent()}>{t('notice.copyHere')}</button>
         </div>
       )}
       <button type="button" className="icon-button" aria-label={t('notice.dismiss')} title={t('notice.dismiss')} onClick={onDismiss}>

@@ -5,7 +5,9 @@
  * silently keep the last one.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { NESTING_PROBLEM, textNestingDepth, MAX_NESTING } from './nesting';
 import { childPath, type Problem } from './problems';
+import { parseJsonQuickly } from './quickJson';
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -64,6 +66,11 @@ function findDuplicateKeys(node: Node | undefined, path: string, problems: Probl
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
 
 export function parseJsonText(text: string): JsonResult {
+  // jsonc-parser and the duplicate-key walk recurse: nothing deeper than the limit reaches them.
+  if (textNestingDepth(text) > MAX_NESTING) return { ok: false, problems: [NESTING_PROBLEM] };
+  // Valid JSON without repeated keys (almost every document) needs no located parse.
+  const quick = parseJsonQuickly(text);
+  if (quick) return { ok: true, value: quick.value };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0) return { ok: false, problems: [{ path: '$', message: describeError(text, errors[0]) }] };

@@ -28,22 +28,45 @@ export function childPath(parent: string, key: string | number): string {
  */
 export class ProblemList {
   private readonly found: { problem: Problem; seq: number }[] = [];
+  /** `path` NUL `message` of every problem found: each is reported once, found in O(1). */
+  private readonly keys = new Set<string>();
   private readonly positions = new Map<string, number>();
 
-  constructor(document: unknown) {
-    this.index('$', document);
-  }
+  /** Indexed only when problems are sorted: a valid document is never walked here. */
+  private indexed = false;
 
-  private index(path: string, value: unknown): void {
-    this.positions.set(path, this.positions.size);
-    if (Array.isArray(value)) value.forEach((item, i) => this.index(childPath(path, i), item));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) this.index(childPath(path, key), item);
+  /** `document` must be within the nesting limit (nesting.ts): the index walks all of it. */
+  constructor(private readonly document: unknown) {}
+
+  /** Pre-order positions of every path, with explicit stacks (no recursion on input). */
+  private index(): void {
+    this.indexed = true;
+    const paths: string[] = ['$'];
+    const values: unknown[] = [this.document];
+    while (paths.length > 0) {
+      const path = paths.pop() as string;
+      const value = values.pop();
+      this.positions.set(path, this.positions.size);
+      if (value === null || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          paths.push(`${path}[${i}]`);
+          values.push(value[i]);
+        }
+      } else {
+        const keys = Object.keys(value);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          paths.push(childPath(path, keys[i]));
+          values.push((value as Record<string, unknown>)[keys[i]]);
+        }
+      }
     }
   }
 
   add(path: string, message: string): void {
-    if (this.found.some((f) => f.problem.path === path && f.problem.message === message)) return;
+    const key = `${path}\u0000${message}`;
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
     this.found.push({ problem: { path, message }, seq: this.found.length });
   }
 
@@ -62,6 +85,8 @@ export class ProblemList {
   }
 
   sorted(): Problem[] {
+    if (this.found.length === 0) return [];
+    if (!this.indexed) this.index();
     return [...this.found]
       .map((f) => ({ ...f, at: this.position(f.problem.path) }))
       .sort((a, b) => a.at - b.at || a.seq - b.seq)

@@ -9,7 +9,11 @@
  * boundaries counts them; the parsed value's objects hold one key per distinct name. The two
  * counts differ exactly when some object repeats a key.
  */
+import { MAX_NESTING, textNestingDepth } from './nesting';
+
 export function parseJsonQuickly(text: string): { value: unknown } | null {
+  // Too deep: the full parser says so (the one `$` problem of nesting.ts).
+  if (textNestingDepth(text) > MAX_NESTING) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -38,12 +42,21 @@ export function memberNamesInText(text: string): number {
   return names;
 }
 
+/** Keys of every object in a parsed value, walked with an explicit stack. */
 function keysInValue(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + keysInValue(item), 0);
-  if (value !== null && typeof value === 'object') {
-    let sum = 0;
-    for (const [, child] of Object.entries(value)) sum += 1 + keysInValue(child);
-    return sum;
+  let sum = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== 'object') continue;
+    if (Array.isArray(item)) {
+      for (const child of item) stack.push(child);
+    } else {
+      for (const child of Object.values(item)) {
+        sum += 1;
+        stack.push(child);
+      }
+    }
   }
-  return 0;
+  return sum;
 }

@@ -23,7 +23,7 @@ function logWithPositions(replica: ReplicaState): LogRecordReport[] {
   }));
 }
 
-function partitionReport(p: PartitionState): PartitionReport {
+export function partitionReport(p: PartitionState): PartitionReport {
   // Without a leader, the HW its latest leader had (the CLI shows no leader then).
   const leader = leaderReplica(p) ?? replicaOf(p, p.lastLeader);
   return {

@@ -6,11 +6,13 @@
  */
 import type { Scenario, Step, TopicSpec } from '../model/scenario';
 import { FieldReader } from './fieldReader';
+import { valueNestingProblem } from './nesting';
 import { ProblemList, type Problem } from './problems';
 import { LIMITS, readCluster, readConsumer, readProducer } from './validateCluster';
 import { GROUP_OPS, type GroupOp } from './validateGroupSteps';
 import { readSteps } from './validateSteps';
 import { readTopics } from './validateTopics';
+import { workBudgetProblem } from './workBudget';
 
 export { formatProblem, type Problem } from './problems';
 
@@ -19,6 +21,9 @@ export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; proble
 const TOP_LEVEL = ['version', 'title', 'seed', 'cluster', 'producer', 'consumer', 'topics', 'steps'];
 
 export function validateScenarioDocument(document: unknown): ParseResult {
+  // Too deep (or not tree-shaped): that one problem, before anything walks the document.
+  const shape = valueNestingProblem(document);
+  if (shape) return { ok: false, problems: [shape] };
   const problems = new ProblemList(document);
   const reader = new FieldReader(problems);
   const root = reader.object(document, '$', TOP_LEVEL);
@@ -43,7 +48,11 @@ export function validateScenarioDocument(document: unknown): ParseResult {
   if (problems.count > 0 || title === undefined || seed === undefined || !cluster || !producer || !consumer || !topics || !steps) {
     return { ok: false, problems: problems.sorted() };
   }
-  return { ok: true, scenario: { version: 1, title, seed, cluster, producer, consumer, topics, steps } };
+  const scenario: Scenario = { version: 1, title, seed, cluster, producer, consumer, topics, steps };
+  // Only a document with no other problem is measured against the work budget.
+  const overBudget = workBudgetProblem(scenario);
+  if (overBudget) return { ok: false, problems: [overBudget] };
+  return { ok: true, scenario };
 }
 
 /*

@@ -51,7 +51,8 @@ function readBroker(reader: FieldReader, value: unknown, path: string, brokers: 
   return id;
 }
 
-function substitutedValueBytes(value: string, count: number): number {
+/** The UTF-8 bytes of the longest of `count` substituted copies of `value` (`{i}` → 0 … count − 1). */
+export function substitutedValueBytes(value: string, count: number): number {
   const occurrences = value.split('{i}').length - 1;
   return javaUtf8Length(value) + occurrences * (String(count - 1).length - 3);
 }

@@ -3,6 +3,7 @@
  * landed), for property tests and the swarm.
  */
 import fc from 'fast-check';
+import { validateScenarioDocument } from '../scenario/validateScenario';
 
 export interface GeneratedDocument {
   version: 1;
@@ -89,4 +90,9 @@ export const arbitraryDocument: fc.Arbitrary<GeneratedDocument> = fc
       }
       return { op: 'run', ms: s.ms };
     }),
-  }));
+  }))
+  // Documents within the work budget only (a few extreme draws would run for minutes).
+  .filter((document) => {
+    const parsed = validateScenarioDocument(document);
+    return parsed.ok || !parsed.problems[0].message.startsWith('asks for more work');
+  });
