@@ -21,6 +21,7 @@ import { StepNote } from '../view/StepNote';
 import { TimelineBar } from '../view/TimelineBar';
 import { eraOf } from '../view/viewModel';
 import { shareUrl } from './addressBar';
+import { useCourseOpen } from '../lessons/courseView';
 import type { AppMode } from './mode';
 
 /**
@@ -34,6 +35,10 @@ const NewScenarioDialog = lazy(() => import('../view/dialogs/NewScenarioDialog')
 
 /** Rarely used too: the list of saved sessions. */
 const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDialog').then((m) => ({ default: m.SavedSessionsDialog })));
+
+/** The course page and the lesson player, with the lessons and their texts: lazy chunks (src/lessons). */
+const CoursePage = lazy(() => import('../lessons/CoursePage').then((m) => ({ default: m.CoursePage })));
+const LessonPlayer = lazy(() => import('../lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
 
 function LazyDialogs() {
   const dialog = useView((s) => s.dialog);
@@ -78,6 +83,8 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const loadError = useSession((s) => s.loadError);
   const notice = useSession((s) => s.notice);
   const idle = usePointerIdle(mode === 'present');
+  const courseOpen = useCourseOpen();
+  const source = useSession((s) => s.source);
   const embed = mode === 'embed';
 
   useEffect(() => {
@@ -107,11 +114,21 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
       )}
       {notice && <NoticeBanner notice={notice} onDismiss={sessionActions().dismissNotice} />}
       {loadError && <LoadErrorPanel error={loadError} onOpenExample={onOpenExample} />}
-      {scenario && report && (
+      {courseOpen && !embed && (
+        <Suspense fallback={<div className="course-placeholder" aria-hidden="true" />}>
+          <CoursePage onOpenExample={onOpenExample} />
+        </Suspense>
+      )}
+      {scenario && report && !(courseOpen && !embed) && (
         <>
           <TimelineBar />
           <div className={`layout${report.brokers.length > 3 ? ' layout-wide' : ''}`}>
             <main className="main">
+              {source?.kind === 'lesson' && (
+                <Suspense fallback={<div className="lesson-placeholder" aria-hidden="true" />}>
+                  <LessonPlayer id={source.id} position={position} total={report ? scenario.steps.length : 0} />
+                </Suspense>
+              )}
               {!embed && <StepNote scenario={scenario} position={position} />}
               <Suspense fallback={<div className="event-stage event-stage-placeholder" aria-hidden="true" />}>
                 <EventStage />

@@ -12,6 +12,8 @@ import { syncAddressBar } from './addressBar';
 import { App } from './App';
 import { buildExampleScenario } from './exampleScenario';
 import { installKeys } from './keyboard';
+import { lessonLink } from './link';
+import { showCourse } from '../lessons/courseView';
 import { modeFromSearch } from './mode';
 import { openHash, type OpenContext } from './openLink';
 import type { SessionDb } from '../persist/sessionDb';
@@ -30,7 +32,10 @@ async function start(): Promise<void> {
   const context: OpenContext = {
     store: sessionStore,
     exampleDocument: () => buildExampleScenario((key) => i18n.t(key)),
+    // Lessons, their texts and the player are lazy chunks (src/lessons).
+    lessonDocument: async (id) => (await import('../lessons/open')).lessonDocumentFor(id, i18n),
   };
+  const mode = modeFromSearch(window.location.search);
 
   async function changeLanguage(language: Language): Promise<void> {
     saveLanguage(language);
@@ -46,6 +51,7 @@ async function start(): Promise<void> {
     // The built-in example speaks the reader's language: rebuild it at the same position.
     const { source, position } = sessionStore.getState();
     if (source?.kind === 'example') await openHash(`#at=${position}`, context);
+    if (source?.kind === 'lesson') await openHash(lessonLink(source.id, position), context);
   }
 
   // A link, a lesson or the example's `#at=n` opens itself; with no hash at all the last saved
@@ -60,7 +66,10 @@ async function start(): Promise<void> {
     db = await persistence.openDbOrNull();
     const reopened = db ? await persistence.reopenLastSession(sessionStore, db) : null;
     if (reopened && 'id' in reopened) reopenedId = reopened.id;
-    else {
+    else if (!reopened && mode === 'normal') {
+      // Nothing saved: the start page is the course (the example stays one click away).
+      showCourse(true);
+    } else {
       await openHash(window.location.hash, context);
       if (reopened) sessionStore.setState({ notice: { kind: 'saved-invalid', lines: reopened.lines } });
     }
@@ -77,7 +86,10 @@ async function start(): Promise<void> {
   syncAddressBar(sessionStore);
   installKeys(sessionStore);
   if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);
-  window.addEventListener('hashchange', () => void openHash(window.location.hash, context));
+  window.addEventListener('hashchange', () => {
+    showCourse(false);
+    void openHash(window.location.hash, context);
+  });
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
@@ -85,9 +97,12 @@ async function start(): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <App
-          mode={modeFromSearch(window.location.search)}
+          mode={mode}
           onLanguage={(language) => void changeLanguage(language)}
-          onOpenExample={() => void openHash('', context)}
+          onOpenExample={() => {
+            showCourse(false);
+            void openHash('', context);
+          }}
         />
       </I18nextProvider>
     </StrictMode>,
