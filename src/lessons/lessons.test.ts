@@ -3,6 +3,7 @@
  * it is valid, every cut 0..steps runs, each question's correct answers — and only they — match
  * the runner's report where the answer is revealed, and every claim of the narration holds.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenarioText } from '../cli/runScenarioFile';
 import type { Report } from '../core/model/report';
@@ -25,6 +26,19 @@ describe('the course', () => {
       expect(lesson.stops.length, lesson.id).toBe(lesson.scenario.steps.length + 1);
       if (lesson.next) expect(LESSONS.some((l) => l.id === lesson.next), lesson.id).toBe(true);
     }
+  });
+});
+
+describe('the KIP-101 lessons', () => {
+  it('play the golden scenarios, step for step', () => {
+    const golden = (name: string) => {
+      const { title: _t, steps, ...rest } = JSON.parse(readFileSync(`scenarios/golden/${name}.json`, 'utf8')) as { title: string; steps: Record<string, unknown>[] };
+      void _t;
+      return { ...rest, steps: steps.map(({ note: _n, ...step }) => { void _n; return step; }) };
+    };
+    const pairs = [['kip101-loss', 'kip101-scenario1-high-watermark'], ['kip101-loss-epoch', 'kip101-scenario1-leader-epoch'],
+      ['kip101-divergence', 'kip101-scenario2-high-watermark'], ['kip101-divergence-epoch', 'kip101-scenario2-leader-epoch']];
+    for (const [id, file] of pairs) expect(LESSONS.find((l) => l.id === id)!.scenario, id).toEqual(golden(file));
   });
 });
 

@@ -1,8 +1,4 @@
 /** Chapter "failures": a follower fails, a leader fails (clean and unclean), HW vs leader epoch. */
-import kip101LossHw from '../../../scenarios/golden/kip101-scenario1-high-watermark.json';
-import kip101LossEpoch from '../../../scenarios/golden/kip101-scenario1-leader-epoch.json';
-import kip101DivergenceHw from '../../../scenarios/golden/kip101-scenario2-high-watermark.json';
-import kip101DivergenceEpoch from '../../../scenarios/golden/kip101-scenario2-leader-epoch.json';
 import { hasAnomaly, isrOf, leaderOf, same, stops, valuesOn } from '../reportQueries';
 import type { Lesson } from '../types';
 
@@ -111,11 +107,22 @@ export const leaderFailure: Lesson = {
   ],
 };
 
-/** The golden KIP-101 documents, without their English titles and notes (the lesson narrates). */
-function scenarioOf(document: { steps: Record<string, unknown>[] } & Record<string, unknown>): Lesson['scenario'] {
-  const { title: _title, ...rest } = document;
-  void _title;
-  return { ...rest, steps: document.steps.map(({ note: _note, ...step }) => { void _note; return step; }) };
+/**
+ * KIP-101's two scenarios, as scenarios/golden/kip101-scenario{1,2}-{high-watermark,leader-epoch}.json
+ * have them (without their titles and notes: the lesson narrates; lessons.test.ts checks they match).
+ */
+function kip101Scenario(which: 1 | 2, epoch: boolean): Lesson['scenario'] {
+  const cluster = epoch
+    ? { brokers: which === 1 ? 3 : 2, replication: 'manual', truncation: 'leader-epoch' }
+    : { brokers: which === 1 ? 3 : 2, replication: 'manual', truncation: 'high-watermark', metadata: 'zookeeper' };
+  const session = epoch ? 9000 : 18000;
+  const p = (value: string) => ({ op: 'produce', topic: 't', key: null, value, acks: 'all' });
+  const steps = which === 1
+    ? [p('m1'), fetch(1), fetch(2), fetch(1), fetch(2), p('m2'), fetch(1), fetch(2), fetch(1), fetch(2),
+      { op: 'shutdown', broker: 3 }, { op: 'crash', broker: 1 }, { op: 'run', ms: session }]
+    : [p('m1'), fetch(2), fetch(2), p('m2'), fetch(2), fetch(2), { op: 'crash', broker: 1 }, { op: 'crash', broker: 2, lostTail: 1 },
+      { op: 'run', ms: session }, { op: 'restart', broker: 2 }, p('m3'), { op: 'restart', broker: 1 }, fetch(1), fetch(1)];
+  return { version: 1, seed: 1, cluster, topics: [{ name: 't', assignment: [which === 1 ? [3, 1, 2] : [1, 2]] }], steps };
 }
 
 const lossStops = (epoch: boolean) => stops(14, {
@@ -137,7 +144,7 @@ const lossStops = (epoch: boolean) => stops(14, {
 export const kip101Loss: Lesson = {
   id: 'kip101-loss',
   chapter: 'failures',
-  scenario: scenarioOf(kip101LossHw),
+  scenario: kip101Scenario(1, false),
   stops: lossStops(false),
   claims: [
     { at: 10, says: 'm2 acknowledged; followers were told HW 1', holds: (r) => r.produced[1].acked && r.partitions[0].replicaStates.map((x) => x.highWatermark).join() === '2,1,1' },
@@ -149,7 +156,7 @@ export const kip101Loss: Lesson = {
 export const kip101LossEpochLesson: Lesson = {
   id: 'kip101-loss-epoch',
   chapter: 'failures',
-  scenario: scenarioOf(kip101LossEpoch),
+  scenario: kip101Scenario(1, true),
   stops: lossStops(true),
   claims: [
     { at: 13, says: 'broker 2 leads with m2: nothing lost', holds: (r) => leaderOf(r, 't') === 2 && same(valuesOn(r, 't', 0, 2), ['m1', 'm2']) && r.anomalies.length === 0 },
@@ -176,7 +183,7 @@ const divergenceStops = (epoch: boolean) => stops(15, {
 export const kip101Divergence: Lesson = {
   id: 'kip101-divergence',
   chapter: 'failures',
-  scenario: scenarioOf(kip101DivergenceHw),
+  scenario: kip101Scenario(2, false),
   stops: divergenceStops(false),
   claims: [
     { at: 8, says: 'broker 2 lost m2 in the power loss', holds: (r) => same(valuesOn(r, 't', 0, 2), ['m1']) },
@@ -188,7 +195,7 @@ export const kip101Divergence: Lesson = {
 export const kip101DivergenceEpochLesson: Lesson = {
   id: 'kip101-divergence-epoch',
   chapter: 'failures',
-  scenario: scenarioOf(kip101DivergenceEpoch),
+  scenario: kip101Scenario(2, true),
   stops: divergenceStops(true),
   claims: [
     { at: 14, says: 'no divergence, but m2 (acknowledged, never flushed) is lost', holds: (r) => !hasAnomaly(r, 'replica-divergence') && hasAnomaly(r, 'acknowledged-record-lost') },
