@@ -26,7 +26,7 @@ function QuestionBox({ lesson, at, question, position }: { lesson: Lesson; at: n
   const right = question.choices.find((c) => c.id === chosen)?.correct;
   const key = `${lesson.id}.q${at}`;
   return (
-    <section className="lesson-question" data-testid="question" aria-labelledby={`${key}-prompt`}>
+    <section className="lesson-question" data-testid="question" data-question={at} aria-labelledby={`${key}-prompt`}>
       <p className="lesson-question-prompt" id={`${key}-prompt`}><strong>{t('ui.predict')}</strong> {t(`${key}.prompt`)}</p>
       <ul className="lesson-choices">
         {question.choices.map((c) => (
@@ -70,11 +70,8 @@ export function LessonPlayer({ id, position, total }: { id: string; position: nu
   const k = narrationPosition(lesson, position, (key) => i18n.exists(key, { ns: LESSONS_NS }));
   const stop = lesson.stops[Math.min(position, lesson.stops.length - 1)];
   const narrated = lesson.stops[k];
-  let asked: { at: number; question: Question } | null = null;
-  lesson.stops.forEach((s, at) => {
-    if (s.question && at <= position && position <= s.question.revealAt) asked = { at, question: s.question };
-  });
-  const current = asked as { at: number; question: Question } | null;
+  // Every question asked and not yet past its answer (one answered at the step where the next is asked shows both).
+  const asked = lesson.stops.flatMap((s, at) => (s.question && at <= position && position <= s.question.revealAt ? [{ at, question: s.question }] : []));
   const nextId = lesson.next ?? LESSONS[LESSONS.indexOf(lesson) + 1]?.id;
   const disk = stop.disk;
   const openDisk = () => {
@@ -107,10 +104,10 @@ export function LessonPlayer({ id, position, total }: { id: string; position: nu
           <p>{t(`${id}.n${k}callout`)}</p>
         </aside>
       )}
-      {current && <QuestionBox lesson={lesson} at={current.at} question={current.question} position={position} />}
+      {asked.map((q) => <QuestionBox key={q.at} lesson={lesson} at={q.at} question={q.question} position={position} />)}
       <div className="lesson-actions">
         {disk && <button type="button" className="button" onClick={openDisk}>{t('ui.disk')}</button>}
-        {!current && position < total && (
+        {asked.length === 0 && position < total && (
           <button type="button" className="button button-primary" onClick={() => sessionActions().next()} data-testid="lesson-next">{t('ui.next')}</button>
         )}
         {position >= total && (
