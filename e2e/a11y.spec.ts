@@ -24,7 +24,7 @@ for (const lang of ['en', 'zh']) {
 
 test('axe finds nothing in the new-scenario dialog and the broker menu', async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open('', '?lang=en');
+  await cluster.open('#at=0', '?lang=en');
   await page.locator('[data-testid="broker"][data-broker="2"]').getByText('Actions', { exact: true }).click();
   expect(await axe(page)).toEqual([]);
   const dialog = new NewScenarioPage(page);

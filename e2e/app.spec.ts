@@ -9,7 +9,7 @@ import { scenarioHash } from './support/sim';
 
 test('without a link the built-in example opens at step 0', async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open('', '?lang=en');
+  await cluster.open('#at=0', '?lang=en');
   await cluster.expectAt(0);
   expect(await cluster.total()).toBeGreaterThan(3);
   await expect(cluster.era).toHaveText('Kafka 3.6 · KRaft · leader epoch');
@@ -21,7 +21,7 @@ test('without a link the built-in example opens at step 0', async ({ page }) => 
 
 test('the example reloads at the same position', async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open('', '?lang=en');
+  await cluster.open('#at=0', '?lang=en');
   await cluster.press('ArrowRight');
   await cluster.press('ArrowRight');
   await expect(page).toHaveURL(/#at=2$/);
@@ -74,21 +74,21 @@ test('the title is text, never HTML', async ({ page }) => {
 
 test('?lang=zh speaks Chinese, and the toggle switches and remembers', async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open('', '?lang=zh');
+  await cluster.open('#at=0', '?lang=zh');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('button', { name: '下一步' })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
   await expect(page).toHaveURL(/\?lang=en/);
-  await cluster.open('');
+  await cluster.open('#at=0');
   await expect(page.getByRole('button', { name: 'Next step' })).toBeVisible();
 });
 
 test('modes: ?present=1 and ?embed=1', async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open('', '?present=1');
+  await cluster.open('#at=0', '?present=1');
   await expect(cluster.root).toHaveAttribute('data-mode', 'present');
-  await cluster.open('', '?embed=1');
+  await cluster.open('#at=0', '?embed=1');
   await expect(cluster.root).toHaveAttribute('data-mode', 'embed');
   await expect(page.getByTestId('replica')).toHaveCount(3);
   await expect(cluster.position).toBeVisible();
@@ -97,7 +97,7 @@ test('modes: ?present=1 and ?embed=1', async ({ page }) => {
 
 test('every control is reachable with Tab and has a name', async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open('', '?lang=en');
+  await cluster.open('#at=0', '?lang=en');
   const names: string[] = [];
   for (let i = 0; i < 300; i++) {
     await page.keyboard.press('Tab');

@@ -13,7 +13,7 @@ test('build a 5-broker cluster in the dialog and share it by link', async ({ pag
   const cluster = new ClusterPage(page);
   const dialog = new NewScenarioPage(page);
   const controls = new ControlsPage(page);
-  await cluster.open('', '?lang=en');
+  await cluster.open('#at=0', '?lang=en');
   await dialog.open();
   await dialog.preset('Kafka 2.8 (ZooKeeper)');
   await dialog.set('Brokers', '5');
@@ -54,7 +54,7 @@ test('build a 5-broker cluster in the dialog and share it by link', async ({ pag
 test('the study-notes preset: ZooKeeper, truncation to the HW, round-robin keys', async ({ page }) => {
   const cluster = new ClusterPage(page);
   const dialog = new NewScenarioPage(page);
-  await cluster.open('', '?lang=en');
+  await cluster.open('#at=0', '?lang=en');
   await dialog.open();
   await dialog.preset('As in the study notes');
   await dialog.create();
@@ -66,7 +66,7 @@ test('the study-notes preset: ZooKeeper, truncation to the HW, round-robin keys'
 
 test('the About page lists the stated simplifications, in Chinese too', async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open('', '?lang=zh');
+  await cluster.open('#at=0', '?lang=zh');
   await page.getByRole('button', { name: '关于这个模型' }).click();
   const about = page.getByRole('dialog', { name: '关于这个模型' });
   await expect(about).toContainText('控制器永远不会故障');

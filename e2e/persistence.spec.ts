@@ -45,8 +45,11 @@ test('a link that fails to load changes nothing that was saved', async ({ page }
   await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '2');
 });
 
-test('without anything saved, the app opens the built-in example', async ({ page }) => {
-  await page.goto('/');
+test('without anything saved, the app opens the course; its sandbox is the built-in example', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await expect(page.getByTestId('lesson').first()).toBeVisible();
+  await expect(page.getByTestId('timeline-position')).toHaveCount(0);
+  await page.getByTestId('sandbox').click();
   await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '0');
   await expect(page.getByTestId('scenario-title')).not.toHaveText('Saved across reloads');
 });

@@ -36,11 +36,11 @@ for (const lang of ['en', 'zh'] as const) {
 
 test('the new-scenario dialog', async ({ page }) => {
   const cluster = new ClusterPage(page);
-  await cluster.open('', '?lang=zh');
+  await cluster.open('#at=0', '?lang=zh');
   await page.getByRole('button', { name: '新建场景' }).click();
   await page.getByRole('dialog', { name: '新建场景' }).waitFor();
   await page.screenshot({ path: 'test-results/screenshots/new-scenario-zh-1280x720.png' });
-  await cluster.open('', '?lang=en');
+  await cluster.open('#at=0', '?lang=en');
   await new NewScenarioPage(page).open();
   await page.screenshot({ path: 'test-results/screenshots/new-scenario-en-1280x720.png' });
 });

@@ -22,6 +22,7 @@ import { StepNote } from '../view/StepNote';
 import { TimelineBar } from '../view/TimelineBar';
 import { eraOf } from '../view/viewModel';
 import { shareUrl } from './addressBar';
+import { useCourseOpen } from '../lessons/courseView';
 import type { AppMode } from './mode';
 
 /**
@@ -36,6 +37,10 @@ const NewScenarioDialog = lazy(() => import('../view/dialogs/NewScenarioDialog')
 /** Rarely used too: the list of saved sessions. */
 const ConsolePanel = lazy(() => import('../view/console/ConsolePanel'));
 const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDialog').then((m) => ({ default: m.SavedSessionsDialog })));
+
+/** The course page and the lesson player, with the lessons and their texts: lazy chunks (src/lessons). */
+const CoursePage = lazy(() => import('../lessons/CoursePage').then((m) => ({ default: m.CoursePage })));
+const LessonPlayer = lazy(() => import('../lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
 
 function LazyDialogs() {
   const dialog = useView((s) => s.dialog);
@@ -81,6 +86,8 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const notice = useSession((s) => s.notice);
   const loadSerial = useSession((s) => s.loadSerial);
   const idle = usePointerIdle(mode === 'present');
+  const courseOpen = useCourseOpen();
+  const source = useSession((s) => s.source);
   const embed = mode === 'embed';
 
   useEffect(() => {
@@ -110,11 +117,21 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
       )}
       {notice && <NoticeBanner notice={notice} onDismiss={sessionActions().dismissNotice} />}
       {loadError && <LoadErrorPanel error={loadError} onOpenExample={onOpenExample} />}
-      {scenario && report && (
+      {courseOpen && !embed && (
+        <Suspense fallback={<div className="course-placeholder" aria-hidden="true" />}>
+          <CoursePage onOpenExample={onOpenExample} />
+        </Suspense>
+      )}
+      {scenario && report && !(courseOpen && !embed) && (
         <ClusterErrorBoundary key={loadSerial} onOpenExample={onOpenExample}>
           <TimelineBar />
           <div className={`layout${report.brokers.length > 3 ? ' layout-wide' : ''}`}>
             <main className="main">
+              {source?.kind === 'lesson' && (
+                <Suspense fallback={<div className="lesson-placeholder" aria-hidden="true" />}>
+                  <LessonPlayer id={source.id} position={position} total={report ? scenario.steps.length : 0} />
+                </Suspense>
+              )}
               {!embed && <StepNote scenario={scenario} position={position} />}
               <Suspense fallback={<div className="event-stage event-stage-placeholder" aria-hidden="true" />}>
                 <EventStage />

@@ -6,7 +6,7 @@
  */
 import type { SessionState, SessionStore } from '../store/sessionStore';
 import type { ScenarioDocument } from '../session/scenarioEdit';
-import { buildLink, encodePayload } from './link';
+import { buildLink, encodePayload, lessonLink } from './link';
 
 /** Encoding a long document costs milliseconds: do it once per document, not per step. */
 let encoded: { document: ScenarioDocument; payload: string } | null = null;
@@ -20,12 +20,13 @@ export function hashFor(state: Pick<SessionState, 'source' | 'position'> & { doc
   if (!source) return null;
   if (source.kind === 'link') return buildLink(source.payload, position);
   if (source.kind === 'edited' && document) return buildLink(payloadOf(document), position);
+  if (source.kind === 'lesson') return lessonLink(source.id, position);
   return `#at=${position}`;
 }
 
 /** The address to share: always the scenario itself (`#s=…&at=n`), even for the built-in example. */
 export function shareUrl(state: Pick<SessionState, 'source' | 'position'> & { document?: ScenarioDocument | null }, win: Window = window): string | null {
-  const hash = state.source?.kind === 'link'
+  const hash = state.source?.kind === 'lesson' ? lessonLink(state.source.id, state.position) : state.source?.kind === 'link'
     ? buildLink(state.source.payload, state.position)
     : state.document ? buildLink(payloadOf(state.document), state.position) : null;
   if (hash === null) return null;

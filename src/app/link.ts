@@ -61,6 +61,11 @@ export function buildLink(payload: string, at: number): string {
   return `#s=${payload}&at=${at}`;
 }
 
+/** The hash of a built-in lesson at a position: `#lesson=<id>&at=<n>`. */
+export function lessonLink(id: string, at: number): string {
+  return `#lesson=${encodeURIComponent(id)}&at=${at}`;
+}
+
 /** Compresses a scenario document's JSON text into a `#s=` payload. */
 export function encodePayload(json: string): string {
   return compressToEncodedURIComponent(json);

@@ -12,7 +12,9 @@ import { syncAddressBar } from './addressBar';
 import { App } from './App';
 import { buildExampleScenario } from './exampleScenario';
 import { installKeys } from './keyboard';
-import { modeFromSearch } from './mode';
+import { lessonLink } from './link';
+import { showCourse } from '../lessons/courseView';
+import { modeFromSearch, type AppMode } from './mode';
 import { openHash, type OpenContext } from './openLink';
 import type { SessionDb } from '../persist/sessionDb';
 import { savedSessionsStore } from '../store/savedSessionsStore';
@@ -30,7 +32,10 @@ async function start(): Promise<void> {
   const context: OpenContext = {
     store: sessionStore,
     exampleDocument: () => buildExampleScenario((key) => i18n.t(key)),
+    // Lessons, their texts and the player are lazy chunks (src/lessons).
+    lessonDocument: async (id) => (await import('../lessons/open')).lessonDocumentFor(id, i18n),
   };
+  const mode = modeFromSearch(window.location.search);
 
   async function changeLanguage(language: Language): Promise<void> {
     saveLanguage(language);
@@ -46,6 +51,7 @@ async function start(): Promise<void> {
     // The built-in example speaks the reader's language: rebuild it at the same position.
     const { source, position } = sessionStore.getState();
     if (source?.kind === 'example') await openHash(`#at=${position}`, context);
+    if (source?.kind === 'lesson') await openHash(lessonLink(source.id, position), context);
   }
 
   // The page's frame first, whatever the address holds: opening it comes after, and any
@@ -57,9 +63,12 @@ async function start(): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <App
-          mode={modeFromSearch(window.location.search)}
+          mode={mode}
           onLanguage={(language) => void changeLanguage(language)}
-          onOpenExample={() => void guarded(openHash('', context))}
+          onOpenExample={() => {
+            showCourse(false);
+            void guarded(openHash('', context));
+          }}
         />
       </I18nextProvider>
     </StrictMode>,
@@ -68,8 +77,11 @@ async function start(): Promise<void> {
   installKeys(sessionStore);
   if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);
   // A link pasted into an open tab replaces the view (with the load-error panel if it is bad).
-  window.addEventListener('hashchange', () => void guarded(openHash(window.location.hash, context)));
-  await guarded(openFirst(hash, context));
+  window.addEventListener('hashchange', () => {
+    showCourse(false);
+    void guarded(openHash(window.location.hash, context));
+  });
+  await guarded(openFirst(hash, context, mode));
 }
 
 /** Runs an open; an exception shows the load-error panel instead of leaving the page as it was. */
@@ -86,7 +98,7 @@ async function guarded(opening: Promise<void>): Promise<void> {
  * session comes back (ui-contract, "Persistence"), else the built-in example. Persistence (idb,
  * the saved sessions) is a chunk of its own: a link opens without waiting for it.
  */
-async function openFirst(hash: string, context: OpenContext): Promise<void> {
+async function openFirst(hash: string, context: OpenContext, mode: AppMode): Promise<void> {
   type Persistence = typeof import('./persistence');
   let persistence: Persistence | null = null;
   let db: SessionDb | null = null;
@@ -96,7 +108,10 @@ async function openFirst(hash: string, context: OpenContext): Promise<void> {
     db = await persistence.openDbOrNull();
     const reopened = db ? await persistence.reopenLastSession(sessionStore, db) : null;
     if (reopened && 'id' in reopened) reopenedId = reopened.id;
-    else {
+    else if (!reopened && mode === 'normal') {
+      // Nothing saved: the start page is the course (the example stays one click away).
+      showCourse(true);
+    } else {
       await openHash(hash, context);
       if (reopened) sessionStore.setState({ notice: { kind: reopened.marker ? 'last-damaged' : 'saved-invalid', lines: reopened.lines } });
     }

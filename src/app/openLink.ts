@@ -1,6 +1,6 @@
 /**
  * Opens what the address bar says (ui-contract.md, "Links") in the session store: a `#s=`
- * scenario, a `#lesson=` (none exist yet), or the built-in example without either. Every
+ * scenario, a `#lesson=` (a built-in lesson, from its lazy chunk), or the built-in example without either. Every
  * document goes through the core's validator, as the runner's input does.
  */
 import { parseJsonQuickly } from '../core/scenario/quickJson';
@@ -13,6 +13,8 @@ export interface OpenContext {
   store: SessionStore;
   /** The built-in example document, in the user's language. */
   exampleDocument: () => unknown;
+  /** A built-in lesson's document in the user's language (a lazy chunk), or null when there is no such lesson. */
+  lessonDocument?: (id: string) => Promise<unknown>;
 }
 
 function requestedPosition(at: AtParam): { at: number; notice: Notice | null } {
@@ -43,7 +45,7 @@ let latestOpen = 0;
  * Opens `hash` in the store. Resolves once the store shows it (a link whose text is not plain
  * valid JSON waits for the parser chunk first).
  */
-export async function openHash(hash: string, { store, exampleDocument }: OpenContext): Promise<void> {
+export async function openHash(hash: string, { store, exampleDocument, lessonDocument }: OpenContext): Promise<void> {
   const serial = ++latestOpen;
   const link = parseLink(hash);
   const { at, notice } = requestedPosition(link.at);
@@ -56,7 +58,14 @@ export async function openHash(hash: string, { store, exampleDocument }: OpenCon
     if (!parsed.ok) return session.fail({ kind: 'invalid', lines: parsed.problems.map(formatProblem) }, notice);
     return session.load({ kind: 'link', payload: link.payload }, parsed.scenario, at, notice, (document ?? JSON.parse(text)) as ScenarioDocument);
   }
-  if (link.lesson !== null) return session.fail({ kind: 'unknown-lesson', id: link.lesson }, notice);
+  if (link.lesson !== null) {
+    const document = lessonDocument ? await lessonDocument(link.lesson) : null;
+    if (serial !== latestOpen) return;
+    if (document === null) return session.fail({ kind: 'unknown-lesson', id: link.lesson }, notice);
+    const parsed = validateScenarioDocument(document);
+    if (!parsed.ok) return session.fail({ kind: 'invalid', lines: parsed.problems.map(formatProblem) }, notice);
+    return session.load({ kind: 'lesson', id: link.lesson }, parsed.scenario, at, notice, document as ScenarioDocument);
+  }
   const parsed = validateScenarioDocument(exampleDocument());
   if (!parsed.ok) {
     // The example is ours: an invalid one is a bug, shown like any invalid scenario.

@@ -19,7 +19,8 @@ import { formatProblem, validateScenarioDocument, type ParseResult } from '../co
 import { lastMarkerProblem, sessionRecordProblem } from './recordSchema';
 
 export const DB_NAME = 'kafka-inside';
-export const DB_VERSION = 1;
+/** 2 added the `lessons` store (lesson progress); version 1's records are untouched. */
+export const DB_VERSION = 2;
 
 export interface SavedSession {
   id: string;
@@ -47,6 +48,16 @@ interface Schema extends DBSchema {
   sessions: { key: string; value: SavedSession; indexes: { updatedAt: number } };
   checkpoints: { key: [string, number]; value: SavedCheckpoint };
   meta: { key: string; value: { key: string; sessionId: string } };
+  lessons: { key: string; value: LessonProgress };
+}
+
+/** How far a student got in a built-in lesson (the course page shows it). */
+export interface LessonProgress {
+  id: string;
+  /** The furthest position reached, and the lesson's number of steps then. */
+  furthest: number;
+  total: number;
+  updatedAt: number;
 }
 
 export type SessionDb = IDBPDatabase<Schema>;
@@ -71,6 +82,7 @@ export function openSessionDb(onClosed?: () => void): Promise<SessionDb> {
       if (!db.objectStoreNames.contains('sessions')) db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
       if (!db.objectStoreNames.contains('checkpoints')) db.createObjectStore('checkpoints', { keyPath: ['sessionId', 'position'] });
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
+      if (!db.objectStoreNames.contains('lessons')) db.createObjectStore('lessons', { keyPath: 'id' });
     },
   });
 }
@@ -163,4 +175,18 @@ export function restoreSession(session: SavedSession): RestoredSession {
   const lines = [...(parsed.ok ? [] : parsed.problems.map(formatProblem)), ...(recordIssue ? [recordIssue] : [])];
   if (!parsed.ok || lines.length > 0) return { ok: false, session, lines };
   return { ok: true, session, parsed, semanticsChanged: session.semantics !== SEMANTICS_VERSION };
+}
+
+/** Records that the student reached `position` of lesson `id` (progress only grows). */
+export async function saveLessonProgress(db: SessionDb, id: string, position: number, total: number): Promise<void> {
+  const tx = db.transaction('lessons', 'readwrite');
+  const before = await tx.store.get(id);
+  if (!before || position > before.furthest || total !== before.total) {
+    await tx.store.put({ id, furthest: Math.max(position, before?.furthest ?? 0), total, updatedAt: Date.now() });
+  }
+  await tx.done;
+}
+
+export async function listLessonProgress(db: SessionDb): Promise<LessonProgress[]> {
+  return db.getAll('lessons');
 }

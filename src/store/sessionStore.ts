@@ -25,7 +25,9 @@ import type { KeyAction } from './keys';
  * the user's edits (a new scenario, or steps added, inserted or deleted): the address bar then
  * encodes `document`.
  */
-export type Source = { kind: 'example' } | { kind: 'link'; payload: string } | { kind: 'edited' };
+export type Source = { kind: 'example' } | { kind: 'link'; payload: string } | { kind: 'edited' }
+  /** A built-in lesson (`#lesson=<id>`): acting in it forks into an `edited` session. */
+  | { kind: 'lesson'; id: string };
 
 export type LoadError =
   /** `#s=` that lz-string cannot decompress. */

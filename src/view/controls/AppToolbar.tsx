@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { viewActions } from '../../store/viewStore';
+import { showCourse } from '../../lessons/courseView';
 
 /** New scenario, saved sessions, share by link, about the model. `shareUrl` gives the address to copy. */
 export function AppToolbar({ shareUrl }: { shareUrl: () => string | null }) {
@@ -20,6 +21,7 @@ export function AppToolbar({ shareUrl }: { shareUrl: () => string | null }) {
   };
   return (
     <div className="app-toolbar">
+      <button type="button" className="button" onClick={() => showCourse(true)} data-testid="course-button">{t('toolbar.course')}</button>
       <button type="button" className="button" onClick={() => viewActions().openDialog('new-scenario')}>{t('toolbar.newScenario')}</button>
       <button type="button" className="button" onClick={() => viewActions().openDialog('saved-sessions')}>{t('toolbar.saved')}</button>
       <button type="button" className="button" onClick={() => void share()} data-testid="share">{t('toolbar.share')}</button>

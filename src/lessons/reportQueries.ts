@@ -1,0 +1,45 @@
+/** Small readers of the runner's report, for the lessons' questions and claims. */
+import type { AnomalyType, PartitionReport, ProducedReport, Report, ReplicaReport } from '../core/model/report';
+import type { Stop } from './types';
+
+export function partitionOf(report: Report, topic: string, partition = 0): PartitionReport {
+  const found = report.partitions.find((p) => p.topic === topic && p.partition === partition);
+  if (!found) throw new Error(`no partition ${topic}-${partition}`);
+  return found;
+}
+
+export function replicaOf(report: Report, topic: string, partition: number, broker: number): ReplicaReport {
+  const found = partitionOf(report, topic, partition).replicaStates.find((r) => r.broker === broker);
+  if (!found) throw new Error(`no replica of ${topic}-${partition} on broker ${broker}`);
+  return found;
+}
+
+/** The values in a replica's log, in offset order. */
+export function valuesOn(report: Report, topic: string, partition: number, broker: number): string[] {
+  return replicaOf(report, topic, partition, broker).log.map((r) => r.value);
+}
+
+export function isrOf(report: Report, topic: string, partition = 0): number[] {
+  return partitionOf(report, topic, partition).isr;
+}
+
+export function leaderOf(report: Report, topic: string, partition = 0): number | null {
+  return partitionOf(report, topic, partition).leader;
+}
+
+/** The produce outcomes of records with this value (in step order). */
+export function producedWith(report: Report, value: string): ProducedReport[] {
+  return report.produced.filter((p) => p.value === value);
+}
+
+export function hasAnomaly(report: Report, type: AnomalyType): boolean {
+  return report.anomalies.some((a) => a.type === type);
+}
+
+export const same = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** `count` stops (positions 0..count-1), with the given ones filled in. */
+export function stops(count: number, given: Record<number, Stop> = {}): Stop[] {
+  return Array.from({ length: count }, (_, i) => given[i] ?? {});
+}

@@ -1,0 +1,96 @@
+/**
+ * Every text a lesson uses exists in English and Chinese (the two catalogs have the same keys and
+ * placeholders), every position resolves to a narration, and the Chinese texts contain no English
+ * words but Kafka's own names, settings and the scenarios' record values (an explicit allow-list).
+ */
+import { describe, expect, it } from 'vitest';
+import { CHAPTERS, COMING, LESSONS, narrationPosition } from './catalog';
+import en from './texts/en.json';
+import zh from './texts/zh.json';
+
+function flatten(value: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof value === 'string') out.set(prefix, value);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) for (const [key, text] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(key, text);
+  }
+  return out;
+}
+
+const english = flatten(en);
+const chinese = flatten(zh);
+
+/** The only Latin-script words a Chinese text may contain. */
+const ALLOWED = new Set([
+  // Kafka's names, as the Chinese Kafka literature writes them
+  'Kafka', 'Broker', 'Leader', 'Follower', 'ISR', 'HW', 'LEO', 'Epoch', 'KRaft', 'ZooKeeper', 'KIP', 'ID', 'GC', 'Raft',
+  'acks', 'all', 'murmur2', 'kafka-topics.sh', '__consumer_offsets',
+  // settings and error names
+  'replica.lag.time.max.ms', 'min.insync.replicas', 'unclean.leader.election.enable', 'enable.idempotence', 'batch.size',
+  'segment.bytes', 'index.interval.bytes', 'request.timeout.ms', 'broker.session.timeout.ms', 'zookeeper.session.timeout.ms',
+  'NOT_ENOUGH_REPLICAS', 'REQUEST_TIMED_OUT', 'topic', 'ack', 'key', 'true',
+  // variables in formulas (f + 1 replicas survive f failures; the n-th message)
+  'f', 'n',
+  // files and the scenarios' own names and values
+  '.log', '.index', 'orders', 'orders-0', 'payments', 'safe', 'risky', 'alice', 'carol', 'book', 'pen', 'lamp', 'ink', 'pay1',
+]);
+const VALUE = /^(m\d|o\d|n\d|order-\d|KIP-\d+)$/;
+
+function latinWords(text: string): string[] {
+  return (text.replace(/\{\{\w+\}\}/g, '').replace(/\d{20}\.(log|index)/g, '').match(/[._]*[A-Za-z][A-Za-z0-9._-]*/g) ?? [])
+    .map((w) => w.replace(/[.]+$/, ''));
+}
+
+describe('lesson texts', () => {
+  it('have the same keys and placeholders in both languages, none empty', () => {
+    expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of english) {
+      const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(chinese.get(key)!), key).toEqual(placeholders(text));
+      expect(text.trim(), key).not.toBe('');
+      expect(chinese.get(key)!.trim(), key).not.toBe('');
+    }
+  });
+
+  it('cover every lesson: title, promise, narration from position 0, callouts, questions and their choices', () => {
+    const need = (key: string) => expect(english.has(key), key).toBe(true);
+    for (const chapter of CHAPTERS) need(`chapters.${chapter}`);
+    for (const coming of COMING) need(`coming.${coming.id}`);
+    for (const lesson of LESSONS) {
+      need(`${lesson.id}.title`);
+      need(`${lesson.id}.promise`);
+      need(`${lesson.id}.n0`);
+      lesson.stops.forEach((stop, n) => {
+        const k = narrationPosition(lesson, n, (key) => english.has(key));
+        need(`${lesson.id}.n${k}`);
+        if (stop.callout) need(`${lesson.id}.n${n}callout`);
+        if (stop.question) {
+          for (const part of ['prompt', 'why', ...stop.question.choices.map((c) => c.id)]) need(`${lesson.id}.q${n}.${part}`);
+        }
+      });
+      // No text the lesson cannot show.
+      for (const key of english.keys()) {
+        if (!key.startsWith(`${lesson.id}.`)) continue;
+        const m = /^[^.]+\.(?:n(\d+)(callout)?|q(\d+)\.\w+|title|promise)$/.exec(key);
+        expect(m, key).not.toBeNull();
+        const at = Number(m![1] ?? m![3] ?? 0);
+        expect(at, key).toBeLessThan(lesson.stops.length);
+        if (m![2]) expect(lesson.stops[at].callout, key).toBe(true);
+        if (m![3]) expect(lesson.stops[at].question, key).toBeDefined();
+      }
+    }
+  });
+
+  it('in Chinese use no English words but Kafka\'s names', () => {
+    const stray: string[] = [];
+    for (const [key, text] of chinese) {
+      for (const word of latinWords(text)) if (!ALLOWED.has(word) && !VALUE.test(word)) stray.push(`${key}: ${word}`);
+    }
+    expect(stray).toEqual([]);
+  });
+
+  it('in Chinese call an offset 位移, never 偏移量', () => {
+    for (const [key, text] of chinese) expect(text.includes('偏移'), key).toBe(false);
+    expect([...chinese.values()].filter((t) => t.includes('位移')).length).toBeGreaterThan(10);
+  });
+});
