@@ -17,7 +17,7 @@ import { LoadErrorPanel } from '../view/LoadErrorPanel';
 import { NoticeBanner } from '../view/NoticeBanner';
 import { ProducedList } from '../view/ProducedList';
 import { StepList } from '../view/StepList';
-import { StepNote } from '../view/StepNote';
+import { StepNarration } from '../view/narration/StepNarration';
 import { TimelineBar } from '../view/TimelineBar';
 import { eraOf } from '../view/viewModel';
 import { shareUrl } from './addressBar';
@@ -75,6 +75,8 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const scenario = useSession((s) => s.scenario);
   const report = useSession((s) => s.report);
   const position = useSession((s) => s.position);
+  const world = useSession((s) => s.world);
+  const events = useSession((s) => s.events);
   const loadError = useSession((s) => s.loadError);
   const notice = useSession((s) => s.notice);
   const idle = usePointerIdle(mode === 'present');
@@ -112,14 +114,14 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
           <TimelineBar />
           <div className={`layout${report.brokers.length > 3 ? ' layout-wide' : ''}`}>
             <main className="main">
-              {!embed && <StepNote scenario={scenario} position={position} />}
+              {world && <StepNarration scenario={scenario} position={position} events={events} world={world} withReadingAid={!embed} />}
               <Suspense fallback={<div className="event-stage event-stage-placeholder" aria-hidden="true" />}>
                 <EventStage />
               </Suspense>
               <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
               {!embed && <AnomalyList anomalies={report.anomalies} />}
               {!embed && <Inspector />}
-              {!embed && <ProducedList produced={report.produced} />}
+              {!embed && <ProducedList report={report} />}
             </main>
             {!embed && (
               <aside className="side">

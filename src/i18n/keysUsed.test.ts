@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import about from './about.en.json';
 import disk from './disk.en.json';
 import en from './en.json';
+import narration from './narration.en.json';
 import newScenario from './newScenario.en.json';
 import saved from './saved.en.json';
 
-const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved };
+const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, narration };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
