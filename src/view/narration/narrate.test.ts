@@ -153,7 +153,7 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
   },
   anomaly: {
     doc: lostDoc,
-    en: [/record at offset 1 of orders-0 \(k1 = v-k1\) was acknowledged, but the leader \(2\) does not have it: it is lost\. Only broker\(s\) 1 still hold it/, /acks=1: the leader answered as soon as it had written the record, before any follower had a copy/, /Broker 2 became leader without it/],
+    en: [/record at offset 1 of orders-0 \(k1 = v-k1\) was acknowledged, but the leader \(2\) does not have it: it is lost\. It survives only on broker 1/, /acks=1: the leader answered as soon as it had written the record, before any follower had a copy/, /Broker 2 became leader without it/],
     zh: [/orders-0 位移 1 上的记录（k1 = v-k1）已被确认，但 leader（2）没有它：这条记录丢失了/, /以 acks=1 确认的/, /broker 2 在没有这条记录的情况下成为了 leader/],
   },
 };

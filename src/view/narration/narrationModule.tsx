@@ -48,7 +48,7 @@ export function NarrationBody({ scenario, position, events, world, partial }: Na
     <>
       {scenario.cluster.replication === 'manual' && (
         <p className="narration-manual" data-testid="manual-replication">
-          <span aria-hidden="true">✋ </span>{t('ui.manualBanner')}
+          {t('ui.manualBanner')}
         </p>
       )}
       <ul className="narration-sentences">
