@@ -114,7 +114,7 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
   'produce-response': {
     doc: lostDoc, en: [/acknowledged k0 = v-k0 at once \(acks=1\): only the leader has it/], zh: [/立即确认了 k0 = v-k0（acks=1）：目前只有 leader 有这条记录/],
   },
-  'fetch-request': { doc: lostDoc, en: [/Follower\(s\) 2 fetched from leader 1 on orders-0 \(1 fetches\) and copied 1 record/], zh: [/follower 2 在 orders-0 上向 leader 1 拉取（共 1 次），复制了 1 条记录/] },
+  'fetch-request': { doc: lostDoc, en: [/Follower\(s\) 2 fetched from leader 1 on orders-0 \(1 fetches\) and copied 1 record\(s\); the last response carried HW 0/], zh: [/follower 2 在 orders-0 上向 leader 1 拉取（共 1 次），复制了 1 条记录/] },
   'fetch-response': {
     doc: { cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'fetch', broker: 2, response: 'drop' }] },
     pick: (e) => e.type === 'fetch-response' && e.dropped,
@@ -194,7 +194,7 @@ describe('narration of steps and states', () => {
   it('after a crash in manual replication, says that followers fetch only when told', () => {
     const played = play({ cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'run', ms: 100 }] });
     expectBoth(narrationAt(played, 2), [/Nothing happened/, /Followers 2 and 3 are behind their leader\. In manual replication they fetch only when told: choose Fetch/],
-      [/什么也没有发生/, /follower 2和3 落后于各自的 leader/]);
+      [/什么也没有发生/, /follower 2和3 落后于 leader/]);
   });
 
   it('lost-tail and high-watermark truncations name their reasons', () => {

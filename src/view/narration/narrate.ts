@@ -214,7 +214,8 @@ function fetchSentences(group: Group): Sentence[] {
   const followers = [...new Set([...requests, ...responses].map((e) => e.follower))].sort((a, b) => a - b);
   const records = responses.reduce((sum, r) => sum + r.records, 0);
   const fetches = Math.max(requests.length, responses.length);
-  const params = { followers, leader: first.leader, where: where(first), times: fetches, records };
+  const lastResponse = responses[responses.length - 1];
+  const params = { followers, leader: first.leader, where: where(first), times: fetches, records, hw: lastResponse ? lastResponse.highWatermark : '—' };
   return [say(records > 0 ? 'fetch.copied' : 'fetch.nothing', params)];
 }
 
@@ -406,7 +407,7 @@ function manualSentences(world: World): Sentence[] {
       }
     }
   }
-  return behind.size === 0 ? [] : [say('pending.manualFetch', { followers: [...behind].sort((a, b) => a - b) })];
+  return behind.size === 0 ? [] : [sayCount('pending.manualFetch', behind.size, { followers: [...behind].sort((a, b) => a - b) })];
 }
 
 // ---------------------------------------------------------------------------------------------
