@@ -16,12 +16,14 @@ interface StepRowProps {
   /** What the refusal means and what to do (once the narration texts are loaded). */
   explanation: string | undefined;
   invalid: string[] | undefined;
+  /** The step carries an instructor's note. */
+  noted: boolean;
   /** The list's translator: one `useTranslation` for the list rather than one per row. */
   t: TFunction;
 }
 
 /** One entry; memoized so that moving the cursor re-renders two rows, not thousands. */
-const StepRow = memo(function StepRow({ at, text, current, refused, explanation, invalid, t }: StepRowProps) {
+const StepRow = memo(function StepRow({ at, text, noted, current, refused, explanation, invalid, t }: StepRowProps) {
   return (
     <li className={invalid ? 'step-invalid' : undefined}>
       <button
@@ -35,6 +37,7 @@ const StepRow = memo(function StepRow({ at, text, current, refused, explanation,
         <span className="step-number">{at}</span>
         <span className="step-text">
           {text}
+          {noted && <span className="step-noted" aria-hidden="true"> ✎</span>}
           {refused && (
             <span className="step-refused" title={refused.message}>
               <span aria-hidden="true">⚠ </span>{t('steps.refused', { error: refused.error })}
@@ -162,7 +165,7 @@ export function StepList({ scenario, position, stepErrors }: {
         {/* Keyed by slot, not by step: a jump rewrites the rows' text in place instead of
             replacing sixty DOM subtrees. */}
         {positions.map((at) => (
-          <StepRow key={at - from} t={t} at={at} text={describe(at)} current={at === position} refused={refused.get(at)} explanation={explain(refused.get(at))} invalid={invalidSteps[at - 1]} />
+          <StepRow key={at - from} t={t} at={at} text={describe(at)} noted={Boolean(scenario.steps[at - 1]?.note)} current={at === position} refused={refused.get(at)} explanation={explain(refused.get(at))} invalid={invalidSteps[at - 1]} />
         ))}
       </ol>
       {to < count && <p className="muted steps-more">{t('steps.later', { count: count - to })}</p>}

@@ -114,7 +114,7 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
   'produce-response': {
     doc: lostDoc, en: [/acknowledged k0 = v-k0 at once \(acks=1\): only the leader has it/], zh: [/立即确认了 k0 = v-k0（acks=1）：目前只有 leader 有这条记录/],
   },
-  'fetch-request': { doc: lostDoc, en: [/Follower\(s\) 2 fetched from leader 1 on orders-0 \(1 fetches\) and copied 1 record\(s\); the last response carried HW 0/], zh: [/follower 2 在 orders-0 上向 leader 1 拉取（共 1 次），复制了 1 条记录/] },
+  'fetch-request': { doc: lostDoc, en: [/Follower 2 fetched from leader 1 on orders-0 \(1 fetches\) and copied 1 record\(s\); the last response carried HW 0/], zh: [/follower 2 在 orders-0 上向 leader 1 拉取（共 1 次），复制了 1 条记录/] },
   'fetch-response': {
     doc: { cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'fetch', broker: 2, response: 'drop' }] },
     pick: (e) => e.type === 'fetch-response' && e.dropped,
@@ -181,7 +181,7 @@ describe('narration of steps and states', () => {
     expect(fetches).toBeGreaterThan(10);
     const sentences = narrationAt(played, 2);
     expect(sentences.length).toBeLessThanOrEqual(5);
-    expectBoth(sentences, [/Follower\(s\) 2 and 3 fetched from leader 1 on orders-0 \(\d+ fetches\) and copied 6 record/, /HW of orders-0 rose from 0 to 3/, /got its acknowledgements for 3 records/],
+    expectBoth(sentences, [/Followers 2 and 3 fetched from leader 1 on orders-0 \(\d+ fetches\) and copied 6 record/, /HW of orders-0 rose from 0 to 3/, /got its acknowledgements for 3 records/],
       [/HW 在 leader 1 上从 0 升到 3/]);
   });
 

@@ -216,7 +216,7 @@ function fetchSentences(group: Group): Sentence[] {
   const fetches = Math.max(requests.length, responses.length);
   const lastResponse = responses[responses.length - 1];
   const params = { followers, leader: first.leader, where: where(first), times: fetches, records, hw: lastResponse ? lastResponse.highWatermark : '—' };
-  return [say(records > 0 ? 'fetch.copied' : 'fetch.nothing', params)];
+  return [sayCount(records > 0 ? 'fetch.copied' : 'fetch.nothing', followers.length, params)];
 }
 
 function fetchDroppedSentences(group: Group): Sentence[] {
