@@ -18,7 +18,7 @@ import { LoadErrorPanel } from '../view/LoadErrorPanel';
 import { NoticeBanner } from '../view/NoticeBanner';
 import { ProducedList } from '../view/ProducedList';
 import { StepList } from '../view/StepList';
-import { StepNote } from '../view/StepNote';
+import { StepNarration } from '../view/narration/StepNarration';
 import { TimelineBar } from '../view/TimelineBar';
 import { eraOf } from '../view/viewModel';
 import { shareUrl } from './addressBar';
@@ -82,6 +82,8 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const scenario = useSession((s) => s.scenario);
   const report = useSession((s) => s.report);
   const position = useSession((s) => s.position);
+  const world = useSession((s) => s.world);
+  const events = useSession((s) => s.events);
   const loadError = useSession((s) => s.loadError);
   const notice = useSession((s) => s.notice);
   const loadSerial = useSession((s) => s.loadSerial);
@@ -132,14 +134,14 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
                   <LessonPlayer id={source.id} position={position} total={report ? scenario.steps.length : 0} />
                 </Suspense>
               )}
-              {!embed && <StepNote scenario={scenario} position={position} />}
+              {world && <StepNarration scenario={scenario} position={position} events={events} world={world} withReadingAid={!embed} />}
               <Suspense fallback={<div className="event-stage event-stage-placeholder" aria-hidden="true" />}>
                 <EventStage />
               </Suspense>
               <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
               {!embed && <AnomalyList anomalies={report.anomalies} />}
               {!embed && <Inspector />}
-              {!embed && <ProducedList produced={report.produced} />}
+              {!embed && <ProducedList report={report} />}
               {!embed && (
                 <Suspense fallback={null}>
                   <ConsolePanel entries={report.cli} topics={[...new Set(report.partitions.map((p) => p.topic))]} era={scenario.cluster.metadata} />

@@ -4,6 +4,8 @@ import aboutZh from './about.zh.json';
 import diskEn from './disk.en.json';
 import diskZh from './disk.zh.json';
 import en from './en.json';
+import narrationEn from './narration.en.json';
+import narrationZh from './narration.zh.json';
 import newScenarioEn from './newScenario.en.json';
 import newScenarioZh from './newScenario.zh.json';
 import savedEn from './saved.en.json';
@@ -27,7 +29,7 @@ function lookup(catalog: unknown, key: string): string {
 describe('catalogs', () => {
   // The app's catalog, and the namespaces that load with lazy panels (i18n/lazyNamespace.ts).
   const pairs: [string, unknown, unknown][] = [
-    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh],
+    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh],
   ];
   it.each(pairs)('%s: en and zh have the same keys, with the same placeholders', (_, english, chinese) => {
     expect(keys(chinese).sort()).toEqual(keys(english).sort());

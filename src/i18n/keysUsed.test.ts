@@ -11,10 +11,11 @@ import about from './about.en.json';
 import disk from './disk.en.json';
 import cli from './cli.en.json';
 import en from './en.json';
+import narration from './narration.en.json';
 import newScenario from './newScenario.en.json';
 import saved from './saved.en.json';
 
-const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli };
+const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -38,6 +38,18 @@ export function deleteStep(document: ScenarioDocument, index: number): ScenarioD
   return withSteps(document, documentSteps(document).filter((_, i) => i !== index));
 }
 
+/**
+ * Sets (or, with null, removes) step `index`'s `note`: an instructor's commentary that travels
+ * with the document. The step itself is unchanged.
+ */
+export function withStepNote(document: ScenarioDocument, index: number, note: string | null): ScenarioDocument {
+  return withSteps(document, documentSteps(document).map((step, i) => {
+    if (i !== index || typeof step !== 'object' || step === null) return step;
+    const { note: _old, ...rest } = step as Record<string, unknown>;
+    return note === null ? rest : { ...rest, note };
+  }));
+}
+
 export type EditedScenario =
   | {
       ok: true;

@@ -36,6 +36,22 @@ function expectConsistent(store: ReturnType<typeof open>) {
 describe('editing the timeline', () => {
   const steps = longSteps(20);
 
+  it('a note is written, changed and removed in place: same position, same simulation, in the document', () => {
+    const store = open(steps, 7);
+    store.getState().setStepNote(3, 'Watch the HW');
+    expect(store.getState().position).toBe(7);
+    expect((store.getState().document?.steps as Record<string, unknown>[])[3].note).toBe('Watch the HW');
+    expect(store.getState().scenario?.steps[3].note).toBe('Watch the HW');
+    expect(store.getState().source).toEqual({ kind: 'edited' });
+    expectConsistent(store);
+    store.getState().setStepNote(3, 'Now watch the LEO');
+    expect(store.getState().scenario?.steps[3].note).toBe('Now watch the LEO');
+    store.getState().setStepNote(3, null);
+    expect(store.getState().document?.steps).toEqual(steps);
+    expect(store.getState().scenario?.steps.length).toBe(20);
+    expectConsistent(store);
+  });
+
   it('acting at the end appends and moves to the new step', () => {
     const store = open(steps, 20);
     store.getState().act({ op: 'crash', broker: 2 });

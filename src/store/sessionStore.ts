@@ -14,7 +14,7 @@ import type { Scenario } from '../core/model/scenario';
 import type { World } from '../core/model/world';
 import { buildReport } from '../core/scenario/report';
 import {
-  deleteStep, documentSteps, firstDifference, forkAt, insertAt, validateEdited,
+  deleteStep, documentSteps, firstDifference, forkAt, insertAt, validateEdited, withStepNote,
   type DocumentStep, type ScenarioDocument,
 } from '../session/scenarioEdit';
 import { clampPosition, createTimeline, type Timeline, type TimelineMark, type TimelineSeed } from '../session/timeline';
@@ -121,6 +121,8 @@ export interface SessionActions {
   cancelFork(): void;
   /** Deletes step `index` (0-based); later steps stay and are simulated again. */
   deleteStep(index: number): void;
+  /** Writes (or, with null, removes) step `index`'s `note`; the position stays. */
+  setStepNote(index: number, note: string | null): void;
   /** Insert mode at `position` (the timeline moves there); `null` leaves it. */
   setInsertAt(position: number | null): void;
   /** Opens a document the user built (the new-scenario dialog): its problems, or null when opened. */
@@ -287,6 +289,11 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         if (!document || index < 0 || index >= documentSteps(document).length) return;
         get().pause();
         edit(deleteStep(document, index), position > index ? position - 1 : position);
+      },
+      setStepNote(index, note) {
+        const { document, position } = get();
+        if (!document || index < 0 || index >= documentSteps(document).length) return;
+        edit(withStepNote(document, index, note), position);
       },
       setInsertAt(position) {
         if (position === null) return set({ insertAt: null });

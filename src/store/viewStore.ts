@@ -11,12 +11,18 @@ export type Selection =
 
 export type Dialog = 'new-scenario' | 'about' | 'saved-sessions';
 
+/** The About dialog's pages: for students (how to read the picture) and for the curious (the model). */
+export type AboutPage = 'reading' | 'model';
+
 export interface ViewState {
   /** The inspector's subject; null = the first partition. */
   selection: Selection | null;
   dialog: Dialog | null;
+  aboutPage: AboutPage;
   select(selection: Selection | null): void;
-  openDialog(dialog: Dialog): void;
+  /** `page` picks the About dialog's page (else the one shown last, at first "reading"). */
+  openDialog(dialog: Dialog, page?: AboutPage): void;
+  setAboutPage(page: AboutPage): void;
   closeDialog(): void;
 }
 
@@ -24,8 +30,10 @@ export function createViewStore() {
   return createStore<ViewState>()((set) => ({
     selection: null,
     dialog: null,
+    aboutPage: 'reading',
     select: (selection) => set({ selection }),
-    openDialog: (dialog) => set({ dialog }),
+    openDialog: (dialog, page) => set(page ? { dialog, aboutPage: page } : { dialog }),
+    setAboutPage: (aboutPage) => set({ aboutPage }),
     closeDialog: () => set({ dialog: null }),
   }));
 }

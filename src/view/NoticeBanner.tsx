@@ -26,7 +26,7 @@ export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss:
       )}
       {(notice.kind === 'last-damaged' || notice.kind === 'checkpoint-rebuilt') && (
         <div>
-          <p>{t(notice.kind === 'last-damaged' ? 'notice.lastDamaged' : 'notice.checkpointRebuilt')}</p>
+          <p>{notice.kind === 'last-damaged' ? t('notice.lastDamaged') : t('notice.checkpointRebuilt')}</p>
           <Lines lines={notice.lines} />
         </div>
       )}

@@ -1,16 +1,46 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ProducedReport } from '../core/model/report';
+import type { ProducedReport, Report } from '../core/model/report';
+import type { World } from '../core/model/world';
+import { useSession } from '../store/sessionStore';
+import type { RecordFlag } from './narration/recordFlags';
+import { useNarration, type NarrationModule } from './narration/useNarration';
 import { ScrollRegion } from './ScrollRegion';
 import { outcomeOf } from './viewModel';
 
-function OutcomeChip({ record, t }: { record: ProducedReport; t: TFunction }) {
+interface ChipProps {
+  record: ProducedReport;
+  t: TFunction;
+  /** What an anomaly says of this record (acked, then lost; written twice). */
+  flag: RecordFlag | undefined;
+  narration: NarrationModule | null;
+  world: World | null;
+  /** Whether this row explains its error in a sentence (the first row with each error does). */
+  explain: boolean;
+}
+
+function OutcomeChip({ record, t, flag, narration, world, explain }: ChipProps) {
   const outcome = outcomeOf(record);
   switch (outcome.kind) {
     case 'acked':
+      if (flag && narration) {
+        const lost = flag === 'acked-then-lost';
+        return (
+          <span className="chip chip-error" data-flag={flag} title={t(lost ? 'narration:ui.ackedLostTitle' : 'narration:ui.writtenTwiceTitle')}>
+            <span aria-hidden="true">⚠ </span>{t(lost ? 'narration:ui.ackedLost' : 'narration:ui.writtenTwice')}
+          </span>
+        );
+      }
       return <span className="chip chip-ok"><span aria-hidden="true">✓ </span>{t('produced.acked')}</span>;
     case 'error':
-      return <span className="chip chip-error"><span aria-hidden="true">✕ </span>{outcome.error}</span>;
+      return (
+        <>
+          <span className="chip chip-error" data-error={outcome.error}><span aria-hidden="true">✕ </span>{outcome.error}</span>
+          {explain && narration && world && (
+            <narration.ErrorExplanation error={outcome.error} world={world} place={{ topic: record.topic, partition: record.partition }} />
+          )}
+        </>
+      );
     case 'pending':
       return <span className="chip chip-pending"><span aria-hidden="true">… </span>{t('produced.pending')}</span>;
     default: {
@@ -24,10 +54,20 @@ function OutcomeChip({ record, t }: { record: ProducedReport; t: TFunction }) {
 export const PRODUCED_ROWS = 30;
 
 /** The records produced so far (the most recent ones), with the producer's view of each outcome. */
-export function ProducedList({ produced: all }: { produced: ProducedReport[] }) {
+export function ProducedList({ report }: { report: Report }) {
   const { t } = useTranslation();
+  const narration = useNarration();
+  const world = useSession((s) => s.world);
+  const all = report.produced;
   const produced = all.length > PRODUCED_ROWS ? all.slice(-PRODUCED_ROWS) : all;
   const hidden = all.length - produced.length;
+  const flags = narration && report.anomalies.length > 0 ? narration.recordFlags(report) : null;
+  const seenErrors = new Set<string>();
+  const explain = produced.map((record) => {
+    if (record.acked || record.error === null || seenErrors.has(record.error)) return false;
+    seenErrors.add(record.error);
+    return true;
+  });
   return (
     <section className="panel produced-panel" aria-labelledby="produced-heading">
       <h2 id="produced-heading">{t('produced.label')}</h2>
@@ -58,7 +98,7 @@ export function ProducedList({ produced: all }: { produced: ProducedReport[] }) 
                     {record.topic}-{record.partition} @ {record.offset ?? t('produced.noOffset')}
                   </td>
                   <td className="num">{String(record.acks)}</td>
-                  <td><OutcomeChip record={record} t={t} /></td>
+                  <td><OutcomeChip record={record} t={t} flag={flags?.get(hidden + row)} narration={narration} world={world} explain={explain[row]} /></td>
                 </tr>
               ))}
             </tbody>

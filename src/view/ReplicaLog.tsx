@@ -102,7 +102,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
         </div>
       </div>
       <p className="replica-numbers">
-        <span>{t('replica.numbers', { leo: replica.logEndOffset, hw: replica.highWatermark })}</span>
+        <span title={t('replica.numbersTitle')}>{t('replica.numbers', { leo: replica.logEndOffset, hw: replica.highWatermark })}</span>
         {inIsr && <span className="badge-inline">{t('replica.inIsr')}</span>}
         {change?.truncatedFrom !== undefined && change.truncatedTo !== undefined && (
           <span className="badge-inline badge-cut">✂ {t('replica.truncated', { from: change.truncatedFrom, to: change.truncatedTo })}</span>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StepErrorReport } from '../core/model/report';
 import type { Scenario } from '../core/model/scenario';
 import { sessionActions, useSession } from '../store/sessionStore';
+import { useNarration } from './narration/useNarration';
 import { numberFormatFor } from './numberFormat';
 import { describeDocumentStep, describeStep } from './viewModel';
 
@@ -12,13 +13,17 @@ interface StepRowProps {
   text: string;
   current: boolean;
   refused: StepErrorReport | undefined;
+  /** What the refusal means and what to do (once the narration texts are loaded). */
+  explanation: string | undefined;
   invalid: string[] | undefined;
+  /** The step carries an instructor's note. */
+  noted: boolean;
   /** The list's translator: one `useTranslation` for the list rather than one per row. */
   t: TFunction;
 }
 
 /** One entry; memoized so that moving the cursor re-renders two rows, not thousands. */
-const StepRow = memo(function StepRow({ at, text, current, refused, invalid, t }: StepRowProps) {
+const StepRow = memo(function StepRow({ at, text, noted, current, refused, explanation, invalid, t }: StepRowProps) {
   return (
     <li className={invalid ? 'step-invalid' : undefined}>
       <button
@@ -32,9 +37,11 @@ const StepRow = memo(function StepRow({ at, text, current, refused, invalid, t }
         <span className="step-number">{at}</span>
         <span className="step-text">
           {text}
+          {noted && <span className="step-noted" aria-hidden="true"> ✎</span>}
           {refused && (
             <span className="step-refused" title={refused.message}>
               <span aria-hidden="true">⚠ </span>{t('steps.refused', { error: refused.error })}
+              {explanation && <span className="step-explained">{explanation}</span>}
             </span>
           )}
           {invalid && (
@@ -48,9 +55,10 @@ const StepRow = memo(function StepRow({ at, text, current, refused, invalid, t }
   );
 });
 
-/** Edits at the cursor: insert mode (later steps stay) and deleting the current step. */
-function StepTools({ position }: { position: number }) {
+/** Edits at the cursor: insert mode (later steps stay), deleting the current step, its note. */
+function StepTools({ position, note }: { position: number; note: string | undefined }) {
   const { t } = useTranslation();
+  const narration = useNarration();
   const insertAt = useSession((s) => s.insertAt);
   const { setInsertAt, deleteStep } = sessionActions();
   return (
@@ -67,6 +75,10 @@ function StepTools({ position }: { position: number }) {
         onClick={position === 0 ? undefined : () => deleteStep(position - 1)}>
         {t('steps.deleteCurrent', { n: position })}
       </button>
+      {narration && position > 0 && (
+        <narration.NoteEditor key={position} index={position - 1} note={note}
+          onSave={(text) => sessionActions().setStepNote(position - 1, text)} />
+      )}
     </div>
   );
 }
@@ -83,6 +95,8 @@ export function StepList({ scenario, position, stepErrors }: {
   const listRef = useRef<HTMLOListElement>(null);
   const documentSteps = useSession((s) => s.document?.steps);
   const invalidSteps = useSession((s) => s.invalidSteps);
+  const world = useSession((s) => s.world);
+  const narration = useNarration();
 
   // Whether the list is on screen: while it is not (below the fold on a laptop), keeping the
   // current entry scrolled into view waits, so a jump never forces a layout of the hidden panel.
@@ -136,16 +150,22 @@ export function StepList({ scenario, position, stepErrors }: {
   const positions = Array.from({ length: to - from }, (_, i) => from + i);
   // Errors of the steps applied so far, by position (step i ends at position i + 1).
   const refused = new Map(stepErrors.map((e) => [e.step + 1, e]));
+  const explain = (error: StepErrorReport | undefined): string | undefined => {
+    if (!error || !narration || !world) return undefined;
+    const step = scenario.steps[error.step];
+    const place = step && 'broker' in step ? { broker: step.broker } : {};
+    return narration.resolveSentence(narration.errorSentence(error.error, world, place), i18n.getFixedT(i18n.language, 'narration'), i18n.language);
+  };
   return (
     <nav className="panel steps-panel" aria-label={t('steps.label')}>
       <h2>{t('steps.label')}</h2>
-      <StepTools position={position} />
+      <StepTools position={position} note={scenario.steps[position - 1]?.note} />
       {from > 0 && <p className="muted steps-more">{t('steps.earlier', { count: from })}</p>}
       <ol className="steps" ref={listRef} start={from}>
         {/* Keyed by slot, not by step: a jump rewrites the rows' text in place instead of
             replacing sixty DOM subtrees. */}
         {positions.map((at) => (
-          <StepRow key={at - from} t={t} at={at} text={describe(at)} current={at === position} refused={refused.get(at)} invalid={invalidSteps[at - 1]} />
+          <StepRow key={at - from} t={t} at={at} text={describe(at)} noted={Boolean(scenario.steps[at - 1]?.note)} current={at === position} refused={refused.get(at)} explanation={explain(refused.get(at))} invalid={invalidSteps[at - 1]} />
         ))}
       </ol>
       {to < count && <p className="muted steps-more">{t('steps.later', { count: count - to })}</p>}

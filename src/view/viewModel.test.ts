@@ -52,6 +52,14 @@ describe('words', () => {
       .toContain('steps.count');
   });
 
+  it('shows the actual records, not the {i} template', () => {
+    const words = (key: string, values?: Record<string, unknown>) => (key === 'steps.produce' ? `${String(values?.key)} = ${String(values?.value)}` : '');
+    expect(describeStep({ op: 'produce', topic: 'o', key: 'k{i}', value: 'v{i}', partition: null, acks: null, count: 1 }, words)).toBe('“k0” = “v0”');
+    expect(describeStep({ op: 'produce', topic: 'o', key: 'k{i}', value: 'v{i}', partition: null, acks: null, count: 5 }, words).trim())
+      .toBe('“k0” = “v0” … “k4” = “v4”');
+    expect(describeStep({ op: 'produce', topic: 'o', key: 'alice', value: 'hello', partition: null, acks: null, count: 1 }, words)).toBe('“alice” = “hello”');
+  });
+
   it('names eras and outcomes', () => {
     const era = (metadata: 'kraft' | 'zookeeper', truncation: 'leader-epoch' | 'high-watermark') =>
       eraOf({ cluster: { metadata, truncation } } as Parameters<typeof eraOf>[0]);

@@ -49,8 +49,14 @@ function quoted(text: string): string {
 export function describeStep(step: Step, t: Translate, formatNumber: (n: number) => string = String): string {
   switch (step.op) {
     case 'produce': {
-      const key = step.key === null ? t('steps.nullKey') : quoted(step.key);
-      const values = { key, value: quoted(step.value), topic: step.topic, partition: step.partition };
+      // The actual records (`k0 = v0`), not the `{i}` template: the first, and the last of a burst.
+      const fill = (text: string, i: number) => text.split('{i}').join(String(i));
+      const keyOf = (i: number) => (step.key === null ? t('steps.nullKey') : quoted(fill(step.key, i)));
+      const templated = step.count > 1 && `${step.key ?? ''}${step.value}`.includes('{i}');
+      const value = templated
+        ? `${quoted(fill(step.value, 0))} … ${keyOf(step.count - 1)} = ${quoted(fill(step.value, step.count - 1))}`
+        : quoted(fill(step.value, 0));
+      const values = { key: keyOf(0), value, topic: step.topic, partition: step.partition };
       const parts = [t(step.partition === null ? 'steps.produce' : 'steps.producePartition', values)];
       if (step.acks !== null) parts.push(t('steps.acks', { acks: step.acks }));
       if (step.count > 1) parts.push(t('steps.count', { count: formatNumber(step.count) }));

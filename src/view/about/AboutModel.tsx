@@ -7,13 +7,13 @@ import en from '../../i18n/about.en.json';
 import zh from '../../i18n/about.zh.json';
 import { ensureNamespace } from '../../i18n/lazyNamespace';
 
-export default function AboutModel({ onClose }: { onClose: () => void }) {
+export default function AboutModel() {
   const { t, i18n } = useTranslation('about');
   ensureNamespace(i18n, 'about', { en, zh });
   const list = (key: string) => t(key, { returnObjects: true }) as unknown as string[];
   return (
-    <article className="about" aria-labelledby="about-title">
-      <h2 id="about-title">{t('title')}</h2>
+    <article className="about" aria-labelledby="about-model-title">
+      <h2 id="about-model-title">{t('title')}</h2>
       <p>{t('intro')}</p>
       <h3>{t('simplificationsTitle')}</h3>
       <ul>{list('simplifications').map((text, i) => <li key={i}>{text}</li>)}</ul>
@@ -21,7 +21,6 @@ export default function AboutModel({ onClose }: { onClose: () => void }) {
       <ul>{list('additions').map((text, i) => <li key={i}>{text}</li>)}</ul>
       <h3>{t('eraTitle')}</h3>
       <p>{t('era')}</p>
-      <button type="button" className="button" onClick={onClose}>{t('close')}</button>
     </article>
   );
 }

@@ -25,7 +25,7 @@ export function AppToolbar({ shareUrl }: { shareUrl: () => string | null }) {
       <button type="button" className="button" onClick={() => viewActions().openDialog('new-scenario')}>{t('toolbar.newScenario')}</button>
       <button type="button" className="button" onClick={() => viewActions().openDialog('saved-sessions')}>{t('toolbar.saved')}</button>
       <button type="button" className="button" onClick={() => void share()} data-testid="share">{t('toolbar.share')}</button>
-      <button type="button" className="button" onClick={() => viewActions().openDialog('about')}>{t('toolbar.about')}</button>
+      <button type="button" className="button" onClick={() => viewActions().openDialog('about', 'model')}>{t('toolbar.about')}</button>
       <span className="muted share-status" aria-live="polite">
         {copied === 'copied' ? t('toolbar.copied') : copied === 'failed' ? t('toolbar.copyFailed') : ''}
       </span>

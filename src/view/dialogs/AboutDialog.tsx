@@ -3,9 +3,9 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useView, viewActions } from '../../store/viewStore';
 
-const AboutModel = lazy(() => import('../about/AboutModel'));
+const AboutPages = lazy(() => import('../about/AboutPages'));
 
-/** The "About the model" page in a modal dialog; its content is a lazy chunk. */
+/** The About dialog ("How to read the picture", "About the model"); its content is a lazy chunk. */
 export function AboutDialog() {
   const { t } = useTranslation();
   const open = useView((s) => s.dialog === 'about');
@@ -15,7 +15,7 @@ export function AboutDialog() {
     <dialog ref={ref} className="dialog about-dialog" aria-label={t('toolbar.about')} onClose={close}>
       {open && (
         <Suspense fallback={<p>{t('toolbar.loading')}</p>}>
-          <AboutModel onClose={close} />
+          <AboutPages onClose={close} />
         </Suspense>
       )}
     </dialog>

@@ -1,0 +1,270 @@
+/**
+ * Every event kind's narration names its cause, in English and in Chinese, and the Chinese is
+ * Chinese: no English word but Kafka's own names (an explicit allow-list below) and the values
+ * of the sentence's parameters (topics, records). Scenarios run through the real simulator.
+ */
+import i18next, { type i18n } from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../../core/cluster';
+import type { SimEvent } from '../../core/model/events';
+import type { Scenario } from '../../core/model/scenario';
+import type { World } from '../../core/model/world';
+import { formatProblem, validateScenarioDocument } from '../../core/scenario/validateScenario';
+import { step as applyStep } from '../../core/step';
+import en from '../../i18n/narration.en.json';
+import zh from '../../i18n/narration.zh.json';
+import { EXPLAINED_ERRORS, errorSentence, narrate, type Sentence } from './narrate';
+import { resolveSentence } from './resolve';
+
+function i18nFor(): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({ resources: { en: { narration: en }, zh: { narration: zh } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });
+  return instance;
+}
+const instance = i18nFor();
+
+function text(sentences: Sentence[], lang: 'en' | 'zh'): string {
+  const t = instance.getFixedT(lang, 'narration');
+  return sentences.map((s) => resolveSentence(s, t, lang)).join('\n');
+}
+
+interface Played {
+  scenario: Scenario;
+  /** worlds[n] and events[n]: after n steps (events of step n − 1). */
+  worlds: World[];
+  events: SimEvent[][];
+}
+
+function play(doc: Record<string, unknown>): Played {
+  const parsed = validateScenarioDocument({ version: 1, seed: 1, ...doc });
+  if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join('\n'));
+  const scenario = parsed.scenario;
+  const worlds = [createWorld(scenario)];
+  const events: SimEvent[][] = [[]];
+  for (const s of scenario.steps) {
+    const next = applyStep(worlds[worlds.length - 1], s);
+    worlds.push(next.world);
+    events.push(next.events);
+  }
+  return { scenario, worlds, events };
+}
+
+function narrationAt(played: Played, position: number): Sentence[] {
+  return narrate({ scenario: played.scenario, position, events: played.events[position], world: played.worlds[position] });
+}
+
+/** The first position whose step emitted an event of `type`. */
+function positionWith(played: Played, type: SimEvent['type'], where: (e: SimEvent) => boolean = () => true): number {
+  const at = played.events.findIndex((events) => events.some((e) => e.type === type && where(e)));
+  if (at < 0) throw new Error(`no ${type} event`);
+  return at;
+}
+
+// Kafka's own names and the app's conventions that stay in Latin letters in Chinese text.
+const ALLOWED_IN_CHINESE = [
+  /\b[a-z]+(?:\.[a-z]+)+\b/g, // property names: broker.session.timeout.ms, enable.idempotence
+  /__consumer_offsets/g,
+  /\/brokers\/ids\/(?:<id>|\S*)/g, // the ZooKeeper path
+  /\b[A-Z][A-Z_]{3,}\b/g, // error names: NODE_EXISTS
+  /\bKIP-\d+\b/g,
+  /\b(?:HW|LEO|ISR|leader|follower|broker|acks|all|epoch|fenced|Kafka|KRaft|ZooKeeper|JoinGroup|SyncGroup|LeaveGroup|poll|Empty|PreparingRebalance|CompletingRebalance|Stable|Dead|true|false)\b/g,
+  /\bt = /g, // simulated time, as the timeline writes it
+];
+
+/** The Latin-letter words left in a Chinese text once Kafka's names and the parameter values are out. */
+function englishWords(textZh: string, sentences: Sentence[]): string[] {
+  let rest = textZh;
+  const values = sentences.flatMap((s) => Object.values(s.params)).filter((v): v is string => typeof v === 'string' && /[A-Za-z]/.test(v));
+  for (const value of values.sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
+  for (const pattern of ALLOWED_IN_CHINESE) rest = rest.replace(pattern, ' ');
+  return rest.match(/[A-Za-z]+/g) ?? [];
+}
+
+function expectBoth(sentences: Sentence[], english: RegExp[], chinese: RegExp[]) {
+  const textEn = text(sentences, 'en');
+  const textZh = text(sentences, 'zh');
+  for (const pattern of english) expect(textEn, textEn).toMatch(pattern);
+  for (const pattern of chinese) expect(textZh, textZh).toMatch(pattern);
+  // A missing key would show the key itself (`step.crash`) or a placeholder.
+  for (const line of [...textEn.split('\n'), ...textZh.split('\n')]) {
+    expect(line).not.toMatch(/^[\w-]+(?:\.[\w-]+)+$|\{\{/);
+  }
+  expect(englishWords(textZh, sentences)).toEqual([]);
+}
+
+const three = { brokers: [1, 2, 3] };
+const orders = [{ name: 'orders', assignment: [[1, 2, 3]] }];
+const produce = (key: string, acks: 0 | 1 | 'all' = 1, extra: Record<string, unknown> = {}) => ({ op: 'produce', topic: 'orders', key, value: `v-${key}`, acks, ...extra });
+
+/** acks=1 to leader 1, which crashes before any follower copies: the record is lost. */
+const lostDoc = {
+  title: 'acks=1 loses a record',
+  cluster: { ...three, replication: 'manual' },
+  topics: orders,
+  steps: [produce('k0'), { op: 'fetch', broker: 2 }, { op: 'fetch', broker: 3 }, { op: 'fetch', broker: 2 }, { op: 'fetch', broker: 3 },
+    produce('k1'), { op: 'crash', broker: 1 }, { op: 'run', ms: 10000 }, { op: 'restart', broker: 1 }, { op: 'fetch', broker: 1 }],
+};
+
+/** Two consumers on a one-partition topic: c2 idles, c1 reads and commits, then dies and c2 takes over. */
+const groupDoc = {
+  cluster: { ...three, config: { 'offsets.topic.num.partitions': 3 } },
+  consumer: { config: { 'auto.offset.reset': 'earliest' } },
+  topics: orders,
+  steps: [produce('k0', 'all'), { op: 'run', ms: 100 }, { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] },
+    { op: 'subscribe', group: 'g', member: 'c2', topics: ['orders'] }, { op: 'run', ms: 5000 }, { op: 'commit', group: 'g', member: 'c1' },
+    { op: 'run', ms: 100 }, { op: 'kill', group: 'g', member: 'c1' }, { op: 'run', ms: 60000 }],
+};
+
+/**
+ * One case per event kind (the Record makes a new kind fail to compile here until it has one):
+ * a scenario, which event to look at, and what each language must say about its cause.
+ */
+const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e: SimEvent) => boolean; en: RegExp[]; zh: RegExp[] }> = {
+  append: { doc: lostDoc, en: [/Leader 1 appended k0 = v-k0 to orders-0 at offset 0/], zh: [/leader 1 把 k0 = v-k0 追加到 orders-0 的位移 0/] },
+  'produce-response': {
+    doc: lostDoc, en: [/acknowledged k0 = v-k0 at once \(acks=1\): only the leader has it/], zh: [/立即确认了 k0 = v-k0（acks=1）：目前只有 leader 有这条记录/],
+  },
+  'fetch-request': { doc: lostDoc, en: [/Follower 2 fetched from leader 1 on orders-0 \(1 fetches\) and copied 1 record\(s\); the last response carried HW 0/], zh: [/follower 2 在 orders-0 上向 leader 1 拉取（共 1 次），复制了 1 条记录/] },
+  'fetch-response': {
+    doc: { cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'fetch', broker: 2, response: 'drop' }] },
+    pick: (e) => e.type === 'fetch-response' && e.dropped,
+    en: [/response to follower 2 on orders-0 was lost/, /did not get the 1 record/], zh: [/给 follower 2 的响应丢失了/],
+  },
+  'high-watermark': { doc: lostDoc, en: [/HW of orders-0 rose from 0 to 1 on leader 1: the HW is the lowest LEO among the ISR members \(1, 2, and 3\)/], zh: [/HW 在 leader 1 上从 0 升到 1：HW 是 ISR 成员（1、2和3）中最小的 LEO/] },
+  'isr-shrink': {
+    doc: { cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'run', ms: 45000 }] },
+    en: [/dropped 2 and 3 from the ISR of orders-0/, /replica\.lag\.time\.max\.ms \(30,000 ms\)/], zh: [/把 2和3 移出了 orders-0 的 ISR/, /replica\.lag\.time\.max\.ms（30,000 毫秒）/],
+  },
+  'isr-expand': {
+    doc: { cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'run', ms: 45000 }, { op: 'fetch', broker: 2 }, { op: 'fetch', broker: 2 }] },
+    en: [/Broker 2 rejoined the ISR of orders-0: its LEO reached leader 1's HW/], zh: [/broker 2 重新加入 orders-0 的 ISR：它的 LEO 已追上 leader 1 的 HW/],
+  },
+  'isr-change': {
+    doc: { cluster: three, topics: orders, steps: [{ op: 'crash', broker: 3 }, { op: 'run', ms: 10000 }] },
+    en: [/controller set the ISR of orders-0 to 1 and 2: a fenced broker leaves every ISR/], zh: [/控制器把 orders-0 的 ISR 设为 1和2：被标记为 fenced 的 broker 会离开它所在的每个 ISR/],
+  },
+  truncate: {
+    doc: lostDoc, pick: (e) => e.type === 'truncate' && e.reason === 'diverging-epoch',
+    en: [/Broker 1 cut orders-0 from 2 to 1: the leader answered its fetch with a diverging epoch \(KIP-101\)/], zh: [/broker 1 把 orders-0 从 2 截断到 1：leader 在拉取响应中告知了分歧的 epoch（KIP-101）/],
+  },
+  'broker-state': {
+    doc: lostDoc, pick: (e) => e.type === 'broker-state' && e.fenced,
+    en: [/controller fenced broker 1: 9,000 ms passed without a heartbeat from it \(broker\.session\.timeout\.ms\)/], zh: [/控制器把 broker 1 标记为 fenced：已经 9,000 毫秒没有收到它的心跳（broker\.session\.timeout\.ms）/],
+  },
+  'leader-change': {
+    doc: lostDoc,
+    en: [/Broker 2 became leader of orders-0 at epoch 1: the first broker in the assignment order \(1, 2, and 3\) that is in the ISR and not fenced/],
+    zh: [/broker 2 成为 orders-0 的 leader，epoch 为 1：按副本分配顺序（1、2和3），它是第一个既在 ISR 中、又没有被标记为 fenced 的 broker/],
+  },
+  'step-error': {
+    doc: { cluster: { ...three, metadata: 'zookeeper' }, topics: orders, steps: [{ op: 'crash', broker: 1 }, { op: 'run', ms: 1000 }, { op: 'restart', broker: 1 }] },
+    en: [/refused this step on broker 1 with NODE_EXISTS/, /session expires at t = 18,000 ms \(zookeeper\.session\.timeout\.ms = 18,000\): run at least 17,000 ms/],
+    zh: [/NODE_EXISTS/, /旧会话将在 t = 18,000 毫秒过期（zookeeper\.session\.timeout\.ms = 18,000）：请至少运行 17,000 毫秒/],
+  },
+  'group-state': {
+    doc: groupDoc, pick: (e) => e.type === 'group-state' && e.to === 'Stable',
+    en: [/Group g is Stable at generation \d+: every member has its partitions, and each partition has exactly one owner/], zh: [/消费组 g 在第 \d+ 代达到 Stable：每个成员都拿到了自己的分区/],
+  },
+  'group-member': {
+    doc: groupDoc, pick: (e) => e.type === 'group-member' && e.change === 'expired',
+    en: [/removed c1 from group g: no heartbeat for session\.timeout\.ms/], zh: [/协调者把 c1 移出了消费组 g：超过 session\.timeout\.ms 没有收到心跳/],
+  },
+  'group-assignment': {
+    doc: groupDoc, pick: (e) => e.type === 'group-assignment' && e.member === 'c2' && e.assignment.length === 0,
+    en: [/c2 owns no partition: a group has at most one consumer per partition/], zh: [/c2 没有分到任何分区：同一个组里每个分区最多只有一个消费者/],
+  },
+  'consumer-poll': {
+    doc: groupDoc, pick: (e) => e.type === 'consumer-poll' && e.records > 0,
+    en: [/received 1 record, all below the HW/], zh: [/收到 1 条记录，全部在 HW 以下/],
+  },
+  'offset-commit': {
+    doc: groupDoc, pick: (e) => e.type === 'offset-commit' && e.error === null,
+    en: [/committed orders-0 → 1 as a record in __consumer_offsets/], zh: [/把 orders-0 → 1 作为一条记录提交到 __consumer_offsets/],
+  },
+  'coordinator-change': {
+    // Broker 1 leads __consumer_offsets-1, g's partition (3 partitions): its crash moves the coordinator once fenced.
+    doc: { ...groupDoc, steps: [...groupDoc.steps.slice(0, 5), { op: 'crash', broker: 1 }, { op: 'run', ms: 10000 }] },
+    en: [/coordinator of group g: it leads the group's partition of __consumer_offsets|Group g has no coordinator/], zh: [/消费组 g 的协调者|消费组 g 没有协调者/],
+  },
+  anomaly: {
+    doc: lostDoc,
+    en: [/record at offset 1 of orders-0 \(k1 = v-k1\) was acknowledged, but the leader \(2\) does not have it: it is lost\. It survives only on broker 1/, /acks=1: the leader answered as soon as it had written the record, before any follower had a copy/, /Broker 2 became leader without it/],
+    zh: [/orders-0 位移 1 上的记录（k1 = v-k1）已被确认，但 leader（2）没有它：这条记录丢失了/, /以 acks=1 确认的/, /broker 2 在没有这条记录的情况下成为了 leader/],
+  },
+};
+
+describe('narration of each event kind', () => {
+  for (const [type, c] of Object.entries(CASES) as [SimEvent['type'], (typeof CASES)[SimEvent['type']]][]) {
+    it(`${type}: names the cause, in English and Chinese`, () => {
+      const played = play(c.doc);
+      const at = positionWith(played, type, c.pick);
+      expectBoth(narrationAt(played, at), c.en, c.zh);
+    });
+  }
+});
+
+describe('narration of steps and states', () => {
+  it('describes the initial state, spelling out LEO and HW', () => {
+    const played = play(lostDoc);
+    expectBoth(narrationAt(played, 0), [/Brokers 1, 2, and 3 run Kafka 3\.6 with KRaft/, /LEO \(log end offset/, /HW \(high watermark/, /Replication is manual/],
+      [/LEO（日志末端位移/, /HW（高水位/, /复制是手动的/]);
+  });
+
+  it('summarises a run with a dozen fetches in a few sentences', () => {
+    const played = play({ cluster: three, topics: orders, steps: [produce('k{i}', 'all', { count: 3 }), { op: 'run', ms: 5000 }] });
+    const fetches = played.events[2].filter((e) => e.type === 'fetch-request' || e.type === 'fetch-response').length;
+    expect(fetches).toBeGreaterThan(10);
+    const sentences = narrationAt(played, 2);
+    expect(sentences.length).toBeLessThanOrEqual(5);
+    expectBoth(sentences, [/Followers 2 and 3 fetched from leader 1 on orders-0 \(\d+ fetches\) and copied 6 record/, /HW of orders-0 rose from 0 to 3/, /got its acknowledgements for 3 records/],
+      [/HW 在 leader 1 上从 0 升到 3/]);
+  });
+
+  it('tells a crash and when the controller will notice it (the student is never stuck)', () => {
+    const played = play(lostDoc);
+    expectBoth(narrationAt(played, 7), [/Broker 1 crashed/, /controller will notice broker 1 is gone at t = 9,000 ms/, /run at least 9,000 ms more/],
+      [/broker 1 崩溃了/, /控制器要到 t = 9,000 毫秒才会发现 broker 1/]);
+  });
+
+  it('after a crash in manual replication, says that followers fetch only when told', () => {
+    const played = play({ cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'run', ms: 100 }] });
+    expectBoth(narrationAt(played, 2), [/Nothing happened/, /Followers 2 and 3 are behind their leader\. In manual replication they fetch only when told: choose Fetch/],
+      [/什么也没有发生/, /follower 2和3 落后于 leader/]);
+  });
+
+  it('lost-tail and high-watermark truncations name their reasons', () => {
+    const lost = play({ cluster: three, topics: orders, steps: [produce('k{i}', 1, { count: 3 }), { op: 'crash', broker: 1, lostTail: 2 }] });
+    expectBoth(narrationAt(lost, 2), [/lost the last 2 records of each of its logs: they were only in the page cache/, /lost 2 records of orders-0 \(offsets 1 to 2\)/], [/页缓存/, /leader 自己在崩溃中丢失了它/]);
+    const steps = lostDoc.steps.map((s) => (s.op === 'run' ? { op: 'run', ms: 20000 } : s));
+    const old = play({ ...lostDoc, steps, cluster: { ...three, replication: 'manual', metadata: 'zookeeper', truncation: 'high-watermark' } });
+    const at = positionWith(old, 'truncate', (e) => e.type === 'truncate' && e.reason === 'high-watermark');
+    expectBoth(narrationAt(old, at), [/before Kafka 0\.11 a replica that becomes a follower truncates to its own HW/], [/在 Kafka 0\.11 之前/]);
+  });
+
+  it('a produce refused for too small an ISR says what min.insync.replicas asks and that it retries', () => {
+    const played = play({ cluster: { brokers: [1, 2], config: { 'min.insync.replicas': 2 } }, topics: [{ name: 'orders', assignment: [[1, 2]] }],
+      steps: [{ op: 'crash', broker: 2 }, { op: 'run', ms: 10000 }, produce('k0', 'all')] });
+    expectBoth(narrationAt(played, 3), [/got NOT_ENOUGH_REPLICAS for k0 = v-k0 on orders-0; it retries after retry\.backoff\.ms \(100 ms\)/, /fewer members than min\.insync\.replicas \(2\)/],
+      [/min\.insync\.replicas（2）/, /重试/]);
+  });
+
+  it('while walking a step event by event, tells the events so far', () => {
+    const played = play(lostDoc);
+    const events = played.events[8].slice(0, 1);
+    const sentences = narrate({ scenario: played.scenario, position: 8, events, world: played.worlds[8], partial: true });
+    expect(text(sentences, 'en')).not.toMatch(/Time ran/);
+    expect(text(sentences, 'en')).toMatch(/fenced broker 1/);
+  });
+});
+
+describe('errors in words', () => {
+  const world = play(lostDoc).worlds[0];
+  it.each(EXPLAINED_ERRORS)('%s has its own sentence in both languages', (error) => {
+    const sentence = errorSentence(error, world, { broker: 1, topic: 'orders', partition: 0 });
+    expect(sentence.key).toBe(`errors.${error}`);
+    expectBoth([sentence], [new RegExp(`^${error}: \\S`)], [new RegExp(`^${error}：\\S`)]);
+  });
+  it('an unknown error still gets a sentence naming it', () => {
+    expectBoth([errorSentence('SOMETHING_NEW', world)], [/^SOMETHING_NEW: Kafka's error name/], [/^SOMETHING_NEW：/]);
+  });
+});

@@ -1,0 +1,533 @@
+/**
+ * Every step explains itself: what happened, why (the rule that made it happen) and what it means
+ * for the records, as a list of sentences `{ key, params }` in the `narration` namespace
+ * (`i18n/narration.*.json`). Pure: the step's events, the world after it and the scenario in;
+ * the component resolves the keys at render time, so a language switch needs no re-narration.
+ *
+ * Events are folded into one sentence per kind and place, so a 500 ms run with a dozen fetches
+ * reads as a few sentences. `sentenceForGroup` switches over every `SimEvent['type']` with a
+ * `never` default: a new event type does not compile until it is narrated.
+ */
+import type { SimEvent } from '../../core/model/events';
+import type { ProducedReport } from '../../core/model/report';
+import type { Scenario, Step } from '../../core/model/scenario';
+import type { PartitionState, World } from '../../core/model/world';
+
+/** A parameter: numbers are formatted for the language, number lists joined as a list. */
+export type Param = string | number | readonly number[];
+export interface Sentence {
+  key: string;
+  params: Record<string, Param>;
+}
+
+export interface NarrationInput {
+  scenario: Scenario;
+  /** Steps applied: the events belong to step `position - 1`; 0 = the initial state. */
+  position: number;
+  events: readonly SimEvent[];
+  /** The world after the events. */
+  world: World;
+  /** True while the step is walked event by event (its events so far only). */
+  partial?: boolean;
+}
+
+const say = (key: string, params: Record<string, Param> = {}): Sentence => ({ key, params });
+/** A sentence about one thing or several: `key.one` / `key.many`, with the number as `n`. */
+const sayCount = (key: string, n: number, params: Record<string, Param> = {}): Sentence => say(`${key}.${n === 1 ? 'one' : 'many'}`, { ...params, n });
+const where = (e: { topic: string; partition: number }) => `${e.topic}-${e.partition}`;
+
+function partitionOf(world: World, topic: string, partition: number): PartitionState | undefined {
+  return world.topics.find((t) => t.name === topic)?.partitions[partition];
+}
+
+function sessionProperty(world: World): string {
+  return world.settings.cluster.metadata === 'kraft' ? 'broker.session.timeout.ms' : 'zookeeper.session.timeout.ms';
+}
+
+/** A record as the producer sent it: `k0 = v0` (`{i}` already replaced in the report). */
+export function recordText(record: Pick<ProducedReport, 'key' | 'value'>): string {
+  const short = (s: string) => (s.length > 24 ? `${s.slice(0, 23)}…` : s);
+  return `${record.key === null ? '∅' : short(record.key)} = ${short(record.value)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The initial state
+
+function initialSentences(scenario: Scenario, world: World): Sentence[] {
+  const era = scenario.cluster.metadata === 'kraft' ? 'kraft' : 'zookeeper';
+  const out = [say(`initial.cluster.${era}`, { brokers: scenario.cluster.brokers })];
+  for (const topic of world.topics) {
+    if (topic.name.startsWith('__')) continue;
+    const rf = topic.partitions[0]?.replicas.length ?? 0;
+    out.push(say('initial.topic', { topic: topic.name, count: topic.partitions.length, rf }));
+  }
+  out.push(say('initial.leaders'));
+  out.push(say('initial.offsets'));
+  const acks = scenario.producer.acks;
+  const minIsr = scenario.cluster.config['min.insync.replicas'];
+  out.push(say(`acks.default.${acks}`, { minIsr }));
+  out.push(say(`initial.replication.${scenario.cluster.replication}`));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the step itself did, before its events
+
+function stepSentences(step: Step, world: World, events: readonly SimEvent[]): Sentence[] {
+  switch (step.op) {
+    case 'crash': {
+      const out: Sentence[] = [say('step.crash', { broker: step.broker })];
+      if (step.lostTail > 0) out.push(sayCount('step.crashLostTail', step.lostTail, { broker: step.broker }));
+      return out;
+    }
+    case 'isolate':
+      return [say('step.isolate', { broker: step.broker })];
+    case 'shutdown':
+      return [say('step.shutdown', { broker: step.broker })];
+    case 'heal':
+      return [say('step.heal')];
+    case 'run': {
+      const from = world.timeMs - step.ms;
+      const out = [say('step.run', { ms: step.ms, from, to: world.timeMs })];
+      if (events.length === 0) out.push(say('step.runQuiet'));
+      return out;
+    }
+    case 'fetch':
+      return [say(step.dropResponse ? 'step.fetchDropped' : 'step.fetch', { broker: step.broker })];
+    case 'subscribe':
+      return [say('step.subscribe', { group: step.group, member: step.member, topics: step.topics.join(', '), assignor: step.assignor })];
+    case 'leave':
+    case 'poll':
+    case 'commit':
+    case 'kill':
+    case 'pause':
+    case 'resume':
+      return [say(`step.${step.op}`, { group: step.group, member: step.member })];
+    case 'cli':
+      return [say('step.cli', { command: step.command })];
+    case 'restart':
+    case 'produce':
+      return [];
+    default: {
+      const unreachable: never = step;
+      throw new Error(`unknown step ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events, folded into groups (one sentence or a few per group), in order of first occurrence
+
+interface Group {
+  id: string;
+  events: SimEvent[];
+}
+
+/** The fold: events of one kind at one place make one group. */
+function groupId(e: SimEvent): string {
+  switch (e.type) {
+    case 'append':
+      return `append|${where(e)}|${e.broker}`;
+    case 'produce-response':
+      return e.acked ? `acked|${where(e)}` : `produce-error|${where(e)}|${e.error ?? ''}`;
+    case 'fetch-request':
+    case 'fetch-response':
+      return e.type === 'fetch-response' && e.dropped ? `fetch-dropped|${where(e)}|${e.follower}` : `fetch|${where(e)}`;
+    case 'high-watermark':
+      return `hw|${where(e)}`;
+    case 'isr-shrink':
+    case 'isr-expand':
+    case 'isr-change':
+    case 'leader-change':
+      return `${e.type}|${where(e)}|${e.atMs}`;
+    case 'truncate':
+      return `truncate|${e.reason}|${where(e)}|${e.broker}`;
+    case 'broker-state':
+      return `broker|${e.broker}|${e.atMs}|${e.state}|${e.fenced}`;
+    case 'step-error':
+      return `error|${e.broker}|${e.error}`;
+    case 'anomaly':
+      return `anomaly|${e.anomaly}|${where(e)}|${e.offset}`;
+    case 'group-state':
+      return `${e.type}|${e.group}|${e.atMs}|${e.to}`;
+    case 'coordinator-change':
+      return `${e.type}|${e.group}|${e.atMs}`;
+    case 'group-member':
+      return `member|${e.group}|${e.member}|${e.change}|${e.atMs}`;
+    case 'group-assignment':
+      return `assignment|${e.group}|${e.member}|${e.generation}`;
+    case 'consumer-poll':
+      return `poll|${e.group}|${e.member}`;
+    case 'offset-commit':
+      return `commit|${e.group}|${e.member}|${e.error ?? ''}`;
+    default: {
+      const unreachable: never = e;
+      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export function groupEvents(events: readonly SimEvent[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const e of events) {
+    const id = groupId(e);
+    const group = groups.get(id);
+    if (group) group.events.push(e);
+    else groups.set(id, { id, events: [e] });
+  }
+  return [...groups.values()];
+}
+
+interface Context {
+  scenario: Scenario;
+  step: Step | null;
+  world: World;
+  events: readonly SimEvent[];
+}
+
+function of<T extends SimEvent['type']>(group: Group, type: T): Extract<SimEvent, { type: T }>[] {
+  return group.events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
+}
+
+function appendSentences(ctx: Context, group: Group): Sentence[] {
+  const appends = of(group, 'append');
+  const first = appends[0];
+  const base = { broker: first.broker, where: where(first), epoch: first.leaderEpoch };
+  if (appends.length === 1) {
+    const produced = ctx.world.produced.find((p) => p.step === first.step && p.index === first.index);
+    const retry = produced !== undefined && produced.attempts > 1 && ctx.step?.op !== 'produce';
+    return [say(retry ? 'append.resent' : 'append.one', { ...base, offset: first.offset, record: produced ? recordText(produced) : '' })];
+  }
+  return [say('append.many', { ...base, count: appends.length, from: first.offset, to: appends[appends.length - 1].offset })];
+}
+
+function ackedSentences(ctx: Context, group: Group): Sentence[] {
+  const responses = of(group, 'produce-response');
+  const records = responses.map((r) => ctx.world.produced[r.produced]).filter((p): p is ProducedReport => p !== undefined);
+  if (records.length === 0) return [];
+  const acks = records[0].acks;
+  const first = records[0];
+  const params = { where: where(first), record: recordText(first), offset: first.offset ?? -1 };
+  const out = [sayCount(`acked.${acks}`, records.length, params)];
+  if (acks === 'all') {
+    const p = partitionOf(ctx.world, first.topic, first.partition);
+    out.push(say('acked.allWhy', { isr: p?.isr ?? [] }));
+  }
+  return out;
+}
+
+function produceErrorSentences(ctx: Context, group: Group): Sentence[] {
+  const responses = of(group, 'produce-response');
+  const first = responses[0];
+  const error = first.error ?? 'UNKNOWN';
+  const records = responses.map((r) => ctx.world.produced[r.produced]).filter((p): p is ProducedReport => p !== undefined);
+  const retrying = responses.some((r) => ctx.world.producerBatches[ctx.world.recordBatches[r.produced]]?.phase !== 'done');
+  const out = [sayCount(retrying ? 'produceError.retrying' : 'produceError.final', records.length, {
+    where: where(first), error, record: records[0] ? recordText(records[0]) : '',
+    backoff: ctx.scenario.producer.config['retry.backoff.ms'],
+  })];
+  out.push(errorSentence(error, ctx.world, { topic: first.topic, partition: first.partition }));
+  return out;
+}
+
+function fetchSentences(group: Group): Sentence[] {
+  const requests = of(group, 'fetch-request');
+  const responses = of(group, 'fetch-response');
+  const first = requests[0] ?? responses[0];
+  const followers = [...new Set([...requests, ...responses].map((e) => e.follower))].sort((a, b) => a - b);
+  const records = responses.reduce((sum, r) => sum + r.records, 0);
+  const fetches = Math.max(requests.length, responses.length);
+  const lastResponse = responses[responses.length - 1];
+  const params = { followers, leader: first.leader, where: where(first), times: fetches, records, hw: lastResponse ? lastResponse.highWatermark : '—' };
+  return [sayCount(records > 0 ? 'fetch.copied' : 'fetch.nothing', followers.length, params)];
+}
+
+function fetchDroppedSentences(group: Group): Sentence[] {
+  const e = of(group, 'fetch-response')[0];
+  return [say('fetch.dropped', { follower: e.follower, leader: e.leader, where: where(e), records: e.records })];
+}
+
+function highWatermarkSentences(ctx: Context, group: Group): Sentence[] {
+  const moves = of(group, 'high-watermark');
+  const first = moves[0];
+  const last = moves[moves.length - 1];
+  const p = partitionOf(ctx.world, first.topic, first.partition);
+  return [say('hw.rose', { where: where(first), from: first.from, to: last.to, leader: first.broker, isr: p?.isr ?? [] })];
+}
+
+function isrSentences(ctx: Context, group: Group): Sentence[] {
+  const e = group.events[0];
+  if (e.type === 'isr-shrink') {
+    return [say('isr.shrink', { where: where(e), removed: e.removed, isr: e.isr, lag: ctx.scenario.cluster.config['replica.lag.time.max.ms'] })];
+  }
+  if (e.type === 'isr-expand') {
+    const p = partitionOf(ctx.world, e.topic, e.partition);
+    return [say('isr.expand', { where: where(e), broker: e.added, isr: e.isr, leader: p?.leader ?? '—' })];
+  }
+  if (e.type === 'isr-change') {
+    const era = ctx.scenario.cluster.metadata;
+    return [say(`isr.controller.${era}`, { where: where(e), isr: e.isr, epoch: e.leaderEpoch })];
+  }
+  return [];
+}
+
+/** Why the controller chose this leader (controller.ts `elect`): the rule in words. */
+function leaderSentences(ctx: Context, group: Group): Sentence[] {
+  const e = group.events[0];
+  if (e.type !== 'leader-change') return [];
+  const p = partitionOf(ctx.world, e.topic, e.partition);
+  const replicas = p?.replicas ?? [];
+  const base = { where: where(e), epoch: e.leaderEpoch, replicas, from: e.from ?? '—' };
+  if (e.to === null) {
+    const unclean = ctx.world.topics.find((t) => t.name === e.topic)?.config['unclean.leader.election.enable'] ?? false;
+    return [say(unclean ? 'leader.noneAtAll' : 'leader.none', { ...base, isr: p?.isr ?? [] })];
+  }
+  const params = { ...base, to: e.to };
+  if (e.unclean) return [say('leader.unclean', params)];
+  const fencedNow = ctx.events.some((x) => x.type === 'broker-state' && x.fenced && x.broker === e.from);
+  if (e.from !== null && ctx.step?.op === 'shutdown') return [say('leader.shutdown', params)];
+  if (e.from !== null && !fencedNow && e.to === replicas[0]) return [say('leader.preferred', params)];
+  if (e.from === null) return [say('leader.registered', params)];
+  return [say('leader.elected', params)];
+}
+
+function truncateSentences(group: Group): Sentence[] {
+  const cuts = of(group, 'truncate');
+  const first = cuts[0];
+  const last = cuts[cuts.length - 1];
+  const params = { broker: first.broker, where: where(first), from: first.from, to: last.to, last: first.from - 1 };
+  return [sayCount(`truncate.${first.reason}`, first.from - last.to, params)];
+}
+
+function brokerSentences(ctx: Context, group: Group): Sentence[] {
+  const e = group.events[0];
+  if (e.type !== 'broker-state') return [];
+  const timeout = ctx.scenario.cluster.config.sessionTimeoutMs;
+  const property = sessionProperty(ctx.world);
+  if (e.fenced && (e.state === 'stopped' && ctx.step?.op === 'shutdown')) return [say('broker.stoppedCleanly', { broker: e.broker })];
+  if (e.fenced && ctx.step?.op !== 'crash' && ctx.step?.op !== 'isolate') {
+    return [say(`broker.fenced.${ctx.scenario.cluster.metadata}`, { broker: e.broker, timeout, property })];
+  }
+  if (!e.fenced && e.state === 'running' && isRegistration(ctx, e.broker)) return [say('broker.registered', { broker: e.broker })];
+  if (e.state === 'restarting') {
+    const state = ctx.world.brokers.find((b) => b.id === e.broker);
+    const remaining = state?.lostContactAtMs != null ? state.lostContactAtMs + timeout - ctx.world.timeMs : timeout;
+    return [say('broker.restarting', { broker: e.broker, remaining, timeout, property })];
+  }
+  if (e.state === 'running' && ctx.step?.op === 'heal') return [say('broker.healed', { broker: e.broker })];
+  return [];
+}
+
+/** A `broker-state` with fenced false is a registration when the broker was fenced before it. */
+function isRegistration(ctx: Context, broker: number): boolean {
+  return ctx.events.some((x) => x.type === 'broker-state' && x.broker === broker && !x.fenced)
+    && (ctx.step?.op === 'restart' || ctx.step?.op === 'heal' || ctx.step?.op === 'run');
+}
+
+function stepErrorSentences(ctx: Context, group: Group): Sentence[] {
+  const e = group.events[0];
+  if (e.type !== 'step-error') return [];
+  return [say('stepError', { broker: e.broker, error: e.error }), errorSentence(e.error, ctx.world, { broker: e.broker })];
+}
+
+function anomalySentences(ctx: Context, group: Group): Sentence[] {
+  const e = group.events[0];
+  if (e.type !== 'anomaly') return [];
+  const base = { where: where(e), offset: e.offset };
+  switch (e.anomaly) {
+    case 'acknowledged-record-lost': {
+      const record = ctx.world.produced.find((p) => p.acked && p.topic === e.topic && p.partition === e.partition && p.offset === e.offset);
+      const p = partitionOf(ctx.world, e.topic, e.partition);
+      const holders = p && record
+        ? p.replicaStates.filter((r) => r.log[e.offset]?.step === record.step && r.log[e.offset]?.index === record.index).map((r) => r.broker)
+        : [];
+      const params = { ...base, record: record ? recordText(record) : '', acks: String(record?.acks ?? 1), holders, leader: p?.leader ?? '—' };
+      const out = [say(holders.length > 0 ? 'anomaly.lost' : 'anomaly.lostEverywhere', params), say(`anomaly.lostWhy.${record?.acks === 'all' ? 'all' : '1'}`, params)];
+      const here = (x: SimEvent) => 'topic' in x && x.topic === e.topic && x.partition === e.partition;
+      if (ctx.events.some((x) => here(x) && x.type === 'leader-change' && x.to !== null)) out.push(say('anomaly.lostHow.newLeader', params));
+      else if (ctx.events.some((x) => here(x) && x.type === 'truncate' && x.reason === 'lost-tail' && x.broker === p?.leader)) out.push(say('anomaly.lostHow.lostTail', params));
+      return out;
+    }
+    case 'replica-divergence':
+      return [say('anomaly.divergence', base)];
+    case 'duplicate-record':
+      return [say('anomaly.duplicate', base)];
+    default:
+      return [say('anomaly.other', { ...base, anomaly: e.anomaly })];
+  }
+}
+
+/** Consumer groups: the coordinator's decisions and the consumers' polls and commits, with their rule. */
+function groupSentences(ctx: Context, group: Group): Sentence[] {
+  const e = group.events[0];
+  switch (e.type) {
+    case 'group-state':
+      return [say(`group.state.${e.to}`, { group: e.group, from: e.from, generation: e.generation })];
+    case 'group-member':
+      return [say(`group.member.${e.change}`, { group: e.group, member: e.member })];
+    case 'group-assignment': {
+      const last = of(group, 'group-assignment').at(-1) ?? e;
+      return [say(last.assignment.length > 0 ? 'group.assigned' : 'group.assignedNothing', {
+        group: e.group, member: e.member, generation: last.generation, assignment: last.assignment.join(', '), revoked: last.revoked.join(', '),
+      })];
+    }
+    case 'consumer-poll': {
+      const records = of(group, 'consumer-poll').reduce((sum, x) => sum + x.records, 0);
+      return [sayCount('group.poll', records, { group: e.group, member: e.member })];
+    }
+    case 'offset-commit': {
+      const offsets = Object.entries(e.offsets).map(([tp, offset]) => `${tp} → ${offset}`).join(', ');
+      if (e.error) return [say('group.commitFailed', { group: e.group, member: e.member, error: e.error }), errorSentence(e.error, ctx.world)];
+      return [say(e.storage === 'zookeeper' ? 'group.commitZk' : 'group.commit', { group: e.group, member: e.member, offsets })];
+    }
+    case 'coordinator-change':
+      return [say(e.to === null ? 'group.coordinatorNone' : 'group.coordinator', { group: e.group, broker: e.to ?? 0 })];
+    default:
+      return [];
+  }
+}
+
+function sentenceForGroup(ctx: Context, group: Group): Sentence[] {
+  const e = group.events[0];
+  switch (e.type) {
+    case 'append':
+      return appendSentences(ctx, group);
+    case 'produce-response':
+      return e.acked ? ackedSentences(ctx, group) : produceErrorSentences(ctx, group);
+    case 'fetch-request':
+    case 'fetch-response':
+      return e.type === 'fetch-response' && e.dropped ? fetchDroppedSentences(group) : fetchSentences(group);
+    case 'high-watermark':
+      return highWatermarkSentences(ctx, group);
+    case 'isr-shrink':
+    case 'isr-expand':
+    case 'isr-change':
+      return isrSentences(ctx, group);
+    case 'leader-change':
+      return leaderSentences(ctx, group);
+    case 'truncate':
+      return truncateSentences(group);
+    case 'broker-state':
+      return brokerSentences(ctx, group);
+    case 'step-error':
+      return stepErrorSentences(ctx, group);
+    case 'anomaly':
+      return anomalySentences(ctx, group);
+    case 'group-state':
+    case 'group-member':
+    case 'group-assignment':
+    case 'consumer-poll':
+    case 'offset-commit':
+    case 'coordinator-change':
+      return groupSentences(ctx, group);
+    default: {
+      const unreachable: never = e;
+      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What is still waiting after the step: so a student is never left wondering what comes next
+
+function pendingSentences(ctx: Context): Sentence[] {
+  const out: Sentence[] = [];
+  const { world, scenario } = ctx;
+  const timeout = scenario.cluster.config.sessionTimeoutMs;
+  for (const broker of world.brokers) {
+    if (broker.fenced || broker.lostContactAtMs === null) continue;
+    const at = broker.lostContactAtMs + timeout;
+    out.push(say('pending.fence', { broker: broker.id, at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) }));
+  }
+  for (const pending of world.pendingProduces) {
+    const batch = world.producerBatches[world.producerRequests[pending.request]?.batches[pending.slot] ?? -1];
+    const record = batch ? world.produced[batch.records[0]] : undefined;
+    const p = partitionOf(world, pending.topic, pending.partition);
+    if (!record || !p) continue;
+    out.push(say('pending.ackAll', { record: recordText(record), where: where(pending), offset: pending.offset, isr: p.isr }));
+  }
+  for (const batch of world.producerBatches) {
+    const record = world.produced[batch.records[0]];
+    const p = partitionOf(world, batch.topic, batch.partition);
+    if (batch.phase === 'waiting' && batch.attempts === 0 && p?.leader === null && record) out.push(say('pending.noLeader', { record: recordText(record), where: where(record) }));
+  }
+  if (scenario.cluster.replication === 'manual') out.push(...manualSentences(world));
+  return out.length > 6 ? [...out.slice(0, 6), say('pending.more', { count: out.length - 6 })] : out;
+}
+
+/** Manual replication: followers behind their leader fetch only when told (the student's next move). */
+function manualSentences(world: World): Sentence[] {
+  const behind = new Set<number>();
+  for (const topic of world.topics) {
+    if (topic.name.startsWith('__')) continue;
+    for (const p of topic.partitions) {
+      const leader = p.replicaStates.find((r) => r.broker === p.leader);
+      if (!leader) continue;
+      for (const r of p.replicaStates) {
+        const running = world.brokers.find((b) => b.id === r.broker)?.state === 'running';
+        if (r !== leader && running && (r.log.length < leader.log.length || r.highWatermark < leader.highWatermark)) behind.add(r.broker);
+      }
+    }
+  }
+  return behind.size === 0 ? [] : [sayCount('pending.manualFetch', behind.size, { followers: [...behind].sort((a, b) => a - b) })];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function narrate(input: NarrationInput): Sentence[] {
+  const { scenario, position, events, world } = input;
+  if (position === 0 && events.length === 0) return initialSentences(scenario, world);
+  const step = scenario.steps[position - 1] ?? null;
+  const ctx: Context = { scenario, step, world, events };
+  const out: Sentence[] = step && !input.partial ? stepSentences(step, world, events) : [];
+  if (input.partial && events.length === 0) out.push(say('partial.start'));
+  for (const group of groupEvents(events)) out.push(...sentenceForGroup(ctx, group));
+  out.push(...pendingSentences(ctx));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors: what each means here and what to do
+
+/** Error names with an explanation in the catalog (`errors.<NAME>`); others get `errors.other`. */
+export const EXPLAINED_ERRORS = [
+  'NODE_EXISTS', 'NOT_ENOUGH_REPLICAS', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 'NETWORK_EXCEPTION',
+  'REQUEST_TIMED_OUT', 'NOT_LEADER_OR_FOLLOWER', 'FENCED_LEADER_EPOCH', 'OFFSET_OUT_OF_RANGE',
+  'OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_TOPIC_OR_PARTITION', 'COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR', 'INVALID_GROUP_ID', 'MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE',
+  'DUPLICATE_BROKER_REGISTRATION', 'UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS',
+] as const;
+
+export interface ErrorPlace {
+  broker?: number;
+  topic?: string;
+  partition?: number;
+}
+
+/**
+ * One sentence on what `error` means here and what to do, with numbers from the world (for
+ * NODE_EXISTS: how long until the old session expires). Works with any world of the scenario
+ * (the step list explains a past step's error with the current world's settings).
+ */
+export function errorSentence(error: string, world: World, place: ErrorPlace = {}): Sentence {
+  const known = (EXPLAINED_ERRORS as readonly string[]).includes(error);
+  const config = world.settings.cluster.config;
+  const topicConfig = place.topic ? world.topics.find((t) => t.name === place.topic)?.config : undefined;
+  const params: Record<string, Param> = {
+    error,
+    broker: place.broker ?? '—',
+    where: place.topic !== undefined ? `${place.topic}-${place.partition ?? 0}` : '—',
+    timeout: config.sessionTimeoutMs,
+    minIsr: topicConfig?.['min.insync.replicas'] ?? config['min.insync.replicas'],
+    requestTimeout: world.settings.producer.config['request.timeout.ms'],
+    deliveryTimeout: world.settings.producer.config['delivery.timeout.ms'],
+  };
+  if (error === 'NODE_EXISTS' && place.broker !== undefined) {
+    const state = world.brokers.find((b) => b.id === place.broker);
+    if (state && !state.fenced && state.lostContactAtMs !== null) {
+      const remaining = state.lostContactAtMs + config.sessionTimeoutMs - world.timeMs;
+      return say('errors.NODE_EXISTS_wait', { ...params, remaining, at: state.lostContactAtMs + config.sessionTimeoutMs });
+    }
+  }
+  return say(known ? `errors.${error}` : 'errors.other', params);
+}

@@ -1,0 +1,36 @@
+/**
+ * The narration is a lazy chunk (its code and, per language, its texts): the first picture does
+ * not wait for it. `useNarration()` starts loading it and returns the module once the texts of
+ * the current language are in i18next's `narration` namespace (null until then).
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { i18n } from 'i18next';
+
+export type NarrationModule = typeof import('./narrationModule');
+
+let modulePromise: Promise<NarrationModule> | null = null;
+
+export function loadNarration(instance: i18n, language: string): Promise<NarrationModule> {
+  modulePromise ??= import('./narrationModule');
+  return modulePromise.then(async (module) => {
+    await module.loadNarrationTexts(instance, language);
+    return module;
+  });
+}
+
+export function useNarration(): NarrationModule | null {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const [loaded, setLoaded] = useState<{ module: NarrationModule; language: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadNarration(i18n, language).then((module) => {
+      if (live) setLoaded({ module, language });
+    });
+    return () => {
+      live = false;
+    };
+  }, [i18n, language]);
+  return loaded && i18n.hasResourceBundle(language, 'narration') ? loaded.module : null;
+}
