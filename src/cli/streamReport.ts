@@ -7,6 +7,7 @@
  */
 import type { World } from '../core/model/world';
 import { buildReport, partitionReport } from '../core/scenario/report';
+import { groupsReport } from '../core/protocol/groups/groupsReport';
 
 const FLUSH_CHARS = 1 << 20;
 
@@ -20,6 +21,8 @@ function lazyReport(world: World): Record<string, unknown> {
   const shell = buildReport({ ...world, topics: [], produced: [] }) as unknown as Record<string, unknown>;
   return {
     ...shell,
+    // Groups read their coordinators' partitions from the topics the shell left out.
+    groups: groupsReport(world),
     partitions: new LazyArray(function* partitions() {
       for (const topic of world.topics) for (const p of topic.partitions) yield partitionReport(p);
     }),

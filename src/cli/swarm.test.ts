@@ -10,7 +10,8 @@ import { simulate } from '../core/scenario/runScenario';
 import { formatProblem, validateScenarioDocument } from '../core/scenario/validateScenario';
 import { swarmScenario } from '../core/testing/swarmScenario';
 
-describe('the seeded swarm', () => {
+// Hundreds of seeded runs per test: minutes on a loaded 2-core machine, so a generous limit.
+describe('the seeded swarm', { timeout: 300_000 }, () => {
   it('keeps the invariants in both truncation modes, and every run recovers once healed and restarted (300 seeds each)', () => {
     for (const truncation of ['leader-epoch', 'high-watermark'] as const) {
       const summary = runSwarm({ seeds: 300, start: 1, truncation, safe: false });

@@ -133,11 +133,13 @@ export function worldProblem(world: unknown, scenario: Scenario, position: numbe
   if (!isTime(world.timeMs) || !Number.isSafeInteger(world.timeMs)) return 'world.timeMs: must be a whole number of ms ≥ 0';
   if (world.stepsApplied !== position) return `world.stepsApplied: must be ${position}`;
   if (!isObject(world.settings) || !isObject(world.random)) return 'world: must have settings and random state';
-  for (const key of ['produced', 'pendingProduces', 'producerRecords', 'producerSequences', 'fetchSessions', 'heldFetches', 'stepErrors', 'anomalies'] as const) {
+  for (const key of ['produced', 'pendingProduces', 'recordBatches', 'producers', 'producerBatches', 'producerRequests', 'fetchSessions', 'heldFetches', 'stepErrors', 'anomalies', 'cli'] as const) {
     const issue = arrayProblem(world[key], `world.${key}`);
     if (issue) return issue;
   }
-  if ((world.producerRecords as unknown[]).length !== (world.produced as unknown[]).length) return 'world.producerRecords: must match world.produced';
+  // One batch id per produced record (-1 for a record refused before it was batched).
+  if ((world.recordBatches as unknown[]).length !== (world.produced as unknown[]).length) return 'world.recordBatches: must match world.produced';
+  if (!isObject(world.groups)) return 'world.groups: must be an object';
   return brokersProblem(world.brokers, scenario) ?? topicsProblem(world.topics, scenario) ?? queueProblem(world.queue);
 }
 

@@ -121,7 +121,11 @@ function kip101Scenario(which: 1 | 2, epoch: boolean): Lesson['scenario'] {
     ? [p('m1'), fetch(1), fetch(2), fetch(1), fetch(2), p('m2'), fetch(1), fetch(2), fetch(1), fetch(2),
       { op: 'shutdown', broker: 3 }, { op: 'crash', broker: 1 }, { op: 'run', ms: session }]
     : [p('m1'), fetch(2), fetch(2), p('m2'), fetch(2), fetch(2), { op: 'crash', broker: 1 }, { op: 'crash', broker: 2, lostTail: 1 },
-      { op: 'run', ms: session }, { op: 'restart', broker: 2 }, p('m3'), { op: 'restart', broker: 1 }, fetch(1), fetch(1)];
+      { op: 'run', ms: session }, { op: 'restart', broker: 2 }, p('m3'),
+      // With leader epochs (3.6, idempotent by default) m3 is first refused OUT_OF_ORDER_SEQUENCE_NUMBER
+      // (broker 2 lost m2's sequence with its tail) and resent after an epoch bump, as the golden file has it.
+      ...(epoch ? [{ op: 'run', ms: 100 }] : []),
+      { op: 'restart', broker: 1 }, fetch(1), fetch(1)];
   return { version: 1, seed: 1, cluster, topics: [{ name: 't', assignment: [which === 1 ? [3, 1, 2] : [1, 2]] }], steps };
 }
 
@@ -163,21 +167,22 @@ export const kip101LossEpochLesson: Lesson = {
   ],
 };
 
-const divergenceStops = (epoch: boolean) => stops(15, {
+/** `shift`: the leader-epoch version has one more step (m3's resend) before broker 1 returns. */
+const divergenceStops = (epoch: boolean, shift = epoch ? 1 : 0) => stops(15 + shift, {
   0: { highlight: [{ topic: 't', partition: 0 }] },
   6: { highlight: [{ topic: 't', partition: 0, broker: 2, offset: 1 }] },
   8: { highlight: [{ topic: 't', partition: 0, broker: 2 }], callout: true },
-  11: {
+  [11 + shift]: {
     highlight: [{ topic: 't', partition: 0, broker: 2, offset: 1 }, { topic: 't', partition: 0, broker: 1, offset: 1 }],
     question: {
-      revealAt: 14,
+      revealAt: 14 + shift,
       choices: [
         { id: 'diverge', correct: !epoch, holds: (r) => same(valuesOn(r, 't', 0, 1), ['m1', 'm2']) && same(valuesOn(r, 't', 0, 2), ['m1', 'm3']) },
         { id: 'converge', correct: epoch, holds: (r) => same(valuesOn(r, 't', 0, 1), ['m1', 'm3']) && same(valuesOn(r, 't', 0, 2), ['m1', 'm3']) },
       ],
     },
   },
-  14: { highlight: [{ topic: 't', partition: 0, broker: 1, offset: 1 }] },
+  [14 + shift]: { highlight: [{ topic: 't', partition: 0, broker: 1, offset: 1 }] },
 });
 
 export const kip101Divergence: Lesson = {
@@ -198,6 +203,6 @@ export const kip101DivergenceEpochLesson: Lesson = {
   scenario: kip101Scenario(2, true),
   stops: divergenceStops(true),
   claims: [
-    { at: 14, says: 'no divergence, but m2 (acknowledged, never flushed) is lost', holds: (r) => !hasAnomaly(r, 'replica-divergence') && hasAnomaly(r, 'acknowledged-record-lost') },
+    { at: 15, says: 'no divergence, but m2 (acknowledged, never flushed) is lost', holds: (r) => !hasAnomaly(r, 'replica-divergence') && hasAnomaly(r, 'acknowledged-record-lost') },
   ],
 };
