@@ -1,5 +1,5 @@
 /**
- * `npm run --silent sim -- <file.json | -> [--at n]`: runs a scenario headless and prints its
+ * `npm run --silent sim -- <file.json | -> [--at n [--event k]]`: runs a scenario headless and prints its
  * JSON report on stdout (exit 0); an invalid document prints one `path: reason` line per problem
  * on stderr and nothing on stdout (exit 2).
  */
@@ -19,7 +19,7 @@ function main(): number {
     process.stderr.write(`$: cannot read ${args.file === '-' ? 'standard input' : args.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
     return 2;
   }
-  const output = runScenarioText(text, args.at);
+  const output = runScenarioText(text, args.at, args.event);
   process.stdout.write(output.stdout);
   process.stderr.write(output.stderr);
   return output.exitCode;

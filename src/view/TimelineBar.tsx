@@ -29,6 +29,8 @@ function TransportButton({ icon, label, onClick, disabled, primary }: {
 export function TimelineBar() {
   const { t, i18n } = useTranslation();
   const position = useSession((s) => s.position);
+  const event = useSession((s) => s.event);
+  const eventCount = useSession((s) => s.eventCount);
   const total = useSession((s) => s.total);
   const playing = useSession((s) => s.playing);
   const speed = useSession((s) => s.speed);
@@ -47,7 +49,8 @@ export function TimelineBar() {
     <section className="timeline" aria-label={t('timeline.label')}>
       <div className="transport-group">
         <TransportButton icon="first" label={t('timeline.first')} onClick={actions.first} disabled={atStart} />
-        <TransportButton icon="previous" label={t('timeline.previous')} onClick={actions.previous} disabled={atStart} />
+        <TransportButton icon="previous" label={t('timeline.previous')} onClick={actions.previous} disabled={atStart && event === 0} />
+        <TransportButton icon="previousEvent" label={t('timeline.previousEvent')} onClick={actions.previousEvent} disabled={atStart && event === 0} />
         <TransportButton
           icon={playing ? 'pause' : 'play'}
           label={playing ? t('timeline.pause') : t('timeline.play')}
@@ -55,6 +58,7 @@ export function TimelineBar() {
           disabled={total === 0}
           primary
         />
+        <TransportButton icon="nextEvent" label={t('timeline.nextEvent')} onClick={actions.nextEvent} disabled={atEnd} />
         <TransportButton icon="next" label={t('timeline.next')} onClick={actions.next} disabled={atEnd} />
         <TransportButton icon="last" label={t('timeline.last')} onClick={actions.last} disabled={atEnd} />
       </div>
@@ -85,8 +89,9 @@ export function TimelineBar() {
           {SPEEDS.map((s) => <option key={s} value={s}>{`${s}×`}</option>)}
         </select>
       )}</Field>
-      <p className="position" data-testid="timeline-position" data-at={position} data-total={total}>
+      <p className="position" data-testid="timeline-position" data-at={position} data-total={total} data-event={event > 0 ? event : undefined}>
         <strong>{t('timeline.position', { at: position, total })}</strong>
+        {event > 0 && <span className="event-position">{t('timeline.event', { event, count: eventCount })}</span>}
         <span className="sim-time">{t('timeline.time', { time: number.format(timeMs) })}</span>
       </p>
     </section>
