@@ -23,12 +23,6 @@ import { eraOf } from '../view/viewModel';
 import { shareUrl } from './addressBar';
 import type { AppMode } from './mode';
 
-/**
- * The animation layer (d3-selection, d3-timer, d3-ease) is not needed for the first picture:
- * its own chunk, loaded right after; a placeholder of its size keeps the page from jumping.
- */
-const EventStage = lazy(() => import('../view/EventStage').then((m) => ({ default: m.EventStage })));
-
 /** Rarely used: its own chunk, loaded when the dialog first opens. */
 const NewScenarioDialog = lazy(() => import('../view/dialogs/NewScenarioDialog').then((m) => ({ default: m.NewScenarioDialog })));
 
@@ -113,9 +107,6 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
           <div className={`layout${report.brokers.length > 3 ? ' layout-wide' : ''}`}>
             <main className="main">
               {!embed && <StepNote scenario={scenario} position={position} />}
-              <Suspense fallback={<div className="event-stage event-stage-placeholder" aria-hidden="true" />}>
-                <EventStage />
-              </Suspense>
               <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
               {!embed && <AnomalyList anomalies={report.anomalies} />}
               {!embed && <Inspector />}

@@ -15,6 +15,9 @@ export interface ViewState {
   /** The inspector's subject; null = the first partition. */
   selection: Selection | null;
   dialog: Dialog | null;
+  /** Slow motion for the animation: 1 (normal), 0.5 or 0.25 of its pace. */
+  motion: number;
+  setMotion(motion: number): void;
   select(selection: Selection | null): void;
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
@@ -24,6 +27,8 @@ export function createViewStore() {
   return createStore<ViewState>()((set) => ({
     selection: null,
     dialog: null,
+    motion: 1,
+    setMotion: (motion) => set({ motion: Math.max(0.1, Math.min(1, motion)) }),
     select: (selection) => set({ selection }),
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: null }),

@@ -1,6 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionActions, SPEEDS, useSession } from '../store/sessionStore';
+import { useView, viewActions } from '../store/viewStore';
+
+/** Slow motion for the animation (each message's flight takes its simulated delay × this). */
+const MOTIONS = [1, 0.5, 0.25] as const;
 import { Field } from './controls/Field';
 import { Icon, type IconName } from './icons';
 import { MARK_GLYPH, scrubberMarks } from './layout/scrubberMarks';
@@ -36,6 +40,7 @@ export function TimelineBar() {
   const speed = useSession((s) => s.speed);
   const timeMs = useSession((s) => s.report?.timeMs ?? 0);
   const marks = useSession((s) => s.marks);
+  const motion = useView((s) => s.motion);
   const marksCount = useSession((s) => s.marksCount);
   // Recomputed when working ahead finds more, not at every step.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the map only grows; its count says when
@@ -87,6 +92,11 @@ export function TimelineBar() {
       <Field className="speed" label={t('timeline.speed')}>{(id) => (
         <select id={id} value={speed} onChange={(e) => actions.setSpeed(Number(e.currentTarget.value))}>
           {SPEEDS.map((s) => <option key={s} value={s}>{`${s}×`}</option>)}
+        </select>
+      )}</Field>
+      <Field className="speed motion" label={t('timeline.motion')}>{(id) => (
+        <select id={id} value={motion} onChange={(e) => viewActions().setMotion(Number(e.currentTarget.value))}>
+          {MOTIONS.map((m) => <option key={m} value={m}>{t('timeline.motionValue', { value: m })}</option>)}
         </select>
       )}</Field>
       <p className="position" data-testid="timeline-position" data-at={position} data-total={total} data-event={event > 0 ? event : undefined}>
