@@ -26,6 +26,9 @@ import type { AppMode } from './mode';
 /** Rarely used: its own chunk, loaded when the dialog first opens. */
 const NewScenarioDialog = lazy(() => import('../view/dialogs/NewScenarioDialog').then((m) => ({ default: m.NewScenarioDialog })));
 
+/** Presenters only: the speaker notes window. */
+const SpeakerNotes = lazy(() => import('../view/SpeakerNotes').then((m) => ({ default: m.SpeakerNotes })));
+
 /** Rarely used too: the list of saved sessions. */
 const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDialog').then((m) => ({ default: m.SavedSessionsDialog })));
 
@@ -42,23 +45,29 @@ export interface AppProps {
   onOpenExample: () => void;
 }
 
-/** Presenter mode hides the controls while the pointer rests (they come back when it moves). */
+/**
+ * Presenter mode hides the controls until the pointer moves, and again once it rests. A clicker's
+ * keys step without showing them; Tab (keyboard navigation) shows them.
+ */
 function usePointerIdle(enabled: boolean, delayMs = 3000): boolean {
-  const [idle, setIdle] = useState(false);
+  const [idle, setIdle] = useState(true);
   useEffect(() => {
     if (!enabled) return undefined;
-    let timer = setTimeout(() => setIdle(true), delayMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const wake = () => {
       setIdle(false);
       clearTimeout(timer);
       timer = setTimeout(() => setIdle(true), delayMs);
     };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') wake();
+    };
     window.addEventListener('pointermove', wake);
-    window.addEventListener('keydown', wake);
+    window.addEventListener('keydown', onKey);
     return () => {
       clearTimeout(timer);
       window.removeEventListener('pointermove', wake);
-      window.removeEventListener('keydown', wake);
+      window.removeEventListener('keydown', onKey);
     };
   }, [enabled, delayMs]);
   return enabled && idle;
@@ -72,6 +81,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const loadError = useSession((s) => s.loadError);
   const notice = useSession((s) => s.notice);
   const idle = usePointerIdle(mode === 'present');
+  const [notesOpen, setNotesOpen] = useState(false);
   const embed = mode === 'embed';
 
   useEffect(() => {
@@ -91,6 +101,11 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
             {scenario && <EraBadge era={eraOf(scenario)} />}
           </div>
           <AppToolbar shareUrl={() => shareUrl(sessionStore.getState())} />
+          {mode === 'present' && (
+            <button type="button" className="button speaker-notes-button" aria-pressed={notesOpen} onClick={() => setNotesOpen((open) => !open)}>
+              {t('speaker.open')}
+            </button>
+          )}
           <LanguageToggle onChange={onLanguage} />
         </header>
       )}
@@ -100,6 +115,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
         </div>
       )}
       {notice && <NoticeBanner notice={notice} onDismiss={sessionActions().dismissNotice} />}
+      {notesOpen && <Suspense fallback={null}><SpeakerNotes onClose={() => setNotesOpen(false)} /></Suspense>}
       {loadError && <LoadErrorPanel error={loadError} onOpenExample={onOpenExample} />}
       {scenario && report && (
         <>

@@ -124,7 +124,8 @@ export function ClusterView({ report, manual = false, editable = true }: { repor
   const gridStyle = { '--brokers': report.brokers.length, '--rows': Math.max(1, drawn.length) } as CSSProperties;
 
   return (
-    <section className="cluster" aria-label={t('cluster.label')}>
+    <section className="cluster" aria-labelledby="cluster-title">
+      <h2 id="cluster-title" className="sr-only">{t('cluster.label')}</h2>
       {compact.length > 0 && (
         <div className={`partition-cards${compact.length > FULL_DRAW_PARTITIONS ? ' partition-cards-dense' : ''}`}>
           <p className="muted">{t('cluster.compactHint')}</p>
