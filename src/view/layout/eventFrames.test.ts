@@ -38,12 +38,12 @@ describe('planMove: messages between the replicas on screen', () => {
     const plan = planMove({ events: [], fired: [fetchArrive(3, 2, 2)], networkDelayMs: 1, leaderOf });
     expect(plan.flights).toHaveLength(1);
     const [fetch] = plan.flights;
-    expect([fetch.kind, anchorKey(fetch.from), anchorKey(fetch.to), fetch.startMs, fetch.endMs, fetch.label]).toEqual(['fetch', 'r:o-0-2', 'r:o-0-1', 0, HOP_MS, '@3']);
+    expect([fetch.kind, anchorKey(fetch.from), anchorKey(fetch.to), fetch.startMs, fetch.endMs, fetch.label]).toEqual(['fetch', 'r:o-0-2', 'r:o-0-1', 0, HOP_MS, 'Fetch @3']);
     expect(frameAt(plan, 0, at).dots[0]).toMatchObject({ x: 200, y: 0 });
     expect(frameAt(plan, HOP_MS / 2, at).dots[0].x).toBeCloseTo(150);
     expect(frameAt(plan, HOP_MS, at).dots[0]).toMatchObject({ x: 100 });
     // Its label sits at the middle of the path and fades once it has landed.
-    expect(frameAt(plan, HOP_MS / 2, at).labels[0]).toMatchObject({ x: 150, text: '@3', opacity: 1 });
+    expect(frameAt(plan, HOP_MS / 2, at).labels[0]).toMatchObject({ x: 150, text: 'Fetch @3', opacity: 1 });
     expect(frameAt(plan, HOP_MS + 2000, at).labels).toEqual([]);
   });
 

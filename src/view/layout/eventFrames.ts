@@ -121,7 +121,7 @@ function planFired(input: MoveInput, hopMs: number, plan: MovePlan): void {
         plan.flights.push({
           id: `fetch:${p.topic}-${p.partition}:${e.follower}>${e.leader}@${one.atMs}`, kind: 'fetch',
           from: replica(p.topic, p.partition, e.follower), to: replica(p.topic, p.partition, e.leader),
-          startMs: real(e.sentAtMs), endMs: landMs, label: `@${p.fetchOffset}`,
+          startMs: real(e.sentAtMs), endMs: landMs, label: `Fetch @${p.fetchOffset}`,
         });
       }
     } else if (e.type === 'fetch-response-arrive') {
@@ -170,7 +170,7 @@ function planEvents(events: readonly SimEvent[], startMs: number, legMs: number,
         break;
       }
       case 'fetch-request':
-        fly('fetch', e, replica(e.topic, e.partition, e.follower), replica(e.topic, e.partition, e.leader), `@${e.fetchOffset}`);
+        fly('fetch', e, replica(e.topic, e.partition, e.follower), replica(e.topic, e.partition, e.leader), `Fetch @${e.fetchOffset}`);
         break;
       case 'fetch-response':
         // In `auto` mode the response's flight is its arrival (a timed event of its own).
