@@ -29,6 +29,8 @@ async function expectReplicas(cluster: ClusterPage, report: Report): Promise<voi
 }
 
 test('. walks the run step one event at a time, and , walks back to its boundary', async ({ page }) => {
+  // Thirteen runs of the runner, then 26 key presses: slow on a busy machine.
+  test.setTimeout(180_000);
   const expected = Array.from({ length: EVENTS + 1 }, (_, k) => expectedReport(workedExample, 1, k));
   // The runner's states differ along the way (else this test could not fail).
   expect(new Set(expected.map((r) => JSON.stringify(replicaHooks(r)))).size).toBeGreaterThan(3);
