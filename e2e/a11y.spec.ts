@@ -22,6 +22,44 @@ for (const lang of ['en', 'zh']) {
   });
 }
 
+/** Headings never skip a level (h1 → h3 with no h2 between is a skip). */
+async function headingLevels(page: Page): Promise<number[]> {
+  return page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((els) =>
+    els.filter((el) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed').map((el) => Number(el.tagName[1])));
+}
+
+function expectInOrder(levels: number[]): void {
+  levels.forEach((level, i) => {
+    if (i > 0) expect(level, `heading ${i}: h${levels[i - 1]} then h${level}`).toBeLessThanOrEqual(levels[i - 1] + 1);
+  });
+}
+
+for (const lang of ['en', 'zh']) {
+  for (const [mode, query] of [['normal', ''], ['present', '&present=1'], ['embed', '&embed=1']] as const) {
+    for (const [device, viewport] of [['desktop', { width: 1280, height: 720 }], ['phone', { width: 390, height: 844 }]] as const) {
+      test(`axe: no serious or critical violation, headings in order (${mode}, ${device}, ${lang})`, async ({ page }) => {
+        await page.setViewportSize(viewport);
+        const cluster = new ClusterPage(page);
+        await cluster.open(scenarioHash(crashScenario, 8), `?lang=${lang}${query}`);
+        await expect(cluster.root).toHaveAttribute('data-mode', mode);
+        await expect(page.getByTestId('replica').first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+        expectInOrder(await headingLevels(page));
+        if (mode === 'present') {
+          // With the controls shown too.
+          await page.mouse.move(300, 300);
+          await page.mouse.move(310, 320);
+          await expect(page.locator('.app-header')).toBeVisible();
+          const shown = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+          expect(shown.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+        }
+      });
+    }
+  }
+}
+
 test('axe finds nothing in the new-scenario dialog and the broker menu', async ({ page }) => {
   const cluster = new ClusterPage(page);
   await cluster.open('#at=0', '?lang=en');
@@ -113,6 +151,6 @@ test('with prefers-reduced-motion the step\'s last frame shows at once', async (
   await cluster.press('ArrowRight');
   await cluster.expectAt(8);
   // No waiting for an animation: the callouts of the election are there in the next frame.
-  await expect(page.locator('.event-stage text.callout-leader')).toHaveCount(1, { timeout: 200 });
+  await expect(page.locator('.event-stage .callout-leader')).toHaveCount(1, { timeout: 200 });
   await expect(page.locator('.event-stage g.flight')).toHaveCount(0);
 });

@@ -19,7 +19,7 @@ for (const lang of ['en', 'zh'] as const) {
       await page.setViewportSize(viewport);
       const cluster = new ClusterPage(page);
       await cluster.open(scenarioHash(crashScenario, 8), `?lang=${lang}`);
-      await expect(page.locator('.event-stage svg')).toBeVisible();
+      await expect(page.locator('svg.event-stage')).toBeVisible();
       await page.waitForTimeout(800);
       await cluster.screenshot(`living-${lang}-${size}`);
       await page.screenshot({ path: `test-results/screenshots/living-${lang}-${size}-viewport.png` });
@@ -58,7 +58,7 @@ test('truncation to the HW cuts a record (KIP-101 scenario 1)', async ({ page })
   const document = JSON.parse(readFileSync('scenarios/golden/kip101-scenario1-high-watermark.json', 'utf8')) as unknown;
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash(document, 10), '?lang=en');
-  await expect(page.locator('.event-stage svg')).toBeVisible();
+  await expect(page.locator('svg.event-stage')).toBeVisible();
   await cluster.press('ArrowRight');
   await cluster.expectAt(11);
   await page.waitForTimeout(900);

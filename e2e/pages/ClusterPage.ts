@@ -70,6 +70,13 @@ export class ClusterPage {
     await expect(this.position).toHaveAttribute('data-at', String(at));
   }
 
+  /** Inside step `at + 1` after `event` of its timed events (0: at the boundary, no `data-event`). */
+  async expectEvent(at: number, event: number): Promise<void> {
+    await this.expectAt(at);
+    if (event === 0) await expect(this.position).not.toHaveAttribute('data-event', /[1-9]/);
+    else await expect(this.position).toHaveAttribute('data-event', String(event));
+  }
+
   async press(key: string): Promise<void> {
     await this.page.keyboard.press(key);
   }

@@ -19,12 +19,12 @@ export interface SimResult {
   stderr: string;
 }
 
-export function runSim(document: unknown, at?: number): SimResult {
+export function runSim(document: unknown, at?: number, event?: number): SimResult {
   const dir = mkdtempSync(join(tmpdir(), 'kafka-inside-e2e-'));
   try {
     const file = join(dir, 'scenario.json');
     writeFileSync(file, typeof document === 'string' ? document : JSON.stringify(document, null, 2));
-    const args = ['src/cli/sim.ts', file, ...(at === undefined ? [] : ['--at', String(at)])];
+    const args = ['src/cli/sim.ts', file, ...(at === undefined ? [] : ['--at', String(at)]), ...(event === undefined ? [] : ['--event', String(event)])];
     const result = spawnSync(tsx, args, { cwd: root, encoding: 'utf8', timeout: 60_000 });
     if (result.error) throw result.error;
     return { exitCode: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
@@ -33,9 +33,9 @@ export function runSim(document: unknown, at?: number): SimResult {
   }
 }
 
-/** The runner's report for `document` cut after `at` steps. */
-export function expectedReport(document: unknown, at: number): Report {
-  const result = runSim(document, at);
+/** The runner's report for `document` cut after `at` steps (and `event` timed events of the next). */
+export function expectedReport(document: unknown, at: number, event?: number): Report {
+  const result = runSim(document, at, event);
   if (result.exitCode !== 0) throw new Error(`sim exited ${result.exitCode}: ${result.stderr}`);
   return JSON.parse(result.stdout) as Report;
 }

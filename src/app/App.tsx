@@ -25,14 +25,11 @@ import { shareUrl } from './addressBar';
 import { useCourseOpen } from '../lessons/courseView';
 import type { AppMode } from './mode';
 
-/**
- * The animation layer (d3-selection, d3-timer, d3-ease) is not needed for the first picture:
- * its own chunk, loaded right after; a placeholder of its size keeps the page from jumping.
- */
-const EventStage = lazy(() => import('../view/EventStage').then((m) => ({ default: m.EventStage })));
-
 /** Rarely used: its own chunk, loaded when the dialog first opens. */
 const NewScenarioDialog = lazy(() => import('../view/dialogs/NewScenarioDialog').then((m) => ({ default: m.NewScenarioDialog })));
+
+/** Presenters only: the speaker notes window. */
+const SpeakerNotes = lazy(() => import('../view/SpeakerNotes').then((m) => ({ default: m.SpeakerNotes })));
 
 /** Rarely used too: the list of saved sessions. */
 const ConsolePanel = lazy(() => import('../view/console/ConsolePanel'));
@@ -55,23 +52,29 @@ export interface AppProps {
   onOpenExample: () => void;
 }
 
-/** Presenter mode hides the controls while the pointer rests (they come back when it moves). */
+/**
+ * Presenter mode hides the controls until the pointer moves, and again once it rests. A clicker's
+ * keys step without showing them; Tab (keyboard navigation) shows them.
+ */
 function usePointerIdle(enabled: boolean, delayMs = 3000): boolean {
-  const [idle, setIdle] = useState(false);
+  const [idle, setIdle] = useState(true);
   useEffect(() => {
     if (!enabled) return undefined;
-    let timer = setTimeout(() => setIdle(true), delayMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const wake = () => {
       setIdle(false);
       clearTimeout(timer);
       timer = setTimeout(() => setIdle(true), delayMs);
     };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') wake();
+    };
     window.addEventListener('pointermove', wake);
-    window.addEventListener('keydown', wake);
+    window.addEventListener('keydown', onKey);
     return () => {
       clearTimeout(timer);
       window.removeEventListener('pointermove', wake);
-      window.removeEventListener('keydown', wake);
+      window.removeEventListener('keydown', onKey);
     };
   }, [enabled, delayMs]);
   return enabled && idle;
@@ -90,6 +93,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const idle = usePointerIdle(mode === 'present');
   const courseOpen = useCourseOpen();
   const source = useSession((s) => s.source);
+  const [notesOpen, setNotesOpen] = useState(false);
   const embed = mode === 'embed';
 
   useEffect(() => {
@@ -109,6 +113,11 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
             {scenario && <EraBadge era={eraOf(scenario)} />}
           </div>
           <AppToolbar shareUrl={() => shareUrl(sessionStore.getState())} />
+          {mode === 'present' && (
+            <button type="button" className="button speaker-notes-button" aria-pressed={notesOpen} onClick={() => setNotesOpen((open) => !open)}>
+              {t('speaker.open')}
+            </button>
+          )}
           <LanguageToggle onChange={onLanguage} />
         </header>
       )}
@@ -118,6 +127,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
         </div>
       )}
       {notice && <NoticeBanner notice={notice} onDismiss={sessionActions().dismissNotice} />}
+      {notesOpen && <Suspense fallback={null}><SpeakerNotes onClose={() => setNotesOpen(false)} /></Suspense>}
       {loadError && <LoadErrorPanel error={loadError} onOpenExample={onOpenExample} />}
       {courseOpen && !embed && (
         <Suspense fallback={<div className="course-placeholder" aria-hidden="true" />}>
@@ -135,9 +145,6 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
                 </Suspense>
               )}
               {world && <StepNarration scenario={scenario} position={position} events={events} world={world} withReadingAid={!embed} />}
-              <Suspense fallback={<div className="event-stage event-stage-placeholder" aria-hidden="true" />}>
-                <EventStage />
-              </Suspense>
               <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
               {!embed && <AnomalyList anomalies={report.anomalies} />}
               {!embed && <Inspector />}

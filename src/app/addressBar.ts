@@ -6,7 +6,7 @@
  */
 import type { SessionState, SessionStore } from '../store/sessionStore';
 import type { ScenarioDocument } from '../session/scenarioEdit';
-import { buildLink, encodePayload, lessonLink } from './link';
+import { buildLink, encodePayload, lessonLink, positionParams } from './link';
 
 /** Encoding a long document costs milliseconds: do it once per document, not per step. */
 let encoded: { document: ScenarioDocument; payload: string } | null = null;
@@ -15,20 +15,22 @@ export function payloadOf(document: ScenarioDocument): string {
   return encoded.payload;
 }
 
-export function hashFor(state: Pick<SessionState, 'source' | 'position'> & { document?: ScenarioDocument | null }): string | null {
-  const { source, position, document } = state;
+type Position = Pick<SessionState, 'source' | 'position'> & { event?: number; document?: ScenarioDocument | null };
+
+export function hashFor(state: Position): string | null {
+  const { source, position, document, event = 0 } = state;
   if (!source) return null;
-  if (source.kind === 'link') return buildLink(source.payload, position);
-  if (source.kind === 'edited' && document) return buildLink(payloadOf(document), position);
-  if (source.kind === 'lesson') return lessonLink(source.id, position);
-  return `#at=${position}`;
+  if (source.kind === 'link') return buildLink(source.payload, position, event);
+  if (source.kind === 'edited' && document) return buildLink(payloadOf(document), position, event);
+  if (source.kind === 'lesson') return lessonLink(source.id, position, event);
+  return `#${positionParams(position, event)}`;
 }
 
 /** The address to share: always the scenario itself (`#s=…&at=n`), even for the built-in example. */
-export function shareUrl(state: Pick<SessionState, 'source' | 'position'> & { document?: ScenarioDocument | null }, win: Window = window): string | null {
-  const hash = state.source?.kind === 'lesson' ? lessonLink(state.source.id, state.position) : state.source?.kind === 'link'
-    ? buildLink(state.source.payload, state.position)
-    : state.document ? buildLink(payloadOf(state.document), state.position) : null;
+export function shareUrl(state: Position, win: Window = window): string | null {
+  const hash = state.source?.kind === 'lesson' ? lessonLink(state.source.id, state.position, state.event) : state.source?.kind === 'link'
+    ? buildLink(state.source.payload, state.position, state.event)
+    : state.document ? buildLink(payloadOf(state.document), state.position, state.event) : null;
   if (hash === null) return null;
   const url = new URL(win.location.href);
   url.hash = hash.slice(1);
@@ -44,6 +46,6 @@ export function syncAddressBar(store: SessionStore, win: Window = window): () =>
   };
   write(store.getState());
   return store.subscribe((state, previous) => {
-    if (state.source !== previous.source || state.position !== previous.position || state.document !== previous.document) write(state);
+    if (state.source !== previous.source || state.position !== previous.position || state.event !== previous.event || state.document !== previous.document) write(state);
   });
 }

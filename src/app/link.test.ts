@@ -4,9 +4,9 @@ import { buildLink, decodePayload, encodePayload, parseLink } from './link';
 
 describe('share links', () => {
   it('parses #s= and &at=', () => {
-    expect(parseLink('#s=abc+-$x&at=3')).toEqual({ payload: 'abc+-$x', lesson: null, at: { kind: 'whole', value: 3 } });
-    expect(parseLink('s=abc')).toEqual({ payload: 'abc', lesson: null, at: { kind: 'missing' } });
-    expect(parseLink('')).toEqual({ payload: null, lesson: null, at: { kind: 'missing' } });
+    expect(parseLink('#s=abc+-$x&at=3')).toEqual({ payload: 'abc+-$x', lesson: null, at: { kind: 'whole', value: 3 }, event: 0 });
+    expect(parseLink('s=abc')).toEqual({ payload: 'abc', lesson: null, at: { kind: 'missing' }, event: 0 });
+    expect(parseLink('')).toEqual({ payload: null, lesson: null, at: { kind: 'missing' }, event: 0 });
     expect(parseLink('#lesson=kip-101&at=2').lesson).toBe('kip-101');
   });
 
@@ -24,6 +24,17 @@ describe('share links', () => {
       expect(parseLink(`#s=a&at=${raw}`).at).toEqual({ kind: 'invalid', raw });
     }
     expect(parseLink('#s=a&at=99999999999999999999999').at).toEqual({ kind: 'whole', value: Number.MAX_SAFE_INTEGER });
+  });
+
+  it('reads &ev= (events inside the next run step): a whole number, else the boundary', () => {
+    expect(parseLink('#s=a&at=3&ev=5')).toMatchObject({ at: { kind: 'whole', value: 3 }, event: 5 });
+    expect(parseLink('#ev=2&at=1')).toMatchObject({ at: { kind: 'whole', value: 1 }, event: 2 });
+    for (const raw of ['-1', '1.5', 'x', '']) expect(parseLink(`#s=a&at=3&ev=${raw}`).event).toBe(0);
+    expect(buildLink('P', 3, 5)).toBe('#s=P&at=3&ev=5');
+    expect(buildLink('P', 3, 0)).toBe('#s=P&at=3');
+    expect(hashFor({ source: { kind: 'link', payload: 'P+Q' }, position: 4, event: 2 })).toBe('#s=P+Q&at=4&ev=2');
+    expect(hashFor({ source: { kind: 'example' }, position: 2, event: 7 })).toBe('#at=2&ev=7');
+    expect(hashFor({ source: { kind: 'example' }, position: 2, event: 0 })).toBe('#at=2');
   });
 
   it('does not decode garbage', () => {

@@ -1,5 +1,6 @@
 /**
- * Share links (docs: ui-contract.md, "Links"): `#s=<payload>&at=<n>` or `#lesson=<id>&at=<n>`.
+ * Share links (docs: ui-contract.md, "Links"): `#s=<payload>&at=<n>` or `#lesson=<id>&at=<n>`,
+ * either with `&ev=<k>` inside a `run` step (its first k timed events after n steps).
  *
  * The payload is lz-string's `compressToEncodedURIComponent` output, whose alphabet includes
  * `+`, `-` and `$`; so the hash is split by hand, never with `URLSearchParams` (which would turn
@@ -19,6 +20,8 @@ export interface ParsedLink {
   /** `#lesson=<id>`; null without it. */
   lesson: string | null;
   at: AtParam;
+  /** `&ev=`: timed events of step `at + 1` applied (0 when absent or not a whole number). */
+  event: number;
 }
 
 function parseAt(raw: string | undefined): AtParam {
@@ -45,7 +48,14 @@ export function parseLink(hash: string): ParsedLink {
     payload: params.get('s') ?? null,
     lesson: lesson === undefined ? null : safeDecode(lesson),
     at: parseAt(params.get('at')),
+    event: parseEvent(params.get('ev')),
   };
+}
+
+/** `&ev=k`: a whole number, else 0 (the step's boundary; the position itself stays valid). */
+function parseEvent(raw: string | undefined): number {
+  const parsed = parseAt(raw);
+  return parsed.kind === 'whole' ? parsed.value : 0;
 }
 
 function safeDecode(text: string): string {
@@ -56,14 +66,19 @@ function safeDecode(text: string): string {
   }
 }
 
-/** The hash for a scenario payload at a position: `#s=<payload>&at=<n>`. */
-export function buildLink(payload: string, at: number): string {
-  return `#s=${payload}&at=${at}`;
+/** `&at=<n>`, with `&ev=<k>` inside a step. */
+export function positionParams(at: number, event = 0): string {
+  return event > 0 ? `at=${at}&ev=${event}` : `at=${at}`;
 }
 
-/** The hash of a built-in lesson at a position: `#lesson=<id>&at=<n>`. */
-export function lessonLink(id: string, at: number): string {
-  return `#lesson=${encodeURIComponent(id)}&at=${at}`;
+/** The hash for a scenario payload at a position: `#s=<payload>&at=<n>[&ev=<k>]`. */
+export function buildLink(payload: string, at: number, event = 0): string {
+  return `#s=${payload}&${positionParams(at, event)}`;
+}
+
+/** The hash of a built-in lesson at a position: `#lesson=<id>&at=<n>[&ev=<k>]`. */
+export function lessonLink(id: string, at: number, event = 0): string {
+  return `#lesson=${encodeURIComponent(id)}&${positionParams(at, event)}`;
 }
 
 /** Compresses a scenario document's JSON text into a `#s=` payload. */

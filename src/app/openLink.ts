@@ -56,7 +56,8 @@ export async function openHash(hash: string, { store, exampleDocument, lessonDoc
     const { parsed, document } = await parseLinkText(text);
     if (serial !== latestOpen) return;
     if (!parsed.ok) return session.fail({ kind: 'invalid', lines: parsed.problems.map(formatProblem) }, notice);
-    return session.load({ kind: 'link', payload: link.payload }, parsed.scenario, at, notice, (document ?? JSON.parse(text)) as ScenarioDocument);
+    session.load({ kind: 'link', payload: link.payload }, parsed.scenario, at, notice, (document ?? JSON.parse(text)) as ScenarioDocument);
+    return enterEvent(store, link.event);
   }
   if (link.lesson !== null) {
     const document = lessonDocument ? await lessonDocument(link.lesson) : null;
@@ -72,4 +73,10 @@ export async function openHash(hash: string, { store, exampleDocument, lessonDoc
     return session.fail({ kind: 'invalid', lines: parsed.problems.map(formatProblem) }, notice);
   }
   session.load({ kind: 'example' }, parsed.scenario, at, notice, exampleDocument() as ScenarioDocument);
+  enterEvent(store, link.event);
+}
+
+/** `&ev=k`: the first k timed events of the step after the position just opened. */
+function enterEvent(store: SessionStore, event: number): void {
+  if (event > 0) store.getState().seekEvent(store.getState().position, event);
 }

@@ -20,23 +20,30 @@ export interface RunnerOutput {
 export interface RunnerArgs {
   file: string | null;
   at: number | undefined;
+  /** `--event k`: the first k timed events of step at + 1 (needs `--at`). */
+  event?: number;
 }
 
-export const USAGE = 'usage: npm run --silent sim -- <scenario.json | -> [--at n]';
+export const USAGE = 'usage: npm run --silent sim -- <scenario.json | -> [--at n [--event k]]';
+
+/** A whole-number option's value (`--name v` or `--name=v`), or its error. */
+function wholeOption(name: string, what: string, raw: string | undefined): number | { error: string } {
+  if (raw === undefined || !/^\d+$/.test(raw)) return { error: `--${name} needs a whole number of ${what}, not ${raw === undefined ? 'nothing' : JSON.stringify(raw)}` };
+  return Number(raw);
+}
 
 export function parseArgs(argv: string[]): RunnerArgs | { error: string } {
   let file: string | null = null;
   let at: number | undefined;
+  let event: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--at') {
-      const raw = argv[++i];
-      if (raw === undefined || !/^\d+$/.test(raw)) return { error: `--at needs a whole number of steps, not ${raw === undefined ? 'nothing' : JSON.stringify(raw)}` };
-      at = Number(raw);
-    } else if (arg.startsWith('--at=')) {
-      const raw = arg.slice(5);
-      if (!/^\d+$/.test(raw)) return { error: `--at needs a whole number of steps, not ${JSON.stringify(raw)}` };
-      at = Number(raw);
+    const option = /^--(at|event)(?:=(.*))?$/.exec(arg);
+    if (option) {
+      const value = wholeOption(option[1], option[1] === 'at' ? 'steps' : 'events', option[2] ?? argv[++i]);
+      if (typeof value !== 'number') return value;
+      if (option[1] === 'at') at = value;
+      else event = value;
     } else if (arg.startsWith('--') && arg !== '-') {
       return { error: `unknown option ${arg}` };
     } else if (file === null) {
@@ -46,7 +53,8 @@ export function parseArgs(argv: string[]): RunnerArgs | { error: string } {
     }
   }
   if (file === null) return { error: 'no scenario file given (use - for standard input)' };
-  return { file, at };
+  if (event !== undefined && at === undefined) return { error: '--event needs --at (the steps before the run step it walks)' };
+  return event === undefined ? { file, at } : { file, at, event };
 }
 
 /** The stderr lines for problems: the first `PRINTED_PROBLEMS`, then one `$` line with the count. */
@@ -59,22 +67,24 @@ export function problemLines(problems: readonly Problem[]): string {
 
 /**
  * Runs scenario text, writing the report through `out` as it is made (or the problems through
- * `err`); returns the exit code. `at` past the end is clamped to the end, as the app's `&at=` is.
+ * `err`); returns the exit code. `at` past the end is clamped to the end, as the app's `&at=` is;
+ * `event` past the last timed event of step `at + 1` stops after that event (a step other than
+ * `run` has none), as the app's `&ev=` does.
  */
-export function runScenarioStreaming(text: string, at: number | undefined, out: (chunk: string) => void, err: (chunk: string) => void): number {
+export function runScenarioStreaming(text: string, at: number | undefined, out: (chunk: string) => void, err: (chunk: string) => void, event = 0): number {
   const parsed = parseScenarioText(text);
   if (!parsed.ok) {
     err(problemLines(parsed.problems));
     return 2;
   }
-  writeReport(simulate(parsed.scenario, at), out);
+  writeReport(simulate(parsed.scenario, at, event), out);
   return 0;
 }
 
 /** Runs scenario text into strings (tests). */
-export function runScenarioText(text: string, at: number | undefined): RunnerOutput {
+export function runScenarioText(text: string, at: number | undefined, event = 0): RunnerOutput {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const exitCode = runScenarioStreaming(text, at, (chunk) => stdout.push(chunk), (chunk) => stderr.push(chunk));
+  const exitCode = runScenarioStreaming(text, at, (chunk) => stdout.push(chunk), (chunk) => stderr.push(chunk), event);
   return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode };
 }

@@ -48,6 +48,10 @@ describe('the runner, in-process', () => {
     expect(parseArgs(['-', '--at=0'])).toEqual({ file: '-', at: 0 });
     expect(parseArgs(['a.json', '--at', 'x'])).toEqual({ error: '--at needs a whole number of steps, not "x"' });
     expect(parseArgs([])).toEqual({ error: 'no scenario file given (use - for standard input)' });
+    expect(parseArgs(['a.json', '--at', '3', '--event', '2'])).toEqual({ file: 'a.json', at: 3, event: 2 });
+    expect(parseArgs(['a.json', '--event=0', '--at=1'])).toEqual({ file: 'a.json', at: 1, event: 0 });
+    expect(parseArgs(['a.json', '--event', '2'])).toEqual({ error: '--event needs --at (the steps before the run step it walks)' });
+    expect(parseArgs(['a.json', '--at', '1', '--event', '-1'])).toEqual({ error: '--event needs a whole number of events, not "-1"' });
   });
 
   it('200 random mutations of valid scenarios never crash it: exit 0 with a report, or exit 2 with path lines', () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run --silent sim -- <file.json | -> [--at n]`: runs a scenario headless and prints its
+ * `npm run --silent sim -- <file.json | -> [--at n [--event k]]`: runs a scenario headless and prints its
  * JSON report on stdout (exit 0); an invalid document prints one `path: reason` line per problem
  * on stderr and nothing on stdout (exit 2).
  */
@@ -21,7 +21,7 @@ function main(): number {
   }
   // Writes to a pipe or a file are synchronous in Node on Linux: the report streams out in
   // chunks as it is made, never held whole.
-  return runScenarioStreaming(text, args.at, (chunk) => process.stdout.write(chunk), (chunk) => process.stderr.write(chunk));
+  return runScenarioStreaming(text, args.at, (chunk) => process.stdout.write(chunk), (chunk) => process.stderr.write(chunk), args.event);
 }
 
 process.exitCode = main();

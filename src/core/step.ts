@@ -21,7 +21,21 @@ import { cloneWorld } from './cloneWorld';
 import { groupStep, onGroupTimer, settleGroups } from './protocol/groups/consumerClient';
 import { cliStep } from './cli/runCli';
 import { partitionExists } from './protocol/topicAdmin';
-import { peekTime, pop, schedule } from './time/eventQueue';
+import { peekTime, pop, schedule, type Queued } from './time/eventQueue';
+
+/**
+ * One timed event of a `run` step: an entry of the time-ordered queue (a message delivered, a
+ * timer), with what it caused at that instant. The app walks a run step by these (keys `.`/`,`).
+ */
+export interface FiredEvent {
+  atMs: number;
+  event: TimedEvent;
+  /** The events it caused (anomalies found right after it included). */
+  caused: SimEvent[];
+}
+
+/** Told of each timed event as it fires (for the animation of the step being shown). */
+export type FiredObserver = (fired: FiredEvent) => void;
 
 /** Hands one reaction to the mechanism it names (model/reactions.ts). */
 function handle(ctx: SimContext, reaction: Reaction): void {
@@ -136,20 +150,33 @@ function fire(ctx: SimContext, event: TimedEvent): void {
   }
 }
 
-/** `run`: covers the instants after now up to and including now + ms, events in time order. */
-export function advanceTime(ctx: SimContext, ms: number): void {
-  const endMs = ctx.world.timeMs + ms;
-  for (let next = peekTime(ctx.world.queue); next !== null && next <= endMs; next = peekTime(ctx.world.queue)) {
-    const queued = pop(ctx.world.queue);
+/**
+ * Fires the queue's events due at or before `endMs`, in time order, at most `limit` of them;
+ * returns how many fired. The clock stops at the last one fired.
+ */
+function fireDue(ctx: SimContext, endMs: number, limit: number, observe?: FiredObserver): number {
+  let fired = 0;
+  for (let next = peekTime(ctx.world.queue); fired < limit && next !== null && next <= endMs; next = peekTime(ctx.world.queue)) {
+    const queued: Queued<TimedEvent> | undefined = pop(ctx.world.queue);
     if (!queued) break;
     ctx.world.timeMs = Math.max(ctx.world.timeMs, queued.atMs);
+    const from = ctx.events.length;
     fire(ctx, queued.event);
     settleAll(ctx);
     // Groups follow what the step or event changed, then their own consequences are settled.
     settleGroups(ctx);
     settleAll(ctx);
     detectAnomalies(ctx);
+    fired += 1;
+    observe?.({ atMs: ctx.world.timeMs, event: queued.event, caused: ctx.events.slice(from) });
   }
+  return fired;
+}
+
+/** `run`: covers the instants after now up to and including now + ms, events in time order. */
+export function advanceTime(ctx: SimContext, ms: number, observe?: FiredObserver): void {
+  const endMs = ctx.world.timeMs + ms;
+  fireDue(ctx, endMs, Infinity, observe);
   ctx.world.timeMs = endMs;
 }
 
@@ -164,8 +191,30 @@ function topicGone(ctx: SimContext, topic: string, partition: number | null, ste
   return true;
 }
 
+/**
+ * Part of a `run` step that ends at `endMs`, in place: its next `count` timed events from where
+ * `world` stands (a world at the step's boundary, or one a previous call left inside it). The
+ * step is not complete: `stepsApplied` stays, and the clock stands at the last event fired.
+ */
+export function applyRunEvents(world: World, endMs: number, count: number, observe?: FiredObserver): { events: SimEvent[]; fired: number } {
+  const ctx = newContext(world);
+  const fired = count > 0 ? fireDue(ctx, endMs, count, observe) : 0;
+  return { events: ctx.events, fired };
+}
+
+/**
+ * The first `k` timed events of `step` from its boundary (`world.stepsApplied` steps applied), in
+ * place: what the runner's `--at n --event k` and the app's `&at=n&ev=k` show. Only a `run` step
+ * has timed events; `k` past its last event stops after the last one (the step is still not
+ * complete: completing it is `applyStep`).
+ */
+export function applyStepPartial(world: World, step: Step, k: number, observe?: FiredObserver): { events: SimEvent[]; fired: number } {
+  if (step.op !== 'run') return { events: [], fired: 0 };
+  return applyRunEvents(world, world.timeMs + step.ms, k, observe);
+}
+
 /** Applies `step` (the scenario's step number `stepIndex`) to `world` in place; returns its events. */
-export function applyStep(world: World, step: Step, stepIndex: number): SimEvent[] {
+export function applyStep(world: World, step: Step, stepIndex: number, observe?: FiredObserver): SimEvent[] {
   const ctx = newContext(world);
   switch (step.op) {
     case 'produce':
@@ -173,7 +222,7 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
       produceStep(ctx, step, stepIndex);
       break;
     case 'run':
-      advanceTime(ctx, step.ms);
+      advanceTime(ctx, step.ms, observe);
       break;
     case 'fetch':
       if (step.topic !== null && topicGone(ctx, step.topic, step.partition, stepIndex)) break;

@@ -16,6 +16,7 @@ import type { SimEvent } from '../core/model/events';
 import type { Scenario } from '../core/model/scenario';
 import type { World } from '../core/model/world';
 import { replay } from '../core/scenario/runScenario';
+import { applyRunEvents, applyStep, type FiredEvent } from '../core/step';
 
 export const DEFAULT_CHECKPOINT_EVERY = 50;
 
@@ -43,6 +44,17 @@ export interface SeekResult {
   world: World;
   /** The events of the step that led to this position (empty at 0 and when it was not replayed). */
   events: SimEvent[];
+  /** That step's timed events (a `run` step's), each with what it caused, for the animation. */
+  fired: FiredEvent[];
+}
+
+/** A position inside a `run` step: `event` of its timed events applied after `position` steps. */
+export interface EventSeekResult extends SeekResult {
+  position: number;
+  /** The timed events applied (0 at the boundary: then `world` is the one at `position`). */
+  event: number;
+  /** All timed events of step `position + 1` (0 for a step other than `run`, or at the end). */
+  eventCount: number;
 }
 
 export interface Timeline {
@@ -53,6 +65,13 @@ export interface Timeline {
   seek(n: number): World;
   /** Like `seek`, with the events of the step that ends at `n` (for animation). */
   seekWithEvents(n: number): SeekResult;
+  /**
+   * The world after `n` steps and then the first `k` timed events of step `n + 1` (`k` clamped
+   * to [0, eventCount(n)]), with what the `k`-th event caused (`fired` holds that one event).
+   */
+  seekEvent(n: number, k: number): EventSeekResult;
+  /** How many timed events step `n + 1` has (0 when it is not a `run` step, or past the end). */
+  eventCount(n: number): number;
   /** Positions that have a checkpoint now, ascending (for tests and the inspector). */
   checkpointPositions(): number[];
   /** The checkpoint nearest at or before `n` (0's at least; never to be changed: for saving). */
@@ -200,11 +219,58 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     const n = clampPosition(length, target);
     const world = cloneWorld(startingPoint(n));
     let events: SimEvent[] = [];
-    advance(world, n, (stepEvents) => {
-      events = stepEvents;
-    });
+    const fired: FiredEvent[] = [];
+    if (world.stepsApplied < n) {
+      // All but the last step plainly; the last one tells its timed events, for the animation.
+      advance(world, n - 1);
+      events = applyStep(world, scenario.steps[n - 1], n - 1, (one) => fired.push(one));
+      if (n % spacing === 0 && !checkpoints.has(n)) keep(cloneWorld(world));
+    }
     last = world;
-    return { world, events };
+    return { world, events, fired };
+  }
+
+  /** Event counts of run steps, by position (the step after it), found by running the step once. */
+  const eventCounts = new Map<number, number>();
+  /** The last world `seekEvent` returned inside a step (never handed out again: it is cloned). */
+  let inside: { position: number; event: number; endMs: number; world: World } | null = null;
+
+  function boundaryWorld(n: number): World {
+    const world = cloneWorld(startingPoint(n));
+    advance(world, n);
+    last = world;
+    return world;
+  }
+
+  function eventCount(target: number): number {
+    const n = clampPosition(length, target);
+    const step = scenario.steps[n];
+    if (n >= length || step.op !== 'run') return 0;
+    const known = eventCounts.get(n);
+    if (known !== undefined) return known;
+    const world = cloneWorld(boundaryWorld(n));
+    const count = applyRunEvents(world, world.timeMs + step.ms, Infinity).fired;
+    eventCounts.set(n, count);
+    return count;
+  }
+
+  function seekEvent(target: number, k: number): EventSeekResult {
+    const n = clampPosition(length, target);
+    const count = eventCount(n);
+    const event = Math.max(0, Math.min(count, Math.floor(k)));
+    if (event === 0) return { ...seekWithEvents(n), position: n, event: 0, eventCount: count };
+    const step = scenario.steps[n];
+    if (step.op !== 'run') throw new Error('assertion: only run steps have timed events');
+    // Walking forward one event at a time goes on from the last world inside this step.
+    const resume = inside && inside.position === n && inside.event < event ? inside : null;
+    const world = cloneWorld(resume ? resume.world : boundaryWorld(n));
+    const endMs = resume ? resume.endMs : world.timeMs + step.ms;
+    const before = resume ? resume.event : 0;
+    const fired: FiredEvent[] = [];
+    if (event - before > 1) applyRunEvents(world, endMs, event - before - 1);
+    const events = applyRunEvents(world, endMs, 1, (one) => fired.push(one)).events;
+    inside = { position: n, event, endMs, world: cloneWorld(world) };
+    return { world, events, fired, position: n, event, eventCount: count };
   }
 
   /**
@@ -231,6 +297,8 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     precompute,
     seek: (n) => seekWithEvents(n).world,
     seekWithEvents,
+    seekEvent,
+    eventCount,
     checkpointPositions: () => [...checkpoints.keys()].sort((a, b) => a - b),
     checkpointAtOrBefore: (n) => nearestCheckpoint(clampPosition(length, n)),
     checkpointEvery,

@@ -1,7 +1,7 @@
 /**
  * The keys of ui-contract.md "Keys", as pure functions so they can be tested without a DOM.
  */
-export type KeyAction = 'next' | 'previous' | 'first' | 'last' | 'toggle-play';
+export type KeyAction = 'next' | 'previous' | 'first' | 'last' | 'toggle-play' | 'next-event' | 'previous-event';
 
 export interface KeyLike {
   key: string;
@@ -27,6 +27,10 @@ export function keyAction(event: KeyLike): KeyAction | null {
     case ' ':
     case 'Spacebar':
       return 'toggle-play';
+    case '.':
+      return 'next-event';
+    case ',':
+      return 'previous-event';
     default:
       return null;
   }

@@ -17,6 +17,7 @@ import {
   deleteStep, documentSteps, firstDifference, forkAt, insertAt, validateEdited, withStepNote,
   type DocumentStep, type ScenarioDocument,
 } from '../session/scenarioEdit';
+import type { FiredEvent } from '../core/step';
 import { clampPosition, createTimeline, type Timeline, type TimelineMark, type TimelineSeed } from '../session/timeline';
 import type { KeyAction } from './keys';
 
@@ -69,8 +70,20 @@ export interface SessionState {
   total: number;
   world: World | null;
   report: Report | null;
-  /** The events of the step that ended at `position`, when it was just replayed. */
+  /**
+   * Inside a `run` step walked event by event (keys `.` and `,`): how many of step
+   * `position + 1`'s timed events are applied; 0 at a step boundary.
+   */
+  event: number;
+  /** Step `position + 1`'s timed events in all, while inside it (0 at a boundary). */
+  eventCount: number;
+  /**
+   * What to animate: the events of the step that ended at `position` when it was just replayed,
+   * or inside a step those the last event caused.
+   */
   events: SimEvent[];
+  /** The timed events behind `events` (a `run` step's; one while walking event by event). */
+  fired: FiredEvent[];
   loadError: LoadError | null;
   notice: Notice | null;
   playing: boolean;
@@ -100,6 +113,12 @@ export interface SessionActions {
   /** A link that failed: keeps the shell, shows the error, forgets the scenario. */
   fail(error: LoadError, notice?: Notice | null): void;
   seek(position: number): void;
+  /** Shows the first `event` timed events of step `position + 1` (0: the boundary at `position`). */
+  seekEvent(position: number, event: number): void;
+  /** Key `.`: the next event inside a run step (entering it, or completing it after its last). */
+  nextEvent(): void;
+  /** Key `,`: the previous event inside a run step, back to its boundary. */
+  previousEvent(): void;
   next(): void;
   previous(): void;
   first(): void;
@@ -137,7 +156,7 @@ export interface SessionActions {
 export type SessionStore = StoreApi<SessionState & SessionActions>;
 
 const empty: SessionState = {
-  source: null, loadSerial: 0, scenario: null, position: 0, total: 0, world: null, report: null, events: [],
+  source: null, loadSerial: 0, scenario: null, position: 0, total: 0, world: null, report: null, events: [], fired: [], event: 0, eventCount: 0,
   loadError: null, notice: null, playing: false,
   document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1, marks: new Map(), marksCount: 0,
 };
@@ -169,11 +188,37 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     const show = (position: number) => {
       if (!timeline) return;
       const at = clampPosition(timeline.length, position);
-      if (at === get().position && get().world) return;
-      const { world, events } = timeline.seekWithEvents(at);
+      const { position: from, event: inside } = get();
+      if (at === from && inside === 0 && get().world) return;
+      const result = timeline.seekWithEvents(at);
+      let { events, fired } = result;
+      if (inside > 0 && at === from + 1) {
+        // Completing a step walked event by event: animate only what is left of it.
+        const shown = fired.slice(0, inside).reduce((sum, one) => sum + one.caused.length, 0);
+        events = events.slice(shown);
+        fired = fired.slice(inside);
+      } else if (inside > 0 && at === from) {
+        events = [];
+        fired = [];
+      }
       // Moving away leaves insert mode: the banner would name a step no longer in view.
       const insertAt = get().insertAt === at ? at : null;
-      set({ position: at, world, report: buildReport(world), events, insertAt, ...newMarks() });
+      set({ position: at, event: 0, eventCount: 0, world: result.world, report: buildReport(result.world), events, fired, insertAt, ...newMarks() });
+    };
+
+    /** Inside step `position + 1` after `event` of its timed events (0: its boundary). */
+    const showEvent = (position: number, event: number) => {
+      if (!timeline) return;
+      const at = clampPosition(timeline.length, position);
+      const count = timeline.eventCount(at);
+      const k = Math.max(0, Math.min(count, Math.floor(event)));
+      if (k === 0) return show(at);
+      if (at === get().position && k === get().event) return;
+      const result = timeline.seekEvent(at, k);
+      set({
+        position: at, event: k, eventCount: count, world: result.world, report: buildReport(result.world),
+        events: result.events, fired: result.fired, insertAt: null, ...newMarks(),
+      });
     };
 
     const tick = () => {
@@ -197,10 +242,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const unchanged = firstDifference(documentSteps(before), documentSteps(document));
       timeline = timeline.derive(parsed.scenario, Math.min(unchanged, timeline.length));
       const at = clampPosition(timeline.length, position);
-      const { world, events } = timeline.seekWithEvents(at);
+      const { world, events, fired } = timeline.seekWithEvents(at);
       set({
         source: { kind: 'edited' }, document, scenario: parsed.scenario, invalidSteps: parsed.invalidSteps,
-        total: timeline.length, position: at, world, report: buildReport(world), events, marks: timeline.marks(), marksCount: timeline.marks().size,
+        total: timeline.length, position: at, event: 0, eventCount: 0, world, report: buildReport(world), events, fired, marks: timeline.marks(), marksCount: timeline.marks().size,
       });
     };
 
@@ -209,10 +254,10 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       load(source, scenario, at, notice = null, document = null, seed) {
         stopTimer();
         timeline = createTimeline(scenario, options.checkpointEvery, { seed });
-        const { world, events } = timeline.seekWithEvents(clampPosition(timeline.length, at));
+        const { world, events, fired } = timeline.seekWithEvents(clampPosition(timeline.length, at));
         set({
           ...empty, source, loadSerial: get().loadSerial + 1, scenario, total: timeline.length, notice, document, speed: get().speed,
-          position: world.stepsApplied, world, report: buildReport(world), events, marks: timeline.marks(), marksCount: timeline.marks().size,
+          position: world.stepsApplied, world, report: buildReport(world), events, fired, marks: timeline.marks(), marksCount: timeline.marks().size,
         });
       },
       fail(error, notice = null) {
@@ -221,8 +266,28 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         set({ ...empty, loadError: error, notice });
       },
       seek: (position) => show(position),
+      seekEvent: (position, event) => showEvent(position, event),
+      nextEvent() {
+        if (!timeline) return;
+        const { position, event, total } = get();
+        if (position >= total) return;
+        // Past the last event (or a step with none, which happens at one instant): complete it.
+        if (event >= timeline.eventCount(position)) return show(position + 1);
+        showEvent(position, event + 1);
+      },
+      previousEvent() {
+        if (!timeline) return;
+        const { position, event } = get();
+        if (event > 0) return showEvent(position, event - 1);
+        if (position <= 0) return;
+        // From a boundary after a run step, back into its last event; any other step at once.
+        const count = timeline.eventCount(position - 1);
+        if (count === 0) return show(position - 1);
+        showEvent(position - 1, count);
+      },
       next: () => show(get().position + 1),
-      previous: () => show(get().position - 1),
+      // Inside a step, back to its boundary; else the previous step.
+      previous: () => show(get().event > 0 ? get().position : get().position - 1),
       first: () => show(0),
       last: () => show(get().total),
       play() {
@@ -249,6 +314,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
           case 'first': return actions.first();
           case 'last': return actions.last();
           case 'toggle-play': return actions.togglePlay();
+          case 'next-event': return actions.nextEvent();
+          case 'previous-event': return actions.previousEvent();
           default: {
             const unreachable: never = action;
             throw new Error(`unknown key action ${String(unreachable)}`);

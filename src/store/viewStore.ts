@@ -19,6 +19,9 @@ export interface ViewState {
   selection: Selection | null;
   dialog: Dialog | null;
   aboutPage: AboutPage;
+  /** Slow motion for the animation: 1 (normal), 0.5 or 0.25 of its pace. */
+  motion: number;
+  setMotion(motion: number): void;
   select(selection: Selection | null): void;
   /** `page` picks the About dialog's page (else the one shown last, at first "reading"). */
   openDialog(dialog: Dialog, page?: AboutPage): void;
@@ -31,6 +34,8 @@ export function createViewStore() {
     selection: null,
     dialog: null,
     aboutPage: 'reading',
+    motion: 1,
+    setMotion: (motion) => set({ motion: Math.max(0.1, Math.min(1, motion)) }),
     select: (selection) => set({ selection }),
     openDialog: (dialog, page) => set(page ? { dialog, aboutPage: page } : { dialog }),
     setAboutPage: (aboutPage) => set({ aboutPage }),

@@ -1,4 +1,4 @@
-import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrokerReport, PartitionReport, Report } from '../core/model/report';
 import { useSession } from '../store/sessionStore';
@@ -7,6 +7,12 @@ import { BrokerMenu } from './controls/BrokerMenu';
 import { logWindow } from './layout/logWindow';
 import { ReplicaLog } from './ReplicaLog';
 import { FULL_DRAW_PARTITIONS, isInternalTopic, partitionKey, partitionLag, replicaChanges, replicaRole } from './viewModel';
+
+/**
+ * The animation layer (d3-selection, d3-timer, d3-ease) is not needed for the first picture:
+ * its own chunk, loaded right after. It overlays the grid, so it takes no room of its own.
+ */
+const EventStage = lazy(() => import('./EventStage').then((m) => ({ default: m.EventStage })));
 
 function PartitionFacts({ partition, compact }: { partition: PartitionReport; compact: boolean }) {
   const { t } = useTranslation();
@@ -118,7 +124,8 @@ export function ClusterView({ report, manual = false, editable = true }: { repor
   const gridStyle = { '--brokers': report.brokers.length, '--rows': Math.max(1, drawn.length) } as CSSProperties;
 
   return (
-    <section className="cluster" aria-label={t('cluster.label')}>
+    <section className="cluster" aria-labelledby="cluster-title">
+      <h2 id="cluster-title" className="sr-only">{t('cluster.label')}</h2>
       {compact.length > 0 && (
         <div className={`partition-cards${compact.length > FULL_DRAW_PARTITIONS ? ' partition-cards-dense' : ''}`}>
           <p className="muted">{t('cluster.compactHint')}</p>
@@ -168,6 +175,7 @@ export function ClusterView({ report, manual = false, editable = true }: { repor
             })}
           </article>
         ))}
+        <Suspense fallback={null}><EventStage /></Suspense>
       </div>
       <Legend />
     </section>

@@ -1,21 +1,16 @@
 import { select } from 'd3-selection';
 import { timer } from 'd3-timer';
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { World } from '../core/model/world';
 import { PLAY_INTERVAL_MS, useSession } from '../store/sessionStore';
-import { frameAt, planStep, type Frame, type NodeId, type Point } from './layout/eventFrames';
+import { useView } from '../store/viewStore';
+import { anchorKey, frameAt, planMove, type Anchor, type Frame, type MovePlan, type Point } from './layout/eventFrames';
+import { estimateWidth, placeLabels, type Rect } from './layout/labelPlacement';
 import type { Translate } from './viewModel';
 
-/** Real milliseconds one step's animation takes (shorter than playback's step interval). */
-export const ANIMATION_MS = 600;
-const NODE_GAP = 150;
-const HEIGHT = 150;
-const NODE_Y = 64;
-
-function nodeX(index: number): number {
-  return 70 + index * NODE_GAP;
-}
+const LABEL_PX = 12;
+const LABEL_HEIGHT = 18;
 
 function leaderLookup(world: World) {
   return (topic: string, partition: number) => world.topics.find((t) => t.name === topic)?.partitions[partition]?.leader ?? null;
@@ -32,125 +27,174 @@ function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/**
- * A delivered message's trace: a straight arrow between neighbours; an arc over the nodes in
- * between otherwise (rightward arcs fly higher than leftward ones, so both directions show).
- */
-function trailPath(d: Frame['trails'][number]): string {
-  const direction = Math.sign(d.x2 - d.x1);
-  if (Math.abs(d.x2 - d.x1) <= NODE_GAP) {
-    return `M${d.x1 + direction * 54},${d.y1}L${d.x2 - direction * 58},${d.y2}`;
-  }
-  const top = NODE_Y - 20;
-  const lift = direction > 0 ? 64 : 44;
-  return `M${d.x1 + direction * 30},${top}Q${(d.x1 + d.x2) / 2},${top - lift} ${d.x2 - direction * 30},${top - 2}`;
+/** What the picture looks like now: where each anchor is, and the names labels must not cover. */
+interface Measured {
+  anchors: Map<string, Point>;
+  obstacles: Rect[];
+  bounds: Rect;
 }
 
-/** Draws one frame with d3 joins: message dots travelling, callouts stacked under their node. */
-function drawFrame(svg: SVGSVGElement, frame: Frame, position: (node: NodeId) => Point | null, t: Translate): void {
-  select(svg).select('g.trails').selectAll<SVGPathElement, Frame['trails'][number]>('path.trail')
-    .data(frame.trails, (d) => d.id)
-    .join('path')
-    .attr('class', (d) => `trail trail-${d.kind}`)
-    .attr('d', trailPath)
-    .attr('marker-end', 'url(#stage-arrow)');
-  const dots = select(svg).select('g.flights').selectAll<SVGGElement, Frame['dots'][number]>('g.flight')
+/** Names and marks that labels keep off, inside the cluster grid. */
+const NAMES = '.broker-head h3, .broker-head .chip, .replica-head, .partition-name, .column-title, .marker-label, .replica-numbers';
+
+function measure(grid: HTMLElement): Measured {
+  const origin = grid.getBoundingClientRect();
+  const rel = (r: DOMRect): Rect => ({ x: r.left - origin.left + grid.scrollLeft, y: r.top - origin.top + grid.scrollTop, width: r.width, height: r.height });
+  const anchors = new Map<string, Point>();
+  const rowY = new Map<string, number>();
+  for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="replica"]')) {
+    const strip = el.querySelector('.strip');
+    const leo = el.querySelector('.marker-leo');
+    if (!strip || !leo) continue;
+    const s = rel(strip.getBoundingClientRect());
+    const l = rel(leo.getBoundingClientRect());
+    const { topic = '', partition = '', broker = '' } = el.dataset;
+    const y = s.y + s.height / 2;
+    anchors.set(anchorKey({ kind: 'replica', topic, partition: Number(partition), broker: Number(broker) }), { x: Math.min(s.x + s.width, Math.max(s.x, l.x)), y });
+    rowY.set(`${topic}-${partition}`, y);
+  }
+  for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="partition"]')) {
+    const { topic = '', partition = '' } = el.dataset;
+    const r = rel(el.getBoundingClientRect());
+    anchors.set(anchorKey({ kind: 'producer', topic, partition: Number(partition) }), { x: r.x + r.width - 4, y: rowY.get(`${topic}-${partition}`) ?? r.y + r.height / 2 });
+  }
+  for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="broker"]')) {
+    const head = el.querySelector('.broker-head');
+    const r = rel((head ?? el).getBoundingClientRect());
+    anchors.set(anchorKey({ kind: 'broker', broker: Number(el.dataset.broker) }), { x: r.x + r.width / 2, y: r.y + r.height + 12 });
+  }
+  const obstacles = [...grid.querySelectorAll(NAMES)].map((el) => rel(el.getBoundingClientRect()));
+  return { anchors, obstacles, bounds: { x: 0, y: 0, width: grid.scrollWidth, height: grid.scrollHeight } };
+}
+
+/** The real ms at which records land on each replica (a produce at the leader, a response at a follower). */
+function landings(plan: MovePlan, rate: number): Map<string, { anchor: Anchor; ms: number }> {
+  const at = new Map<string, { anchor: Anchor; ms: number }>();
+  const note = (anchor: Anchor, ms: number) => {
+    const key = anchorKey(anchor);
+    at.set(key, { anchor, ms: Math.min(at.get(key)?.ms ?? Infinity, ms / rate) });
+  };
+  for (const f of plan.flights) if ((f.kind === 'produce' || f.kind === 'response') && f.to.kind === 'replica') note(f.to, f.endMs);
+  for (const c of plan.callouts) if (c.kind === 'truncate' && c.at.kind === 'replica') note(c.at, c.startMs);
+  return at;
+}
+
+/** Draws one frame with d3 joins: messages travelling, their labels and the callouts kept off names. */
+function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed: Map<string, { x: number; y: number; width: number }>, t: Translate): void {
+  const position = (a: Anchor) => measured.anchors.get(anchorKey(a)) ?? null;
+  select(svg).select('g.flights').selectAll<SVGGElement, Frame['dots'][number]>('g.flight')
     .data(frame.dots, (d) => d.id)
     .join((enter) => {
       const g = enter.append('g').attr('class', (d) => `flight flight-${d.kind}`);
-      g.append('circle').attr('r', 9);
-      g.append('text').attr('class', 'flight-label').attr('y', -14).attr('text-anchor', 'middle');
+      g.append('path').attr('d', (d) => SYMBOL[d.kind] ?? SYMBOL.fetch);
       return g;
-    });
-  dots.attr('transform', (d) => `translate(${d.x},${d.y})`).attr('opacity', (d) => d.opacity);
-  dots.select('text').text((d) => (d.count > 1 ? `${d.label} ×${d.count}` : d.label));
-
-  const stack = new Map<NodeId, number>();
-  const callouts = select(svg).select('g.callouts').selectAll<SVGTextElement, Frame['callouts'][number]>('text.callout')
-    .data(frame.callouts, (d) => d.id)
-    .join('text')
-    .attr('class', (d) => `callout callout-${d.kind}`)
-    .attr('text-anchor', 'middle');
-  callouts
-    .attr('x', (d) => position(d.at)?.x ?? 0)
-    .attr('y', (d) => {
-      const row = stack.get(d.at) ?? 0;
-      stack.set(d.at, row + 1);
-      return NODE_Y + 44 + row * 17;
     })
-    .attr('opacity', (d) => d.opacity)
-    .text((d) => calloutText(d.kind, d.data, t));
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .attr('opacity', (d) => d.opacity);
+
+  type Shown = { id: string; cls: string; text: string; x: number; y: number; opacity: number };
+  const shown: Shown[] = [];
+  const want = (id: string, cls: string, text: string, x: number, y: number, opacity: number) => {
+    let spot = placed.get(id);
+    if (!spot) {
+      const width = estimateWidth(text, LABEL_PX);
+      const taken = [...placed.values()].map((p) => ({ x: p.x, y: p.y, width: p.width, height: LABEL_HEIGHT }));
+      const found = placeLabels([{ id, x, y, width, height: LABEL_HEIGHT }], [...measured.obstacles, ...taken], measured.bounds).get(id);
+      spot = { x: found?.x ?? x, y: found?.y ?? y, width };
+      placed.set(id, spot);
+    }
+    shown.push({ id, cls, text, x: spot.x, y: spot.y, opacity });
+  };
+  for (const l of frame.labels) want(l.id, `label label-${l.kind}`, l.text, l.x, l.y - 14, l.opacity);
+  for (const c of frame.callouts) {
+    const at = position(c.at);
+    if (at) want(c.id, `callout callout-${c.kind}`, calloutText(c.kind, c.data, t), at.x, at.y + 30, c.opacity);
+  }
+  const labels = select(svg).select('g.labels').selectAll<SVGGElement, Shown>('g.tag')
+    .data(shown, (d) => d.id)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('rect').attr('rx', 4).attr('height', LABEL_HEIGHT);
+      g.append('text').attr('y', LABEL_HEIGHT / 2).attr('dy', '0.35em').attr('x', 4);
+      return g;
+    })
+    .attr('class', (d) => `tag ${d.cls}`)
+    .attr('transform', (d) => `translate(${d.x},${d.y})`)
+    .attr('opacity', (d) => d.opacity);
+  labels.select('text').text((d) => d.text);
+  labels.select('rect').attr('width', (d) => placed.get(d.id)?.width ?? 0);
 }
 
+/** Message glyphs (shape, not only colour): a dot asks, a square answers, a diamond produces. */
+const SYMBOL: Record<string, string> = {
+  fetch: 'M0,-6A6,6 0 1 1 0,6A6,6 0 1 1 0,-6Z',
+  response: 'M-8,-6H8V6H-8Z',
+  'response-lost': 'M-8,-6H8V6H-8Z',
+  produce: 'M0,-9L9,0L0,9L-9,0Z',
+  ack: 'M-7,0L-2,5L7,-5',
+  error: 'M-6,-6L6,6M6,-6L-6,6',
+};
+
 /**
- * The step's events, animated: the producer and the brokers as nodes, messages travelling
- * between them, state changes called out. The inspector says the same in words, so this layer
- * is hidden from screen readers. Honours `prefers-reduced-motion` (the last frame at once).
+ * The events just shown, animated in the one picture: an overlay on the cluster grid whose
+ * messages travel between the replica logs on screen. The narration and the inspector say the
+ * same in words, so this layer is hidden from screen readers. With `prefers-reduced-motion` it
+ * draws the end state at once.
  */
 export function EventStage() {
   const { t } = useTranslation();
   const events = useSession((s) => s.events);
+  const fired = useSession((s) => s.fired);
   const world = useSession((s) => s.world);
   const position = useSession((s) => s.position);
-  // Faster playback, shorter animation: each step's animation ends before the next step.
-  const durationMs = useSession((s) => Math.min(ANIMATION_MS, (0.85 * PLAY_INTERVAL_MS) / s.speed));
+  const event = useSession((s) => s.event);
+  const playing = useSession((s) => s.playing);
+  const speed = useSession((s) => s.speed);
+  const motion = useView((s) => s.motion);
   const svgRef = useRef<SVGSVGElement>(null);
-  const brokers = useMemo(() => world?.brokers.map((b) => ({ id: b.id, state: b.state, fenced: b.fenced })) ?? [], [world]);
-  const plan = useMemo(() => (world ? planStep(events, leaderLookup(world)) : { flights: [], callouts: [] }), [events, world]);
-  const positionOf = useMemo(() => {
-    const index = new Map(brokers.map((b, i) => [b.id, i + 1]));
-    return (node: NodeId): Point | null => {
-      if (node === 'producer') return { x: nodeX(0), y: NODE_Y };
-      const i = index.get(node);
-      return i === undefined ? null : { x: nodeX(i), y: NODE_Y };
-    };
-  }, [brokers]);
+  const plan = useMemo(
+    () => (world ? planMove({ events, fired, networkDelayMs: world.settings.cluster.networkDelayMs, leaderOf: leaderLookup(world) }) : { flights: [], callouts: [], durationMs: 0 }),
+    [events, fired, world],
+  );
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const svg = svgRef.current;
-    if (!svg) return undefined;
-    const draw = (u: number) => drawFrame(svg, frameAt(plan, u, positionOf), positionOf, t);
-    if (prefersReducedMotion() || (plan.flights.length === 0 && plan.callouts.length === 0)) {
-      draw(1);
+    const grid = svg?.parentElement;
+    if (!svg || !grid) return undefined;
+    const measured = measure(grid);
+    svg.setAttribute('width', String(measured.bounds.width));
+    svg.setAttribute('height', String(measured.bounds.height));
+    // Playing: the whole move fits in the interval between steps. Else in slow motion if asked.
+    const available = (0.85 * PLAY_INTERVAL_MS) / speed;
+    const rate = playing && plan.durationMs > 0 ? Math.max(motion, plan.durationMs / available) : motion;
+    const reduced = prefersReducedMotion();
+    // New records land, and the HW and LEO marks move, when their message arrives (styles.css).
+    const landing = landings(plan, rate);
+    for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="replica"]')) {
+      const { topic = '', partition = '', broker = '' } = el.dataset;
+      const ms = landing.get(anchorKey({ kind: 'replica', topic, partition: Number(partition), broker: Number(broker) }))?.ms ?? 0;
+      el.style.setProperty('--land-delay', `${reduced ? 0 : Math.round(ms)}ms`);
+    }
+    const placed = new Map<string, { x: number; y: number; width: number }>();
+    const draw = (planMs: number) => drawFrame(svg, frameAt(plan, planMs, (a) => measured.anchors.get(anchorKey(a)) ?? null), measured, placed, t);
+    if (reduced || plan.durationMs === 0) {
+      const end = frameAt(plan, plan.durationMs, (a) => measured.anchors.get(anchorKey(a)) ?? null);
+      drawFrame(svg, { ...end, dots: [], labels: [] }, measured, placed, t);
       return undefined;
     }
+    draw(0);
     const clock = timer((elapsed) => {
-      const u = Math.min(1, elapsed / durationMs);
-      draw(u);
-      if (u >= 1) clock.stop();
+      const planMs = elapsed * rate;
+      draw(planMs);
+      if (planMs > plan.durationMs + 600) clock.stop();
     });
     return () => clock.stop();
-  }, [plan, positionOf, t, position, durationMs]);
+  }, [plan, t, position, event, playing, speed, motion]);
 
-  const width = nodeX(brokers.length) + 70;
   return (
-    <figure className="event-stage" aria-hidden="true">
-      <svg ref={svgRef} viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="xMinYMin meet"
-        style={{ maxWidth: `${width}px`, '--stage-min': `${Math.round(width * 0.62)}px` } as CSSProperties}>
-        <g className="nodes">
-          <g className="node node-producer" transform={`translate(${nodeX(0)},${NODE_Y})`}>
-            <rect x={-52} y={-20} width={104} height={40} rx={10} />
-            <text textAnchor="middle" dy="0.35em">{t('anim.producer')}</text>
-          </g>
-          {brokers.map((b, i) => (
-            <g key={b.id} className={`node node-broker node-${b.state}${b.fenced ? ' node-fenced' : ''}`} transform={`translate(${nodeX(i + 1)},${NODE_Y})`}>
-              <rect x={-52} y={-20} width={104} height={40} rx={10} />
-              <text textAnchor="middle" dy="0.35em">
-                {b.state === 'crashed' ? '✕ ' : ''}{t('cluster.broker', { id: b.id })}
-              </text>
-              {b.fenced && <text className="node-tag" textAnchor="middle" y={-26}>{t('cluster.fenced')}</text>}
-            </g>
-          ))}
-        </g>
-        <defs>
-          <marker id="stage-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0 0L10 5L0 10z" fill="#64748b" />
-          </marker>
-        </defs>
-        <g className="trails" />
-        <g className="flights" />
-        <g className="callouts" />
-      </svg>
-    </figure>
+    <svg ref={svgRef} className="event-stage" aria-hidden="true" focusable="false">
+      <g className="flights" />
+      <g className="labels" />
+    </svg>
   );
 }

@@ -1,6 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionActions, SPEEDS, useSession } from '../store/sessionStore';
+import { useView, viewActions } from '../store/viewStore';
+
+/** Slow motion for the animation (each message's flight takes its simulated delay × this). */
+const MOTIONS = [1, 0.5, 0.25] as const;
 import { Field } from './controls/Field';
 import { Icon, type IconName } from './icons';
 import { MARK_GLYPH, scrubberMarks } from './layout/scrubberMarks';
@@ -29,11 +33,14 @@ function TransportButton({ icon, label, onClick, disabled, primary }: {
 export function TimelineBar() {
   const { t, i18n } = useTranslation();
   const position = useSession((s) => s.position);
+  const event = useSession((s) => s.event);
+  const eventCount = useSession((s) => s.eventCount);
   const total = useSession((s) => s.total);
   const playing = useSession((s) => s.playing);
   const speed = useSession((s) => s.speed);
   const timeMs = useSession((s) => s.report?.timeMs ?? 0);
   const marks = useSession((s) => s.marks);
+  const motion = useView((s) => s.motion);
   const marksCount = useSession((s) => s.marksCount);
   // Recomputed when working ahead finds more, not at every step.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the map only grows; its count says when
@@ -47,7 +54,8 @@ export function TimelineBar() {
     <section className="timeline" aria-label={t('timeline.label')}>
       <div className="transport-group">
         <TransportButton icon="first" label={t('timeline.first')} onClick={actions.first} disabled={atStart} />
-        <TransportButton icon="previous" label={t('timeline.previous')} onClick={actions.previous} disabled={atStart} />
+        <TransportButton icon="previous" label={t('timeline.previous')} onClick={actions.previous} disabled={atStart && event === 0} />
+        <TransportButton icon="previousEvent" label={t('timeline.previousEvent')} onClick={actions.previousEvent} disabled={atStart && event === 0} />
         <TransportButton
           icon={playing ? 'pause' : 'play'}
           label={playing ? t('timeline.pause') : t('timeline.play')}
@@ -55,6 +63,7 @@ export function TimelineBar() {
           disabled={total === 0}
           primary
         />
+        <TransportButton icon="nextEvent" label={t('timeline.nextEvent')} onClick={actions.nextEvent} disabled={atEnd} />
         <TransportButton icon="next" label={t('timeline.next')} onClick={actions.next} disabled={atEnd} />
         <TransportButton icon="last" label={t('timeline.last')} onClick={actions.last} disabled={atEnd} />
       </div>
@@ -85,8 +94,14 @@ export function TimelineBar() {
           {SPEEDS.map((s) => <option key={s} value={s}>{`${s}×`}</option>)}
         </select>
       )}</Field>
-      <p className="position" data-testid="timeline-position" data-at={position} data-total={total}>
+      <Field className="speed motion" label={t('timeline.motion')}>{(id) => (
+        <select id={id} value={motion} onChange={(e) => viewActions().setMotion(Number(e.currentTarget.value))}>
+          {MOTIONS.map((m) => <option key={m} value={m}>{t('timeline.motionValue', { value: m })}</option>)}
+        </select>
+      )}</Field>
+      <p className="position" data-testid="timeline-position" data-at={position} data-total={total} data-event={event > 0 ? event : undefined}>
         <strong>{t('timeline.position', { at: position, total })}</strong>
+        {event > 0 && <span className="event-position">{t('timeline.event', { event, count: eventCount })}</span>}
         <span className="sim-time">{t('timeline.time', { time: number.format(timeMs) })}</span>
       </p>
     </section>

@@ -6,6 +6,8 @@ const paths = {
   pause: 'M6 4h4.5v16H6zM13.5 4H18v16h-4.5z',
   next: 'M6 4v16l12-8z',
   last: 'M16.5 4H19v16h-2.5zM4 4v16l11-8z',
+  previousEvent: 'M20 6v12l-9-6zM4 10h4v4H4z',
+  nextEvent: 'M4 6v12l9-6zM16 10h4v4h-4z',
 } as const;
 
 export type IconName = keyof typeof paths;

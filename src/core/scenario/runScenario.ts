@@ -5,7 +5,7 @@
 import { createWorld } from '../cluster';
 import type { Scenario } from '../model/scenario';
 import type { World } from '../model/world';
-import { applyStep } from '../step';
+import { applyStep, applyStepPartial } from '../step';
 import type { SimEvent } from '../model/events';
 
 /** `at` clamped to [0, steps], as `&at=` and `--at` are. */
@@ -14,9 +14,15 @@ export function clampAt(scenario: Scenario, at: number | undefined): number {
   return Math.max(0, Math.min(scenario.steps.length, Math.floor(at)));
 }
 
-export function simulate(scenario: Scenario, at?: number): World {
+/**
+ * The world after the first `at` steps (all by default), then the first `event` timed events of
+ * the next step (a `run` step; any other step has none, and past the end there is no next step).
+ */
+export function simulate(scenario: Scenario, at?: number, event = 0): World {
   const world = createWorld(scenario);
-  replay(world, scenario, clampAt(scenario, at));
+  const n = clampAt(scenario, at);
+  replay(world, scenario, n);
+  if (event > 0 && n < scenario.steps.length) applyStepPartial(world, scenario.steps[n], event);
   return world;
 }
 

@@ -1,0 +1,81 @@
+/**
+ * A `run` step walked event by event (ui-contract.md, "Keys": `.` and `,`; `&at=n&ev=k`): after
+ * each event the replica hooks show what the runner reports with `--at n --event k`.
+ */
+import { expect, test } from '@playwright/test';
+import type { Report } from '../src/core/model/report';
+import { ClusterPage } from './pages/ClusterPage';
+import { expectedReport, scenarioHash } from './support/sim';
+
+/** The contract's worked example: one acks=all record, then 1000 ms (12 timed events). */
+const workedExample = {
+  version: 1,
+  title: 'One record on simulated time',
+  cluster: { brokers: 3, replication: 'auto', networkDelayMs: 1 },
+  topics: [{ name: 'orders', assignment: [[1, 2, 3]] }],
+  steps: [
+    { op: 'produce', topic: 'orders', key: 'alice', value: 'hello', acks: 'all' },
+    { op: 'run', ms: 1000 },
+  ],
+};
+const EVENTS = 12;
+
+const replicaHooks = (report: Report) =>
+  report.partitions.flatMap((p) => p.replicaStates.map((r) => ({ broker: r.broker, leo: r.logEndOffset, hw: r.highWatermark })));
+
+async function expectReplicas(cluster: ClusterPage, report: Report): Promise<void> {
+  await expect.poll(async () => (await cluster.replicas()).map(({ broker, leo, hw }) => ({ broker, leo, hw })))
+    .toEqual(replicaHooks(report));
+}
+
+test('. walks the run step one event at a time, and , walks back to its boundary', async ({ page }) => {
+  // Thirteen runs of the runner, then 26 key presses: slow on a busy machine.
+  test.setTimeout(180_000);
+  const expected = Array.from({ length: EVENTS + 1 }, (_, k) => expectedReport(workedExample, 1, k));
+  // The runner's states differ along the way (else this test could not fail).
+  expect(new Set(expected.map((r) => JSON.stringify(replicaHooks(r)))).size).toBeGreaterThan(3);
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(workedExample, 1));
+  await cluster.expectEvent(1, 0);
+  for (let k = 1; k <= EVENTS; k++) {
+    await cluster.press('.');
+    await cluster.expectEvent(1, k);
+    await expectReplicas(cluster, expected[k]);
+    await expect(page).toHaveURL(new RegExp(`&at=1&ev=${k}$`));
+  }
+  await cluster.press('.');
+  await cluster.expectEvent(2, 0);
+  await expectReplicas(cluster, expectedReport(workedExample, 2));
+  await cluster.press(',');
+  await cluster.expectEvent(1, EVENTS);
+  for (let k = EVENTS - 1; k >= 0; k--) {
+    await cluster.press(',');
+    await cluster.expectEvent(1, k);
+    await expectReplicas(cluster, expected[k]);
+  }
+  await expect(page).toHaveURL(/&at=1$/);
+});
+
+test('&ev= opens inside the step; ArrowRight completes it, ArrowLeft returns to its boundary; the buttons step events', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(`${scenarioHash(workedExample, 1)}&ev=6`);
+  await cluster.expectEvent(1, 6);
+  await expectReplicas(cluster, expectedReport(workedExample, 1, 6));
+  await cluster.press('ArrowLeft');
+  await cluster.expectEvent(1, 0);
+  await cluster.button('Next event (.)').click();
+  await cluster.expectEvent(1, 1);
+  await cluster.press('ArrowRight');
+  await cluster.expectEvent(2, 0);
+  await cluster.button('Previous event (,)').click();
+  await cluster.expectEvent(1, EVENTS);
+});
+
+test('the event buttons have names in Chinese too', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(workedExample, 1), '?lang=zh');
+  await cluster.button('下一个事件（.）').click();
+  await cluster.expectEvent(1, 1);
+  await cluster.button('上一个事件（,）').click();
+  await cluster.expectEvent(1, 0);
+});

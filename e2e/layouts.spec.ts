@@ -1,0 +1,76 @@
+/**
+ * Phone and projector (issue 16): on a 390×844 phone the three brokers' replicas of a partition
+ * are on screen together and the timeline takes at most a fifth of the height; in presenter mode
+ * at 1280×720 every replica of a 3-broker, 3-partition cluster is on screen without scrolling,
+ * the toolbar shows only once the pointer moves, and the speaker notes open in a window.
+ */
+import { expect, test } from '@playwright/test';
+import { ClusterPage } from './pages/ClusterPage';
+import { scenarioHash } from './support/sim';
+
+const threeByThree = {
+  version: 1, title: 'Three by three', cluster: { brokers: 3, replication: 'auto' },
+  topics: [{ name: 'orders', partitions: 3, assignment: [[1, 2, 3], [2, 3, 1], [3, 1, 2]] }],
+  steps: [
+    { op: 'produce', topic: 'orders', key: 'k{i}', value: 'v{i}', count: 6, acks: 'all', note: 'Six records, spread by key.' },
+    { op: 'run', ms: 500 },
+    { op: 'crash', broker: 2 },
+  ],
+};
+
+for (const lang of ['en', 'zh']) {
+  test(`a phone shows the three replicas of a partition side by side; the timeline takes at most a fifth (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cluster = new ClusterPage(page);
+    await cluster.open(scenarioHash(threeByThree, 2), `?lang=${lang}`);
+    for (const partition of [0, 1, 2]) {
+      const replicas = page.locator(`[data-testid="replica"][data-partition="${partition}"]`);
+      await expect(replicas).toHaveCount(3);
+      await replicas.first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      for (const broker of [1, 2, 3]) {
+        await expect(page.locator(`[data-testid="replica"][data-partition="${partition}"][data-broker="${broker}"]`)).toBeInViewport({ ratio: 1 });
+      }
+    }
+    const timeline = await page.locator('.timeline').boundingBox();
+    expect(timeline?.height ?? Infinity).toBeLessThanOrEqual(844 / 5);
+    // Nothing sticks out sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+}
+
+test('presenter mode: every replica of a 3×3 cluster on screen, the toolbar hidden until the pointer moves', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(threeByThree, 1), '?present=1&lang=en');
+  await expect(cluster.root).toHaveAttribute('data-mode', 'present');
+  const replicas = page.getByTestId('replica');
+  await expect(replicas).toHaveCount(9);
+  for (let i = 0; i < 9; i++) await expect(replicas.nth(i)).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const toolbar = page.getByRole('button', { name: 'New scenario' });
+  await expect(toolbar).toBeHidden();
+  await expect(page.locator('[data-testid="broker"] summary').first()).toBeHidden();
+  // A clicker's keys step without showing the controls.
+  await cluster.press('PageDown');
+  await cluster.expectAt(2);
+  await expect(toolbar).toBeHidden();
+  await page.mouse.move(400, 300);
+  await page.mouse.move(420, 320);
+  await expect(toolbar).toBeVisible();
+  await expect(page.locator('[data-testid="broker"] summary').first()).toBeVisible();
+});
+
+test('presenter mode: the speaker notes window shows the current narration and the next step', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(threeByThree, 0), '?present=1&lang=en');
+  await page.mouse.move(400, 300);
+  await page.mouse.move(420, 320);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Speaker notes' }).click()]);
+  await expect(popup.locator('.speaker-next')).toContainText('Six records, spread by key.');
+  await cluster.press('ArrowRight');
+  await cluster.expectAt(1);
+  const narration = page.locator('[data-testid="step-narration"], .main .note').first();
+  const text = (await narration.textContent())?.trim() ?? '';
+  expect(text.length).toBeGreaterThan(0);
+  await expect(popup.locator('.speaker-now')).toHaveText(text);
+  await expect(popup.locator('.speaker-position')).toContainText('Step 1 of 3');
+});
