@@ -32,7 +32,7 @@ test('a link nested 2,000 deep (539 characters) opens the load-error panel, not 
 
 test('a bad link arriving in an open tab replaces the view with the load-error panel', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('/?lang=en');
+  await page.goto('/?lang=en#at=0');
   await expect(page.getByTestId('broker')).toHaveCount(3);
   await page.evaluate((hash) => { window.location.hash = hash; }, link(deepText(2000)));
   await expect(page.getByTestId('load-error')).toBeVisible();
@@ -120,7 +120,7 @@ test('the Content-Security-Policy holds: no violation in normal and embed mode w
   const violations: string[] = [];
   page.on('console', (message) => { if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text()); });
   const errors = collectErrors(page);
-  await page.goto('/?lang=en');
+  await page.goto('/?lang=en#at=0');
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("script-src 'self'");
   expect(policy).not.toContain('unsafe');
@@ -132,6 +132,12 @@ test('the Content-Security-Policy holds: no violation in normal and embed mode w
   await page.goto(`/?lang=zh&embed=1${savedLink(3)}`);
   await expect(page.locator('[data-mode="embed"]')).toBeVisible();
   await expect(page.getByTestId('broker')).toHaveCount(3);
+  // A lesson's highlights (a constructed stylesheet, not a <style> element) and the course page.
+  await page.goto('/?lang=en#lesson=why-queue');
+  await expect(page.getByTestId('narration')).not.toBeEmpty();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-position')).toHaveAttribute('data-at', '1');
+  await expect.poll(() => page.evaluate(() => document.adoptedStyleSheets.length)).toBeGreaterThan(0);
   expect(violations).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -13,7 +13,7 @@ import { lessonLink } from '../app/link';
 import { answer, useAnswer } from './answers';
 import { LESSONS, findLesson, narrationPosition } from './catalog';
 import { showCourse } from './courseView';
-import { highlightCss } from './highlight';
+import { adoptHighlightCss, highlightCss } from './highlight';
 import { recordProgress } from './progress';
 import { LESSONS_NS, loadLessonTexts } from './texts';
 import type { Lesson, Question } from './types';
@@ -66,6 +66,8 @@ export function LessonPlayer({ id, position, total }: { id: string; position: nu
     void recordProgress(id, position, total);
   }, [id, position, total]);
   const lesson = findLesson(id);
+  const highlighted = lesson ? highlightCss(lesson.stops[Math.min(position, lesson.stops.length - 1)].highlight ?? []) : '';
+  useEffect(() => adoptHighlightCss(highlighted), [highlighted]);
   if (!lesson) return null;
   const k = narrationPosition(lesson, position, (key) => i18n.exists(key, { ns: LESSONS_NS }));
   const stop = lesson.stops[Math.min(position, lesson.stops.length - 1)];
@@ -89,7 +91,6 @@ export function LessonPlayer({ id, position, total }: { id: string; position: nu
   };
   return (
     <section className="lesson" aria-labelledby="lesson-title">
-      <style>{highlightCss(stop.highlight ?? [])}</style>
       <p className="lesson-head">
         <span className="lesson-chapter">{t(`chapters.${lesson.chapter}`)}</span>
         <span id="lesson-title" className="lesson-title">{t(`${id}.title`)}</span>

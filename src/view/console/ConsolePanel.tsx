@@ -37,9 +37,14 @@ export default function ConsolePanel({ entries, topics, era }: Props) {
   };
 
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Tab') {
-      event.preventDefault();
-      setLine(complete(line, topics, era));
+    if (event.key === 'Tab' && !event.shiftKey && line.trim() !== '') {
+      // Tab completes only when there is something to complete; otherwise it moves focus on
+      // (a field that always swallowed Tab would trap keyboard users, WCAG 2.1.2).
+      const completed = complete(line, topics, era);
+      if (completed !== line) {
+        event.preventDefault();
+        setLine(completed);
+      }
     } else if (event.key === 'ArrowUp' && history.length > 0) {
       event.preventDefault();
       const next = Math.min(history.length - 1, back + 1);
