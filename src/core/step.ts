@@ -18,8 +18,7 @@ import { onFetchArrive, readFetch, onFetchFailed, onFetchResponseArrive, onFetch
 import { detectAnomalies } from './anomalies';
 import { getPartition, newContext, react, type SimContext } from './simContext';
 import { cloneWorld } from './cloneWorld';
-import { groupStep, onGroupTimer, settleGroups } from './protocol/groups/consumerClient';
-import { cliStep } from './cli/runCli';
+import { cliFeature, groupsFeature, settleGroupsIfAny } from './features';
 import { partitionExists } from './protocol/topicAdmin';
 import { peekTime, pop, schedule } from './time/eventQueue';
 
@@ -127,7 +126,7 @@ function fire(ctx: SimContext, event: TimedEvent): void {
     case 'consumer-rejoin':
     case 'consumer-poll':
     case 'consumer-poll-timeout':
-      onGroupTimer(ctx, event);
+      groupsFeature().onGroupTimer(ctx, event);
       return;
     default: {
       const unreachable: never = event;
@@ -146,7 +145,7 @@ export function advanceTime(ctx: SimContext, ms: number): void {
     fire(ctx, queued.event);
     settleAll(ctx);
     // Groups follow what the step or event changed, then their own consequences are settled.
-    settleGroups(ctx);
+    settleGroupsIfAny(ctx);
     settleAll(ctx);
     detectAnomalies(ctx);
   }
@@ -180,7 +179,7 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
       fetchStep(ctx, step);
       break;
     case 'cli':
-      cliStep(ctx, step, stepIndex);
+      cliFeature().cliStep(ctx, step, stepIndex);
       break;
     case 'crash':
       crash(ctx, step.broker, step.lostTail);
@@ -204,7 +203,7 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
     case 'kill':
     case 'pause':
     case 'resume':
-      groupStep(ctx, step);
+      groupsFeature().groupStep(ctx, step);
       break;
     default: {
       const unreachable: never = step;
@@ -213,7 +212,7 @@ export function applyStep(world: World, step: Step, stepIndex: number): SimEvent
   }
   settleAll(ctx);
   // Groups follow what the step or event changed, then their own consequences are settled.
-  settleGroups(ctx);
+  settleGroupsIfAny(ctx);
   settleAll(ctx);
   detectAnomalies(ctx);
   world.stepsApplied = stepIndex + 1;
