@@ -48,6 +48,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // The simulator's optional mechanisms (core/features.ts) installed for every test file.
+    setupFiles: ['src/core/allFeatures.ts'],
     testTimeout: 60000,
   },
 });

@@ -3,6 +3,8 @@
  * replaying and seeking a long scenario. Numbers are reported, never asserted.
  */
 import { performance } from 'node:perf_hooks';
+// Node: every mechanism installed (core/features.ts).
+import '../src/core/allFeatures';
 import { buildReport } from '../src/core/scenario/report';
 import { simulate } from '../src/core/scenario/runScenario';
 import { formatProblem, validateScenarioDocument } from '../src/core/scenario/validateScenario';

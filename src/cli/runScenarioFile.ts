@@ -3,6 +3,8 @@
  * scenario text + arguments → what to print and the exit code (docs/scenario-format.md,
  * "The headless runner").
  */
+// Node: every mechanism installed (core/features.ts).
+import '../core/allFeatures';
 import { simulate } from '../core/scenario/runScenario';
 import { parseScenarioText } from '../core/scenario/scenarioText';
 import { formatProblem, type Problem } from '../core/scenario/validateScenario';

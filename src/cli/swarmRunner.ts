@@ -1,6 +1,8 @@
 /**
  * The swarm's engine, separate from process I/O so tests can run it in-process.
  */
+// Node: every mechanism installed (core/features.ts).
+import '../core/allFeatures';
 import { createWorld } from '../core/cluster';
 import { checkHighWatermarkMonotonic, checkInvariants } from '../core/invariants';
 import { applyStep } from '../core/step';

@@ -18,8 +18,7 @@ import { onFetchArrive, readFetch, onFetchFailed, onFetchResponseArrive, onFetch
 import { detectAnomalies } from './anomalies';
 import { getPartition, newContext, react, type SimContext } from './simContext';
 import { cloneWorld } from './cloneWorld';
-import { groupStep, onGroupTimer, settleGroups } from './protocol/groups/consumerClient';
-import { cliStep } from './cli/runCli';
+import { cliFeature, groupsFeature, settleGroupsIfAny } from './features';
 import { partitionExists } from './protocol/topicAdmin';
 import { peekTime, pop, schedule, type Queued } from './time/eventQueue';
 
@@ -141,7 +140,7 @@ function fire(ctx: SimContext, event: TimedEvent): void {
     case 'consumer-rejoin':
     case 'consumer-poll':
     case 'consumer-poll-timeout':
-      onGroupTimer(ctx, event);
+      groupsFeature().onGroupTimer(ctx, event);
       return;
     default: {
       const unreachable: never = event;
@@ -164,7 +163,7 @@ function fireDue(ctx: SimContext, endMs: number, limit: number, observe?: FiredO
     fire(ctx, queued.event);
     settleAll(ctx);
     // Groups follow what the step or event changed, then their own consequences are settled.
-    settleGroups(ctx);
+    settleGroupsIfAny(ctx);
     settleAll(ctx);
     detectAnomalies(ctx);
     fired += 1;
@@ -229,7 +228,7 @@ export function applyStep(world: World, step: Step, stepIndex: number, observe?:
       fetchStep(ctx, step);
       break;
     case 'cli':
-      cliStep(ctx, step, stepIndex);
+      cliFeature().cliStep(ctx, step, stepIndex);
       break;
     case 'crash':
       crash(ctx, step.broker, step.lostTail);
@@ -253,7 +252,7 @@ export function applyStep(world: World, step: Step, stepIndex: number, observe?:
     case 'kill':
     case 'pause':
     case 'resume':
-      groupStep(ctx, step);
+      groupsFeature().groupStep(ctx, step);
       break;
     default: {
       const unreachable: never = step;
@@ -262,7 +261,7 @@ export function applyStep(world: World, step: Step, stepIndex: number, observe?:
   }
   settleAll(ctx);
   // Groups follow what the step or event changed, then their own consequences are settled.
-  settleGroups(ctx);
+  settleGroupsIfAny(ctx);
   settleAll(ctx);
   detectAnomalies(ctx);
   world.stepsApplied = stepIndex + 1;

@@ -13,6 +13,7 @@ import type { Report } from '../core/model/report';
 import type { Scenario } from '../core/model/scenario';
 import type { World } from '../core/model/world';
 import { buildReport } from '../core/scenario/report';
+import { loadFeatures, missingFeatures } from '../core/loadFeatures';
 import {
   deleteStep, documentSteps, firstDifference, forkAt, insertAt, validateEdited, withStepNote,
   type DocumentStep, type ScenarioDocument,
@@ -172,6 +173,8 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
   const playIntervalMs = options.playIntervalMs ?? PLAY_INTERVAL_MS;
   let timeline: Timeline | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
+  /** Bumped by every load and failure: a load waiting for a lazy chunk gives way to a later one. */
+  let loadTicket = 0;
 
   const stopTimer = () => {
     if (timer !== null) clearInterval(timer);
@@ -235,6 +238,13 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
     const edit = (document: ScenarioDocument, position: number) => {
       const before = get().document;
       const parsed = validateEdited(document);
+      const missing = parsed.ok ? missingFeatures(parsed.scenario.steps) : [];
+      if (missing.length > 0) {
+        // A step of a mechanism not loaded yet (core/features.ts): the same edit once it is.
+        const ticket = loadTicket;
+        void loadFeatures(missing).then(() => { if (ticket === loadTicket && get().document === before) edit(document, position); });
+        return;
+      }
       if (!parsed.ok || !timeline || !before) {
         set({ notice: { kind: 'edit-refused', lines: parsed.ok ? [] : parsed.lines } });
         return;
@@ -253,6 +263,17 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       ...empty,
       load(source, scenario, at, notice = null, document = null, seed) {
         stopTimer();
+        const ticket = ++loadTicket;
+        const missing = missingFeatures(scenario.steps);
+        if (missing.length > 0) {
+          // Consumer groups and the CLI are lazy chunks (core/features.ts): brought first, then
+          // the same load again, unless another load or failure came in the meantime.
+          void loadFeatures(missing).then(
+            () => { if (ticket === loadTicket) get().load(source, scenario, at, notice, document, seed); },
+            (error: unknown) => { if (ticket === loadTicket) get().fail({ kind: 'crashed', message: `the simulator's ${missing.join(' and ')} code could not be loaded: ${String(error)}` }, notice); },
+          );
+          return;
+        }
         timeline = createTimeline(scenario, options.checkpointEvery, { seed });
         const { world, events, fired } = timeline.seekWithEvents(clampPosition(timeline.length, at));
         set({
@@ -262,6 +283,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       },
       fail(error, notice = null) {
         stopTimer();
+        loadTicket++;
         timeline = null;
         set({ ...empty, loadError: error, notice });
       },

@@ -5,7 +5,7 @@
  */
 import { parseOptions } from './optionParser';
 import { tokenize } from './tokenize';
-import { topicOptions } from './topicCommand';
+import { topicOptions } from './topicOptions';
 
 export function createdTopic(command: string): string | null {
   const tokens = tokenize(command);

@@ -3,7 +3,7 @@
  * restart, controlled shutdown, isolate, heal. The process state moves through the broker
  * machine; what the controller does follows from what it can know (controller.ts).
  */
-import { advanceProcess } from '../machines/brokerMachines';
+import { brokerMachines } from '../features';
 import type { BrokerProcessState } from '../model/report';
 import { allPartitions, replicaOf, type SimContext } from '../simContext';
 import { brokerState, controlledShutdown, loseContact, regainContact, registerBroker } from './controller';
@@ -26,7 +26,7 @@ function moveTo(ctx: SimContext, broker: number, next: BrokerProcessState): void
  */
 export function crash(ctx: SimContext, broker: number, lostTail: number): void {
   const state = brokerState(ctx, broker);
-  const next = advanceProcess(state.state, { type: 'CRASH' });
+  const next = brokerMachines().advanceProcess(state.state, { type: 'CRASH' });
   if (next === state.state) return;
   moveTo(ctx, broker, next);
   dropDelayedProduces(ctx, broker);
@@ -52,12 +52,12 @@ export function restart(ctx: SimContext, broker: number, stepIndex: number): voi
   if (state.fenced) {
     // A clean restart after a shutdown still opens new segment objects (their index counters at 0).
     if (state.state === 'stopped') for (const p of allPartitions(ctx.world)) { const r = replicaOf(p, broker); if (r) reopenLayout(r.layout); }
-    moveTo(ctx, broker, advanceProcess(state.state, { type: 'REGISTER' }));
+    moveTo(ctx, broker, brokerMachines().advanceProcess(state.state, { type: 'REGISTER' }));
     registerBroker(ctx, broker);
     return;
   }
   if (ctx.world.settings.cluster.metadata === 'kraft') {
-    moveTo(ctx, broker, advanceProcess(state.state, { type: 'RESTART_WAITING' }));
+    moveTo(ctx, broker, brokerMachines().advanceProcess(state.state, { type: 'RESTART_WAITING' }));
     return;
   }
   const message = `broker ${broker} cannot register: /brokers/ids/${broker} still exists`;
@@ -73,7 +73,7 @@ export function restart(ctx: SimContext, broker: number, stepIndex: number): voi
 export function shutdown(ctx: SimContext, broker: number): void {
   const state = brokerState(ctx, broker);
   const before = state.state;
-  const next = advanceProcess(before, { type: 'SHUTDOWN' });
+  const next = brokerMachines().advanceProcess(before, { type: 'SHUTDOWN' });
   if (next === before) return;
   if (before === 'running') controlledShutdown(ctx, broker);
   moveTo(ctx, broker, next);
@@ -87,7 +87,7 @@ export function shutdown(ctx: SimContext, broker: number): void {
 
 export function isolate(ctx: SimContext, broker: number): void {
   const state = brokerState(ctx, broker);
-  const next = advanceProcess(state.state, { type: 'ISOLATE' });
+  const next = brokerMachines().advanceProcess(state.state, { type: 'ISOLATE' });
   if (next === state.state) return;
   moveTo(ctx, broker, next);
   loseContact(ctx, broker);
@@ -97,7 +97,7 @@ export function isolate(ctx: SimContext, broker: number): void {
 export function heal(ctx: SimContext): void {
   for (const state of ctx.world.brokers) {
     if (state.state !== 'isolated') continue;
-    moveTo(ctx, state.id, advanceProcess(state.state, { type: 'HEAL' }));
+    moveTo(ctx, state.id, brokerMachines().advanceProcess(state.state, { type: 'HEAL' }));
     if (state.fenced) {
       for (const p of allPartitions(ctx.world)) {
         const replica = replicaOf(p, state.id);

@@ -16,7 +16,7 @@
 import type { BrokerState, PartitionState } from '../model/world';
 import { allPartitions, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
-import { advanceControllerView } from '../machines/brokerMachines';
+import { brokerMachines } from '../features';
 import { applyMetadata, publishPartition } from './leadership';
 import { isServingLeader } from './roles';
 import { raiseHighWatermark } from './produce';
@@ -94,7 +94,7 @@ function removeBroker(ctx: SimContext, p: PartitionState, broker: number): void 
 export function fenceBroker(ctx: SimContext, broker: number): void {
   const state = brokerState(ctx, broker);
   if (state.fenced) return;
-  state.fenced = advanceControllerView(state.fenced, { type: 'FENCE' });
+  state.fenced = brokerMachines().advanceControllerView(state.fenced, { type: 'FENCE' });
   state.lostContactAtMs = null;
   ctx.events.push({ type: 'broker-state', atMs: ctx.world.timeMs, broker, state: state.state, fenced: true });
   for (const p of allPartitions(ctx.world)) removeBroker(ctx, p, broker);
@@ -103,7 +103,7 @@ export function fenceBroker(ctx: SimContext, broker: number): void {
 /** Controlled shutdown: leadership moves away at once and the broker leaves the ISRs. */
 export function controlledShutdown(ctx: SimContext, broker: number): void {
   const state = brokerState(ctx, broker);
-  state.fenced = advanceControllerView(state.fenced, { type: 'FENCE' });
+  state.fenced = brokerMachines().advanceControllerView(state.fenced, { type: 'FENCE' });
   for (const p of allPartitions(ctx.world)) removeBroker(ctx, p, broker);
 }
 
@@ -113,7 +113,7 @@ export function controlledShutdown(ctx: SimContext, broker: number): void {
  */
 export function registerBroker(ctx: SimContext, broker: number): void {
   const state = brokerState(ctx, broker);
-  state.fenced = advanceControllerView(state.fenced, { type: 'UNFENCE' });
+  state.fenced = brokerMachines().advanceControllerView(state.fenced, { type: 'UNFENCE' });
   state.lostContactAtMs = null;
   state.sessionGeneration += 1;
   ctx.events.push({ type: 'broker-state', atMs: ctx.world.timeMs, broker, state: state.state, fenced: false });

@@ -10,6 +10,7 @@ import zh from '../../i18n/cli.zh.json';
 import { ensureNamespace } from '../../i18n/lazyNamespace';
 import { sessionActions } from '../../store/sessionStore';
 import { complete } from './completion';
+import '../../core/cli/install';
 
 interface Props {
   entries: CliReport[];
