@@ -268,3 +268,40 @@ describe('errors in words', () => {
     expectBoth([errorSentence('SOMETHING_NEW', world)], [/^SOMETHING_NEW: Kafka's error name/], [/^SOMETHING_NEW：/]);
   });
 });
+
+describe('long steps stay readable', () => {
+  it('a burst of acks=all records waiting on one partition is one sentence, with the count and the last offset', () => {
+    const played = play({
+      cluster: { brokers: 3, replication: 'manual' },
+      topics: [{ name: 'orders', assignment: [[1, 2, 3]] }],
+      steps: [{ op: 'produce', topic: 'orders', key: 'k{i}', value: 'v{i}', count: 4, acks: 'all' }],
+    });
+    const sentences = narrationAt(played, 1);
+    const waiting = sentences.filter((s) => s.key.startsWith('pending.ackAll'));
+    expect(waiting.map((s) => s.key)).toEqual(['pending.ackAllMany']);
+    expect(waiting[0].params).toMatchObject({ count: 4, where: 'orders-0', offset: 3 });
+    expect(text(waiting, 'en')).toContain('4 records on orders-0');
+    expect(text(waiting, 'zh')).toContain('4 条消息');
+  });
+
+  it('idle fetches of many partitions (every __consumer_offsets partition) fold into one sentence', () => {
+    const played = play({
+      cluster: { brokers: 3 }, consumer: { config: { 'auto.offset.reset': 'earliest' } },
+      topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }],
+      steps: [
+        { op: 'produce', topic: 'orders', key: 'k{i}', value: 'v{i}', count: 6 },
+        { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] },
+        { op: 'run', ms: 6000 },
+        { op: 'run', ms: 5000 },
+      ],
+    });
+    const sentences = narrationAt(played, 4);
+    const idle = sentences.filter((s) => s.key.startsWith('fetch.idle'));
+    expect(idle).toHaveLength(1);
+    expect(sentences.filter((s) => s.key === 'fetch.nothing.one' || s.key === 'fetch.nothing.many')).toEqual([]);
+    expect(Number(idle[0].params.internal)).toBeGreaterThan(10);
+    expect(text(idle, 'en')).toContain('__consumer_offsets');
+    expect(text(idle, 'zh')).toContain('内部主题');
+    expect(sentences.length).toBeLessThan(15);
+  });
+});

@@ -242,6 +242,25 @@ function fetchSentences(group: Group): Sentence[] {
   return [sayCount(records > 0 ? 'fetch.copied' : 'fetch.nothing', followers.length, params)];
 }
 
+function isIdleFetch(group: Group): boolean {
+  const e = group.events[0];
+  if (e.type !== 'fetch-request' && e.type !== 'fetch-response') return false;
+  const responses = of(group, 'fetch-response');
+  return !responses.some((r) => r.dropped) && responses.reduce((sum, r) => sum + r.records, 0) === 0;
+}
+
+/** Idle fetches of many partitions: how many, the user topics' partitions named, the internal ones counted. */
+function idleFetchSentence(idle: Group[]): Sentence {
+  const places = idle.map((g) => where(g.events[0] as { topic: string; partition: number }));
+  const internal = places.filter((w) => w.startsWith('__consumer_offsets-')).length;
+  const named = places.filter((w) => !w.startsWith('__consumer_offsets-'));
+  const shown = named.slice(0, 4);
+  const params = { count: places.length, partitions: shown.join(', '), more: named.length - shown.length, internal };
+  if (named.length === 0) return say('fetch.idleInternal', params);
+  if (internal === 0) return say(named.length > shown.length ? 'fetch.idleManyMore' : 'fetch.idleMany', params);
+  return say(named.length > shown.length ? 'fetch.idleMixedMore' : 'fetch.idleMixed', params);
+}
+
 function fetchDroppedSentences(group: Group): Sentence[] {
   const e = of(group, 'fetch-response')[0];
   return [say('fetch.dropped', { follower: e.follower, leader: e.leader, where: where(e), records: e.records })];
@@ -439,12 +458,26 @@ function pendingSentences(ctx: Context): Sentence[] {
     const at = broker.lostContactAtMs + timeout;
     out.push(say('pending.fence', { broker: broker.id, at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) }));
   }
+  // acks=all answers still held, one sentence per partition (a burst of records would
+  // otherwise repeat the same rule once per record).
+  const held = new Map<string, { first: string; count: number; offset: number; isr: number[] }>();
   for (const pending of world.pendingProduces) {
     const batch = world.producerBatches[world.producerRequests[pending.request]?.batches[pending.slot] ?? -1];
     const record = batch ? world.produced[batch.records[0]] : undefined;
     const p = partitionOf(world, pending.topic, pending.partition);
-    if (!record || !p) continue;
-    out.push(say('pending.ackAll', { record: recordText(record), where: where(pending), offset: pending.offset, isr: p.isr }));
+    if (!record || !p || !batch) continue;
+    const key = where(pending);
+    const last = pending.offset;
+    const seen = held.get(key);
+    if (seen) {
+      seen.count += batch.records.length;
+      seen.offset = Math.max(seen.offset, last);
+    } else held.set(key, { first: recordText(record), count: batch.records.length, offset: last, isr: p.isr });
+  }
+  for (const [key, h] of held) {
+    out.push(h.count === 1
+      ? say('pending.ackAll', { record: h.first, where: key, offset: h.offset, isr: h.isr })
+      : say('pending.ackAllMany', { count: h.count, where: key, offset: h.offset, isr: h.isr }));
   }
   for (const batch of world.producerBatches) {
     const record = world.produced[batch.records[0]];
@@ -481,7 +514,17 @@ export function narrate(input: NarrationInput): Sentence[] {
   const ctx: Context = { scenario, step, world, events };
   const out: Sentence[] = step && !input.partial ? stepSentences(step, world, events) : [];
   if (input.partial && events.length === 0) out.push(say('partial.start'));
-  for (const group of groupEvents(events)) out.push(...sentenceForGroup(ctx, group));
+  // Fetches that found nothing new are folded into one sentence when there are more than two
+  // (a run with consumer groups touches every __consumer_offsets partition).
+  const groups = groupEvents(events);
+  const idle = groups.filter(isIdleFetch);
+  let idleSaid = false;
+  for (const group of groups) {
+    if (idle.length > 2 && isIdleFetch(group)) {
+      if (!idleSaid) out.push(idleFetchSentence(idle));
+      idleSaid = true;
+    } else out.push(...sentenceForGroup(ctx, group));
+  }
   out.push(...pendingSentences(ctx));
   return out;
 }
