@@ -33,6 +33,7 @@ const SpeakerNotes = lazy(() => import('../view/SpeakerNotes').then((m) => ({ de
 
 /** Rarely used too: the list of saved sessions. */
 const ConsolePanel = lazy(() => import('../view/console/ConsolePanel'));
+const GroupsPanel = lazy(() => import('../view/groups/GroupsPanel'));
 const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDialog').then((m) => ({ default: m.SavedSessionsDialog })));
 
 /** The course page and the lesson player, with the lessons and their texts: lazy chunks (src/lessons). */
@@ -146,6 +147,11 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
               )}
               {world && <StepNarration scenario={scenario} position={position} events={events} world={world} withReadingAid={!embed} />}
               <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
+              {report.groups.length > 0 && (
+                <Suspense fallback={null}>
+                  <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled} />
+                </Suspense>
+              )}
               {!embed && <AnomalyList anomalies={report.anomalies} />}
               {!embed && <Inspector />}
               {!embed && <ProducedList report={report} />}

@@ -10,12 +10,13 @@ import { describe, expect, it } from 'vitest';
 import about from './about.en.json';
 import disk from './disk.en.json';
 import cli from './cli.en.json';
+import groups from './groups.en.json';
 import en from './en.json';
 import narration from './narration.en.json';
 import newScenario from './newScenario.en.json';
 import saved from './saved.en.json';
 
-const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration };
+const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration, groups };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

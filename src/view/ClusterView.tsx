@@ -114,6 +114,9 @@ export function ClusterView({ report, manual = false, editable = true }: { repor
   const drawAllUser = userPartitions.length <= FULL_DRAW_PARTITIONS;
   const compact = report.partitions.filter((p) => isInternalTopic(p.topic) || !drawAllUser);
   const compactKeys = new Set(compact.map(partitionKey));
+  const compactUser = compact.filter((p) => !isInternalTopic(p.topic));
+  const internalTopics = [...new Set(compact.filter((p) => isInternalTopic(p.topic)).map((p) => p.topic))]
+    .map((topic) => [topic, compact.filter((p) => p.topic === topic)] as const);
   const drawn = report.partitions.filter((p) => !compactKeys.has(partitionKey(p)) || partitionKey(p) === focused);
   const windows = new Map(drawn.map((p) => [partitionKey(p), logWindow(p)]));
   const toggle = (p: PartitionReport) => {
@@ -126,10 +129,10 @@ export function ClusterView({ report, manual = false, editable = true }: { repor
   return (
     <section className="cluster" aria-labelledby="cluster-title">
       <h2 id="cluster-title" className="sr-only">{t('cluster.label')}</h2>
-      {compact.length > 0 && (
-        <div className={`partition-cards${compact.length > FULL_DRAW_PARTITIONS ? ' partition-cards-dense' : ''}`}>
+      {compactUser.length > 0 && (
+        <div className={`partition-cards${compactUser.length > FULL_DRAW_PARTITIONS ? ' partition-cards-dense' : ''}`}>
           <p className="muted">{t('cluster.compactHint')}</p>
-          {compact.map((p) => (
+          {compactUser.map((p) => (
             <PartitionSummary
               key={partitionKey(p)} partition={p} selectable selected={partitionKey(p) === focused}
               onSelect={() => toggle(p)}
@@ -177,6 +180,21 @@ export function ClusterView({ report, manual = false, editable = true }: { repor
         ))}
         <Suspense fallback={null}><EventStage /></Suspense>
       </div>
+      {internalTopics.map(([topic, partitions]) => (
+        // Internal topics (the groups' __consumer_offsets) stay folded below the user's topics:
+        // fifty summaries above the brokers would push the user's replicas off the screen.
+        <details key={topic} className="internal-topic">
+          <summary>{t('cluster.internalSummary', { topic, count: partitions.length })}</summary>
+          <div className="partition-cards partition-cards-dense">
+            {partitions.map((p) => (
+              <PartitionSummary
+                key={partitionKey(p)} partition={p} selectable selected={partitionKey(p) === focused}
+                onSelect={() => toggle(p)}
+              />
+            ))}
+          </div>
+        </details>
+      ))}
       <Legend />
     </section>
   );

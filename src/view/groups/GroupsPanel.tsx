@@ -1,0 +1,107 @@
+/**
+ * The consumer groups (issue 18), a lazy panel shown once a scenario has a group: each group's
+ * state (with what it means), generation, assignor and coordinator; its members with the
+ * partitions they own; its committed offsets with the partition's high watermark and the lag.
+ * Test hooks: `group`, `member`, `committed` (ui-contract.md, "Test hooks").
+ */
+import { useTranslation } from 'react-i18next';
+import type { GroupReport, PolledReport } from '../../core/model/groups';
+import type { PartitionReport } from '../../core/model/report';
+import { ensureNamespace } from '../../i18n/lazyNamespace';
+import en from '../../i18n/groups.en.json';
+import zh from '../../i18n/groups.zh.json';
+import { committedRows, compareTopicPartitions, lastPoll, offsetRanges, sortedAssignment } from './groupRows';
+import './groups.css';
+
+interface Props {
+  groups: GroupReport[];
+  partitions: PartitionReport[];
+  polled: PolledReport[];
+}
+
+function LastPoll({ poll }: { poll: PolledReport }) {
+  const { t } = useTranslation('groups');
+  const byPartition = new Map<string, number[]>();
+  for (const r of poll.records) {
+    const tp = `${r.topic}-${r.partition}`;
+    byPartition.set(tp, [...(byPartition.get(tp) ?? []), r.offset]);
+  }
+  const ranges = [...byPartition.entries()].sort(([a], [b]) => compareTopicPartitions(a, b)).map(([tp, offsets]) => `${tp}@${offsetRanges(offsets)}`).join('; ');
+  const count = poll.records.length;
+  return <p className="group-poll muted">{count === 0 ? t('lastPoll', { step: poll.step + 1, count }) : t('lastPollRange', { step: poll.step + 1, count, ranges })}</p>;
+}
+
+function Group({ group, partitions, polled }: { group: GroupReport; partitions: PartitionReport[]; polled: PolledReport[] }) {
+  const { t } = useTranslation('groups');
+  const rows = committedRows(group, partitions);
+  const headingId = `group-${group.group}-title`;
+  return (
+    <article className="group-card" data-testid="group" data-group={group.group} data-state={group.state} data-generation={group.generation} aria-labelledby={headingId}>
+      <header className="group-head">
+        <h3 id={headingId}>{group.group}</h3>
+        <span className={`group-state group-state-${group.state}`}>{t(`state.${group.state}`)}</span>
+        <span className="muted">{t('generation', { generation: group.generation })}</span>
+        {group.assignor && <span className="muted">{t('assignor', { assignor: group.assignor })}</span>}
+      </header>
+      <p className="group-why">{t(`stateWhy.${group.state}`)}</p>
+      <p className={`group-coordinator${group.coordinator.broker === null ? ' group-coordinator-none' : ''}`}>
+        {group.coordinator.broker === null
+          ? t('noCoordinator', { partition: group.coordinator.partition })
+          : t('coordinator', { broker: group.coordinator.broker, partition: group.coordinator.partition })}
+      </p>
+      <h4>{t('members')}</h4>
+      {group.members.length === 0 ? <p className="muted">{t('noMembers')}</p> : (
+        <ul className="group-members">
+          {group.members.map((m) => {
+            const assignment = sortedAssignment(m.assignment);
+            const poll = lastPoll(polled, group.group, m.member);
+            return (
+              <li key={m.member} data-testid="member" data-group={group.group} data-member={m.member} data-assignment={assignment.join(',')}>
+                <strong>{m.member}</strong>
+                {m.instanceId !== null && <span className="muted"> · {t('static', { id: m.instanceId })}</span>}
+                <span className="group-assignment">
+                  {assignment.length === 0 ? <span className="muted">{t('nothingAssigned')}</span> : assignment.map((tp) => <span key={tp} className="chip">{tp}</span>)}
+                </span>
+                {poll && <LastPoll poll={poll} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h4>{t('committed')}</h4>
+      {rows.length === 0 ? <p className="muted">{t('noCommitted')}</p> : (
+        <table className="group-committed">
+          <thead>
+            <tr><th scope="col">{t('partition')}</th><th scope="col">{t('offset')}</th><th scope="col">{t('end')}</th><th scope="col">{t('lag')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.topic}-${r.partition}`} data-testid="committed" data-group={group.group} data-topic={r.topic} data-partition={r.partition} data-offset={r.offset}>
+                <th scope="row">{r.topic}-{r.partition}</th>
+                <td>{r.offset}</td>
+                <td>{r.end ?? '—'}</td>
+                <td>{r.lag ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > 0 && <p className="muted group-lag-why">{t('lagWhy')}</p>}
+    </article>
+  );
+}
+
+export default function GroupsPanel({ groups, partitions, polled }: Props) {
+  const { t, i18n } = useTranslation('groups');
+  ensureNamespace(i18n, 'groups', { en, zh });
+  if (groups.length === 0) return null;
+  return (
+    <section className="panel groups-panel" aria-labelledby="groups-title">
+      <h2 id="groups-title">{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
+      <div className="group-list">
+        {groups.map((g) => <Group key={g.group} group={g} partitions={partitions} polled={polled} />)}
+      </div>
+    </section>
+  );
+}
