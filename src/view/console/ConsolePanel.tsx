@@ -62,7 +62,7 @@ export default function ConsolePanel({ entries, topics, era }: Props) {
   return (
     <section className="panel cli-panel" aria-labelledby="cli-title">
       <h2 id="cli-title">{t('title')}</h2>
-      <div className="cli-log" role="log" aria-live="polite">
+      <div className="cli-log" role="log" aria-live="polite" aria-label={t('title')} tabIndex={0}>
         {entries.length === 0 && <p className="muted">{t('empty')}</p>}
         {entries.map((e) => (
           <div key={e.step} className="cli-entry" data-testid="cli-output" data-step={e.step} data-exit-code={e.exitCode}>
