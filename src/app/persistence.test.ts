@@ -270,3 +270,76 @@ describe('saves that hold', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('files: export, import, rename (issue 22)', () => {
+  it('export then import gives the same session, as a new saved session opened at its position', async () => {
+    const { db, id } = await savedAt(60);
+    const store = createSessionStore({ checkpointEvery: 50 });
+    const keeper = watchSession(store, db);
+    const backend = savedSessionsBackend(store, db, keeper);
+    const text = await backend.exportSessions([id]);
+    const file = JSON.parse(text) as { format: string; version: number; sessions: { title: string; position: number; document: unknown }[] };
+    expect(file.format).toBe('kafka-inside-sessions');
+    expect(file.sessions).toEqual([{ title: 'long', position: 60, document }]);
+
+    expect(await backend.importText(text)).toEqual({ ok: true });
+    await keeper.flushed();
+    const sessions = await listSessions(db);
+    expect(sessions).toHaveLength(2);
+    expect(keeper.currentId()).not.toBe(id);
+    expect(store.getState().position).toBe(60);
+    expect(store.getState().document).toEqual(document);
+    const original = createSessionStore();
+    original.getState().load({ kind: 'edited' }, scenarioOf(document), 60, null, document);
+    expect(store.getState().report).toEqual(original.getState().report);
+    keeper.stop();
+  });
+
+  it('a plain scenario document imports as one session at position 0', async () => {
+    const db = await openSessionDb();
+    const store = createSessionStore();
+    const keeper = watchSession(store, db);
+    const backend = savedSessionsBackend(store, db, keeper);
+    expect(await backend.importText(JSON.stringify({ ...document, title: 'from a file' }))).toEqual({ ok: true });
+    expect(store.getState().position).toBe(0);
+    expect(store.getState().scenario?.title).toBe('from a file');
+    expect((await listSessions(db)).map((s) => s.title)).toEqual(['from a file']);
+    keeper.stop();
+  });
+
+  it('a bad file is refused with path: reason lines and changes nothing saved', async () => {
+    const { db } = await savedAt(10);
+    const store = createSessionStore();
+    const keeper = watchSession(store, db);
+    const backend = savedSessionsBackend(store, db, keeper);
+    const before = await listSessions(db);
+    const broken = JSON.stringify({ format: 'kafka-inside-sessions', version: 1, sessions: [{ title: 't', position: 0, document }, { title: 'bad', position: 0, document: { ...document, cluster: { brokers: 0 } } }] });
+    const refused = await backend.importText(broken);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.lines.some((l) => l.startsWith('sessions[1] ') && l.includes('cluster.brokers'))).toBe(true);
+    const notJson = await backend.importText('{"version": 1, "title": ');
+    expect(notJson.ok).toBe(false);
+    expect(!notJson.ok && notJson.lines.length).toBeGreaterThan(0);
+    const deep = await backend.importText(`{"version":1,"title":${'['.repeat(1999)}${']'.repeat(1999)}}`);
+    expect(!deep.ok && deep.lines.join(' ')).toContain('nested deeper than the limit');
+    expect(await listSessions(db)).toEqual(before);
+    keeper.stop();
+  });
+
+  it('rename changes the saved title and the document title, and the session shown with it', async () => {
+    const db = await openSessionDb();
+    const store = createSessionStore();
+    const keeper = watchSession(store, db);
+    store.getState().load({ kind: 'edited' }, scenarioOf(document), 5, null, document);
+    await keeper.flushed();
+    const id = keeper.currentId() as string;
+    const backend = savedSessionsBackend(store, db, keeper);
+    await backend.rename(id, 'Lecture 3: the HW');
+    const [saved] = await listSessions(db);
+    expect(saved.title).toBe('Lecture 3: the HW');
+    expect((saved.document as { title: string }).title).toBe('Lecture 3: the HW');
+    expect(store.getState().document?.title).toBe('Lecture 3: the HW');
+    expect(store.getState().position).toBe(5);
+    keeper.stop();
+  });
+});

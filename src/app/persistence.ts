@@ -17,6 +17,7 @@
 import type { Scenario } from '../core/model/scenario';
 import type { World } from '../core/model/world';
 import { checkpointFingerprint } from '../persist/fingerprint';
+import { formatProblem, validateScenarioDocument } from '../core/scenario/validateScenario';
 import { sessionRecordProblem, worldProblem } from '../persist/recordSchema';
 import {
   deleteCheckpoint, deleteSession, keepOnlyCheckpoint, listSessions, nearestCheckpoint, openSessionDb, readLastSession, restoreSession,
@@ -337,5 +338,70 @@ export function savedSessionsBackend(store: SessionStore, db: SessionDb, keeper:
     // The session being worked on is saved again at the next change: the dialog does not offer it.
     remove: (id) => deleteSession(db, id),
     copyCurrent: () => keeper.copyHere(),
+    exportSessions: (ids) => exportSessions(db, ids),
+    importText: (text) => importSessions(store, db, keeper, text),
+    async rename(id, title) {
+      const saved = await db.get('sessions', id);
+      if (!saved || sessionRecordProblem(saved) !== null) return;
+      const document = saved.document !== null && typeof saved.document === 'object' ? { ...(saved.document as object), title } : saved.document;
+      await db.put('sessions', { ...saved, title, document });
+      const state = store.getState();
+      if (keeper.currentId() === id && state.document && state.scenario) {
+        store.setState({ document: { ...state.document, title }, scenario: { ...state.scenario, title } });
+      }
+    },
   };
+}
+
+/** The file format of exported sessions (docs/architecture.md, "Files"). */
+export const EXPORT_FORMAT = 'kafka-inside-sessions';
+
+/** Sessions as a JSON file: `{ format, version: 1, sessions: [{ title, position, document }] }`. */
+export async function exportSessions(db: SessionDb, ids?: string[]): Promise<string> {
+  const all = await listSessions(db);
+  const chosen = all.filter((s) => (ids ? ids.includes(s.id) : true) && sessionRecordProblem(s) === null);
+  const sessions = chosen.map((s) => ({ title: s.title, position: s.position, document: s.document }));
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: 1, sessions }, null, 2)}\n`;
+}
+
+/**
+ * Imports a file's text: an export of sessions, or one scenario document. The text goes the way
+ * of a link's (quickJson, else the located parser; then the validator, nesting limit and work
+ * budget included), and each session becomes a new saved session; the first one opens.
+ */
+export async function importSessions(store: SessionStore, db: SessionDb, keeper: SessionKeeper, text: string): Promise<{ ok: true } | { ok: false; lines: string[] }> {
+  const { parseJsonQuickly } = await import('../core/scenario/quickJson');
+  let value = parseJsonQuickly(text)?.value;
+  if (value === undefined) {
+    const { parseJsonText } = await import('../core/scenario/jsonText');
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return { ok: false, lines: parsed.problems.map(formatProblem) };
+    value = parsed.value;
+  }
+  const bundle = value as { format?: unknown; sessions?: unknown };
+  const entries: { title?: unknown; position?: unknown; document: unknown }[] = bundle !== null && typeof bundle === 'object' && bundle.format === EXPORT_FORMAT
+    ? (Array.isArray(bundle.sessions) ? bundle.sessions : [])
+    : [{ document: value, position: 0 }];
+  if (entries.length === 0) return { ok: false, lines: ['sessions: the file holds no session'] };
+  const lines: string[] = [];
+  const records: SavedSession[] = [];
+  entries.forEach((entry, i) => {
+    const prefix = entries.length > 1 || bundle?.format === EXPORT_FORMAT ? `sessions[${i}] ` : '';
+    const parsed = validateScenarioDocument(entry?.document);
+    if (!parsed.ok) {
+      lines.push(...parsed.problems.map((p) => `${prefix}${formatProblem(p)}`));
+      return;
+    }
+    const position = Number.isSafeInteger(entry.position) && (entry.position as number) >= 0 ? Math.min(entry.position as number, parsed.scenario.steps.length) : 0;
+    records.push({
+      id: newSessionId(), title: parsed.scenario.title, document: entry.document, position, semantics: SEMANTICS_VERSION,
+      updatedAt: Date.now(), origin: { kind: 'edited' },
+    });
+  });
+  if (lines.length > 0) return { ok: false, lines };
+  for (const record of records.slice(1).reverse()) await db.put('sessions', record);
+  const [first] = records;
+  await saveSession(db, first);
+  const opened = await openSaved(store, db, first, () => keeper.adoptNext(first.id));
+  return 'id' in opened ? { ok: true } : { ok: false, lines: opened.lines };
 }

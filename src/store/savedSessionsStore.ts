@@ -27,6 +27,11 @@ export interface SavedSessionsBackend {
   remove(id: string): Promise<void>;
   /** Goes on with the session shown as a new saved copy (another tab has it open). */
   copyCurrent(): void;
+  /** A JSON file's text holding the sessions `ids` (all when omitted). */
+  exportSessions(ids?: string[]): Promise<string>;
+  /** Imports a file (an export, or one scenario document) through the link's validation; opens the first. */
+  importText(text: string): Promise<{ ok: true } | { ok: false; lines: string[] }>;
+  rename(id: string, title: string): Promise<void>;
 }
 
 export interface SavedSessionsState {
@@ -43,6 +48,13 @@ export interface SavedSessionsState {
   /** True when the session opened. */
   open(id: string): Promise<boolean>;
   remove(id: string): Promise<void>;
+  /** Why the last import was refused: the validator's lines (null when it was not). */
+  importProblem: string[] | null;
+  /** The file's text for the sessions `ids` (all when omitted); null without storage. */
+  exportText(ids?: string[]): Promise<string | null>;
+  /** True when the file's sessions were saved and the first one opened. */
+  importText(text: string): Promise<boolean>;
+  rename(id: string, title: string): Promise<void>;
 }
 
 export function createSavedSessionsStore() {
@@ -51,6 +63,7 @@ export function createSavedSessionsStore() {
     status: 'pending',
     sessions: null,
     problem: null,
+    importProblem: null,
     install(backend) {
       set({ backend, status: backend ? 'ready' : 'unavailable' });
       if (backend && get().sessions !== null) void get().refresh();
@@ -77,6 +90,24 @@ export function createSavedSessionsStore() {
       if (!backend) return;
       await backend.remove(id).catch(() => undefined);
       if (get().problem?.id === id) set({ problem: null });
+      await get().refresh();
+    },
+    async exportText(ids) {
+      const { backend } = get();
+      return backend ? backend.exportSessions(ids) : null;
+    },
+    async importText(text) {
+      const { backend } = get();
+      if (!backend) return false;
+      const result = await backend.importText(text).catch((error: unknown) => ({ ok: false as const, lines: [`$: ${String(error)}`] }));
+      set({ importProblem: result.ok ? null : result.lines });
+      await get().refresh();
+      return result.ok;
+    },
+    async rename(id, title) {
+      const { backend } = get();
+      if (!backend) return;
+      await backend.rename(id, title.trim()).catch(() => undefined);
       await get().refresh();
     },
   }));
