@@ -15,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}/`,
     trace: 'retain-on-failure',
+    // The service worker precaches the whole app on every first visit: only the offline test
+    // (e2e/offline.spec.ts) lets it run.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy of the built app (docs/architecture.md, "Security headers"): only
@@ -31,7 +32,33 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline (issue 22): a service worker precaches the built app, so a lecture hall without
+    // Wi-Fi runs a demo opened once before. `prompt`: a new version waits until the user chooses
+    // "Reload to update" (src/app/offline.ts), never changing a running lecture. Registered by
+    // the app after its first page (a lazy chunk), not by an inline script (the CSP forbids one).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Kafka, inside',
+        short_name: 'Kafka inside',
+        description: 'A deterministic, simulated Apache Kafka cluster for learning how replication works.',
+        start_url: './',
+        display: 'standalone',
+        background_color: '#f4f6fb',
+        theme_color: '#1d4ed8',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   base: './',
   build: {
     target: 'es2022',

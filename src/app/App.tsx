@@ -16,6 +16,7 @@ import { EraBadge } from '../view/EraBadge';
 import { LanguageToggle } from '../view/LanguageToggle';
 import { LoadErrorPanel } from '../view/LoadErrorPanel';
 import { NoticeBanner } from '../view/NoticeBanner';
+import { UpdateBanner } from '../view/UpdateBanner';
 import { ProducedList } from '../view/ProducedList';
 import { StepList } from '../view/StepList';
 import { StepNarration } from '../view/narration/StepNarration';
@@ -128,6 +129,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
         </div>
       )}
       {notice && <NoticeBanner notice={notice} onDismiss={sessionActions().dismissNotice} />}
+      <UpdateBanner />
       {notesOpen && <Suspense fallback={null}><SpeakerNotes onClose={() => setNotesOpen(false)} /></Suspense>}
       {loadError && <LoadErrorPanel error={loadError} onOpenExample={onOpenExample} />}
       {courseOpen && !embed && (

@@ -82,6 +82,8 @@ async function start(): Promise<void> {
     void guarded(openHash(window.location.hash, context));
   });
   await guarded(openFirst(hash, context, mode));
+  // Offline use: the service worker comes after the page has opened (a chunk of its own).
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) void import('./offline').then((m) => m.startOffline(), () => undefined);
 }
 
 /** Runs an open; an exception shows the load-error panel instead of leaving the page as it was. */
