@@ -66,7 +66,19 @@ test('a refused restart explains NODE_EXISTS and how long to wait', async ({ pag
   await cluster.open(scenarioHash(doc, 3), '?lang=en');
   await expect(narration(page)).toContainText('run at least 17,000 ms, then restart again');
   await expect(page.locator('.step-explained')).toContainText('NODE_EXISTS: ZooKeeper still holds /brokers/ids/1');
+  // The step-error hook: the report's stepErrors up to the position, with what to do, in every mode.
+  const refused = page.getByTestId('step-error');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toHaveAttribute('data-step', '2');
+  await expect(refused).toHaveAttribute('data-error', 'NODE_EXISTS');
+  await expect(refused).toContainText('Step 3 was refused: NODE_EXISTS');
+  await expect(refused).toContainText('17,000');
+  await cluster.open(scenarioHash(doc, 2), '?lang=en');
+  await expect(page.getByTestId('step-error')).toHaveCount(0);
+  await cluster.open(scenarioHash(doc, 3), '?lang=en&embed=1');
+  await expect(page.getByTestId('step-error')).toHaveAttribute('data-error', 'NODE_EXISTS');
   await cluster.open(scenarioHash(doc, 3), '?lang=zh');
+  await expect(page.getByTestId('step-error')).toContainText('第 3 步被拒绝：NODE_EXISTS');
   await expect(narration(page)).toContainText('请至少运行 17,000 毫秒，再重启一次');
 });
 

@@ -10,6 +10,7 @@ import { AboutDialog } from '../view/dialogs/AboutDialog';
 import { ForkDialog } from '../view/dialogs/ForkDialog';
 import { Inspector } from '../view/inspector/Inspector';
 import { AnomalyList } from '../view/AnomalyList';
+import { StepErrorList } from '../view/StepErrorList';
 import { ClusterErrorBoundary } from '../view/ClusterErrorBoundary';
 import { ClusterView } from '../view/ClusterView';
 import { EraBadge } from '../view/EraBadge';
@@ -154,6 +155,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
                   <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled} />
                 </Suspense>
               )}
+              <StepErrorList stepErrors={report.stepErrors} scenario={scenario} world={world} />
               {!embed && <AnomalyList anomalies={report.anomalies} />}
               {!embed && <Inspector />}
               {!embed && <ProducedList report={report} />}
