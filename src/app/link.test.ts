@@ -4,9 +4,9 @@ import { buildLink, decodePayload, encodePayload, parseLink } from './link';
 
 describe('share links', () => {
   it('parses #s= and &at=', () => {
-    expect(parseLink('#s=abc+-$x&at=3')).toEqual({ payload: 'abc+-$x', lesson: null, at: { kind: 'whole', value: 3 }, event: 0 });
-    expect(parseLink('s=abc')).toEqual({ payload: 'abc', lesson: null, at: { kind: 'missing' }, event: 0 });
-    expect(parseLink('')).toEqual({ payload: null, lesson: null, at: { kind: 'missing' }, event: 0 });
+    expect(parseLink('#s=abc+-$x&at=3')).toEqual({ payload: 'abc+-$x', lesson: null, at: { kind: 'whole', value: 3 }, event: 0, vs: null });
+    expect(parseLink('s=abc')).toEqual({ payload: 'abc', lesson: null, at: { kind: 'missing' }, event: 0, vs: null });
+    expect(parseLink('')).toEqual({ payload: null, lesson: null, at: { kind: 'missing' }, event: 0, vs: null });
     expect(parseLink('#lesson=kip-101&at=2').lesson).toBe('kip-101');
   });
 

@@ -22,6 +22,8 @@ export interface ParsedLink {
   at: AtParam;
   /** `&ev=`: timed events of step `at + 1` applied (0 when absent or not a whole number). */
   event: number;
+  /** `&vs=`, URL-decoded: the split view's changed fields (splitView.ts); null without it. */
+  vs: string | null;
 }
 
 function parseAt(raw: string | undefined): AtParam {
@@ -49,6 +51,7 @@ export function parseLink(hash: string): ParsedLink {
     lesson: lesson === undefined ? null : safeDecode(lesson),
     at: parseAt(params.get('at')),
     event: parseEvent(params.get('ev')),
+    vs: params.has('vs') ? safeDecode(params.get('vs') as string) : null,
   };
 }
 
