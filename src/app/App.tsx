@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useSplit } from '../store/splitStore';
 import { useView } from '../store/viewStore';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
@@ -36,6 +37,7 @@ const SpeakerNotes = lazy(() => import('../view/SpeakerNotes').then((m) => ({ de
 /** Rarely used too: the list of saved sessions. */
 const ConsolePanel = lazy(() => import('../view/console/ConsolePanel'));
 const GroupsPanel = lazy(() => import('../view/groups/GroupsPanel'));
+const SplitView = lazy(() => import('../view/split/SplitView'));
 const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDialog').then((m) => ({ default: m.SavedSessionsDialog })));
 
 /** The course page and the lesson player, with the lessons and their texts: lazy chunks (src/lessons). */
@@ -98,6 +100,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const source = useSession((s) => s.source);
   const [notesOpen, setNotesOpen] = useState(false);
   const embed = mode === 'embed';
+  const split = useSplit();
 
   useEffect(() => {
     document.title = scenario?.title ? `${scenario.title} · ${t('app.name')}` : t('app.name');
@@ -113,7 +116,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
           </p>
           <div className="header-main">
             {scenario && <h1 className="scenario-title" data-testid="scenario-title">{scenario.title}</h1>}
-            {scenario && <EraBadge era={eraOf(scenario)} />}
+            {scenario && !split && <EraBadge era={eraOf(scenario)} />}
           </div>
           <AppToolbar shareUrl={() => shareUrl(sessionStore.getState())} />
           {mode === 'present' && (
@@ -124,7 +127,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
           <LanguageToggle onChange={onLanguage} />
         </header>
       )}
-      {embed && scenario && (
+      {embed && scenario && !split && (
         <div className="embed-head">
           <EraBadge era={eraOf(scenario)} />
         </div>
@@ -141,22 +144,30 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
       {scenario && report && !(courseOpen && !embed) && (
         <ClusterErrorBoundary key={loadSerial} onOpenExample={onOpenExample}>
           <TimelineBar />
-          <div className={`layout${report.brokers.length > 3 ? ' layout-wide' : ''}`}>
+          <div className={`layout${report.brokers.length > 3 || split ? ' layout-wide' : ''}`}>
             <main className="main">
               {source?.kind === 'lesson' && (
                 <Suspense fallback={<div className="lesson-placeholder" aria-hidden="true" />}>
                   <LessonPlayer id={source.id} position={position} total={report ? scenario.steps.length : 0} />
                 </Suspense>
               )}
-              {world && <StepNarration scenario={scenario} position={position} events={events} world={world} withReadingAid={!embed} />}
-              <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
-              {report.groups.length > 0 && (
+              {split ? (
+                <Suspense fallback={<div className="split-placeholder" aria-hidden="true" />}>
+                  <SplitView vs={split} />
+                </Suspense>
+              ) : (
+                <>
+                  {world && <StepNarration scenario={scenario} position={position} events={events} world={world} withReadingAid={!embed} />}
+                  <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
+                </>
+              )}
+              {report.groups.length > 0 && !split && (
                 <Suspense fallback={null}>
                   <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled} />
                 </Suspense>
               )}
-              <StepErrorList stepErrors={report.stepErrors} scenario={scenario} world={world} />
-              {!embed && <AnomalyList anomalies={report.anomalies} />}
+              {!split && <StepErrorList stepErrors={report.stepErrors} scenario={scenario} world={world} />}
+              {!embed && !split && <AnomalyList anomalies={report.anomalies} />}
               {!embed && <Inspector />}
               {!embed && <ProducedList report={report} />}
               {!embed && (

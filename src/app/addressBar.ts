@@ -5,6 +5,7 @@
  * keeps its own payload: `#s=<payload>&at=<n>`. A link that failed to load is left as it was.
  */
 import type { SessionState, SessionStore } from '../store/sessionStore';
+import { splitStore } from '../store/splitStore';
 import type { ScenarioDocument } from '../session/scenarioEdit';
 import { buildLink, encodePayload, lessonLink, positionParams } from './link';
 
@@ -17,7 +18,15 @@ export function payloadOf(document: ScenarioDocument): string {
 
 type Position = Pick<SessionState, 'source' | 'position'> & { event?: number; document?: ScenarioDocument | null };
 
-export function hashFor(state: Position): string | null {
+/** `&vs=` kept on whatever the hash is (the split view's changed fields, ui-contract.md). */
+const withSplit = (hash: string, vs: string | null | undefined) => (vs ? `${hash}&vs=${encodeURIComponent(vs)}` : hash);
+
+export function hashFor(state: Position, vs: string | null = null): string | null {
+  const hash = hashWithoutSplit(state);
+  return hash === null ? null : withSplit(hash, vs);
+}
+
+function hashWithoutSplit(state: Position): string | null {
   const { source, position, document, event = 0 } = state;
   if (!source) return null;
   if (source.kind === 'link') return buildLink(source.payload, position, event);
@@ -33,19 +42,24 @@ export function shareUrl(state: Position, win: Window = window): string | null {
     : state.document ? buildLink(payloadOf(state.document), state.position, state.event) : null;
   if (hash === null) return null;
   const url = new URL(win.location.href);
-  url.hash = hash.slice(1);
+  url.hash = withSplit(hash, splitStore.getState().vs).slice(1);
   return url.toString();
 }
 
 export function syncAddressBar(store: SessionStore, win: Window = window): () => void {
   const write = (state: SessionState) => {
-    const hash = hashFor(state);
+    const hash = hashFor(state, splitStore.getState().vs);
     if (hash === null || hash === win.location.hash) return;
     const url = `${win.location.pathname}${win.location.search}${hash}`;
     win.history.replaceState(win.history.state, '', url);
   };
   write(store.getState());
-  return store.subscribe((state, previous) => {
+  const unsplit = splitStore.subscribe(() => write(store.getState()));
+  const unsubscribe = store.subscribe((state, previous) => {
     if (state.source !== previous.source || state.position !== previous.position || state.event !== previous.event || state.document !== previous.document) write(state);
   });
+  return () => {
+    unsplit();
+    unsubscribe();
+  };
 }

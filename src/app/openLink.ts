@@ -4,6 +4,7 @@
  * document goes through the core's validator, as the runner's input does.
  */
 import { parseJsonQuickly } from '../core/scenario/quickJson';
+import { splitStore } from '../store/splitStore';
 import { formatProblem, validateScenarioDocument, type ParseResult } from '../core/scenario/validateScenario';
 import type { ScenarioDocument } from '../session/scenarioEdit';
 import type { Notice, SessionStore } from '../store/sessionStore';
@@ -48,6 +49,7 @@ let latestOpen = 0;
 export async function openHash(hash: string, { store, exampleDocument, lessonDocument }: OpenContext): Promise<void> {
   const serial = ++latestOpen;
   const link = parseLink(hash);
+  splitStore.setState({ vs: link.vs });
   const { at, notice } = requestedPosition(link.at);
   const session = store.getState();
   if (link.payload !== null) {

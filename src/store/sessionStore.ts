@@ -7,6 +7,7 @@
  * which subscribes here.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { SimEvent } from '../core/model/events';
 import type { Report } from '../core/model/report';
@@ -415,8 +416,14 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
 /** The app's one session store. */
 export const sessionStore = createSessionStore();
 
+/**
+ * The session a subtree shows: the app's one store, or a pane's own in the split view
+ * (view/split). Components read their session through `useSession`, never the singleton.
+ */
+export const SessionContext = createContext<SessionStore>(sessionStore);
+
 export function useSession<T>(selector: (state: SessionState & SessionActions) => T): T {
-  return useStore(sessionStore, selector);
+  return useStore(useContext(SessionContext), selector);
 }
 
 /** The store's actions: functions that never change, so components need not subscribe to them. */

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { partitionDiffKey, useDiffers } from './split/differs';
 import { useTranslation } from 'react-i18next';
 import type { BrokerReport, PartitionReport, Report } from '../core/model/report';
 import { useSession } from '../store/sessionStore';
@@ -32,6 +33,7 @@ function PartitionSummary({ partition, row, selectable, selected, onSelect }: {
   partition: PartitionReport; row?: number; selectable: boolean; selected: boolean; onSelect: () => void;
 }) {
   const { t } = useTranslation();
+  const differs = useDiffers();
   const name = partitionKey(partition);
   const shrunk = partition.isr.length < partition.replicas.length;
   const interactive = selectable
@@ -54,6 +56,7 @@ function PartitionSummary({ partition, row, selectable, selected, onSelect }: {
       data-epoch={partition.leaderEpoch}
       data-hw={partition.highWatermark}
       data-isr={partition.isr.join(',')}
+      data-differs={differs?.partitions.has(partitionDiffKey(partition.topic, partition.partition)) ? 'true' : undefined}
       {...interactive}
     >
       {selectable ? (
@@ -105,8 +108,9 @@ function Legend() {
  * replica a log strip in its broker's column. Small clusters draw every user-topic replica; a
  * larger one lists compact summaries, and selecting one draws that partition in full.
  */
-export function ClusterView({ report, manual = false, editable = true }: { report: Report; manual?: boolean; editable?: boolean }) {
+export function ClusterView({ report, manual = false, editable = true, animate = true }: { report: Report; manual?: boolean; editable?: boolean; animate?: boolean }) {
   const { t } = useTranslation();
+  const titleId = useId();
   const [focused, setFocused] = useState<string | null>(null);
   const events = useSession((s) => s.events);
   const changes = useMemo(() => replicaChanges(events), [events]);
@@ -127,8 +131,8 @@ export function ClusterView({ report, manual = false, editable = true }: { repor
   const gridStyle = { '--brokers': report.brokers.length, '--rows': Math.max(1, drawn.length) } as CSSProperties;
 
   return (
-    <section className="cluster" aria-labelledby="cluster-title">
-      <h2 id="cluster-title" className="sr-only">{t('cluster.label')}</h2>
+    <section className="cluster" aria-labelledby={titleId}>
+      <h2 id={titleId} className="sr-only">{t('cluster.label')}</h2>
       {compactUser.length > 0 && (
         <div className={`partition-cards${compactUser.length > FULL_DRAW_PARTITIONS ? ' partition-cards-dense' : ''}`}>
           <p className="muted">{t('cluster.compactHint')}</p>
@@ -178,7 +182,7 @@ export function ClusterView({ report, manual = false, editable = true }: { repor
             })}
           </article>
         ))}
-        <Suspense fallback={null}><EventStage /></Suspense>
+        {animate && <Suspense fallback={null}><EventStage /></Suspense>}
       </div>
       {internalTopics.map(([topic, partitions]) => (
         // Internal topics (the groups' __consumer_offsets) stay folded below the user's topics:

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { recordDiffKey, replicaDiffKey, useDiffers } from './split/differs';
 import { useTranslation } from 'react-i18next';
 import type { PartitionReport, ReplicaReport } from '../core/model/report';
 import type { LogWindow } from './layout/logWindow';
@@ -27,6 +28,7 @@ const flip = (xPercent: number) => (xPercent > 70 ? ' marker-flip' : '');
  */
 export function ReplicaLog({ partition, replica, role, inIsr, window, row, change }: ReplicaLogProps) {
   const { t } = useTranslation();
+  const differs = useDiffers();
   const drawn = replica.log.filter((record) => record.offset >= window.firstOffset);
   const uncommitted = replica.log.filter((record) => record.offset >= replica.highWatermark).length;
   const name = `${partition.topic}-${partition.partition}`;
@@ -57,6 +59,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
       data-role={role}
       data-in-isr={String(inIsr)}
       data-first-drawn-offset={window.firstOffset > 0 ? window.firstOffset : undefined}
+      data-differs={differs?.replicas.has(replicaDiffKey(partition.topic, partition.partition, replica.broker)) ? 'true' : undefined}
     >
       <div className="replica-head">
         <span className="replica-name">{name}</span>
@@ -80,6 +83,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
               data-testid="record"
               data-offset={record.offset}
               data-epoch={record.leaderEpoch}
+              data-differs={differs?.records.has(recordDiffKey(partition.topic, partition.partition, replica.broker, record.offset)) ? 'true' : undefined}
             >
               <span className="record-offset">{record.offset}</span>
               <span className="record-epoch">e{record.leaderEpoch}</span>

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../core/model/scenario';
 import type { StepErrorReport } from '../core/model/report';
@@ -13,6 +14,7 @@ import { useNarration } from './narration/useNarration';
 export function StepErrorList({ stepErrors, scenario, world }: { stepErrors: StepErrorReport[]; scenario: Scenario; world: World | null }) {
   const { t, i18n } = useTranslation();
   const narration = useNarration();
+  const headingId = useId();
   if (stepErrors.length === 0) return null;
   const explain = (error: StepErrorReport): string | null => {
     if (!narration || !world) return null;
@@ -21,8 +23,8 @@ export function StepErrorList({ stepErrors, scenario, world }: { stepErrors: Ste
     return narration.resolveSentence(narration.errorSentence(error.error, world, place), i18n.getFixedT(i18n.language, 'narration'), i18n.language);
   };
   return (
-    <section className="panel step-errors" aria-labelledby="step-errors-heading">
-      <h2 id="step-errors-heading"><span aria-hidden="true">✕ </span>{t('stepErrors.label')}</h2>
+    <section className="panel step-errors" aria-labelledby={headingId}>
+      <h2 id={headingId}><span aria-hidden="true">✕ </span>{t('stepErrors.label')}</h2>
       <ul>
         {stepErrors.map((e) => (
           <li key={`${e.step}-${e.error}`} data-testid="step-error" data-step={e.step} data-error={e.error}>

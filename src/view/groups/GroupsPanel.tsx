@@ -4,6 +4,7 @@
  * partitions they own; its committed offsets with the partition's high watermark and the lag.
  * Test hooks: `group`, `member`, `committed` (ui-contract.md, "Test hooks").
  */
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GroupReport, PolledReport } from '../../core/model/groups';
 import type { PartitionReport } from '../../core/model/report';
@@ -34,7 +35,7 @@ function LastPoll({ poll }: { poll: PolledReport }) {
 function Group({ group, partitions, polled }: { group: GroupReport; partitions: PartitionReport[]; polled: PolledReport[] }) {
   const { t } = useTranslation('groups');
   const rows = committedRows(group, partitions);
-  const headingId = `group-${group.group}-title`;
+  const headingId = `${useId()}-group`;
   return (
     <article className="group-card" data-testid="group" data-group={group.group} data-state={group.state} data-generation={group.generation} aria-labelledby={headingId}>
       <header className="group-head">
@@ -94,10 +95,11 @@ function Group({ group, partitions, polled }: { group: GroupReport; partitions: 
 export default function GroupsPanel({ groups, partitions, polled }: Props) {
   const { t, i18n } = useTranslation('groups');
   ensureNamespace(i18n, 'groups', { en, zh });
+  const titleId = useId();
   if (groups.length === 0) return null;
   return (
-    <section className="panel groups-panel" aria-labelledby="groups-title">
-      <h2 id="groups-title">{t('title')}</h2>
+    <section className="panel groups-panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       <div className="group-list">
         {groups.map((g) => <Group key={g.group} group={g} partitions={partitions} polled={polled} />)}
