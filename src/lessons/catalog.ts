@@ -1,5 +1,6 @@
 /** Every lesson, in the course's order, and the ones still to come (chapters in the notes' order). */
 import { logSegments, partitioner, topicsPartitions, whyQueue } from './data/basics';
+import { consumerGroups } from './data/consumers';
 import { followerFailure, kip101Divergence, kip101DivergenceEpochLesson, kip101Loss, kip101LossEpochLesson, leaderFailure } from './data/failures';
 import { acks, idempotence, retries } from './data/producer';
 import { isr, minInsync, whyIsr } from './data/replication';
@@ -8,13 +9,12 @@ import type { ChapterId, ComingLesson, Lesson } from './types';
 export const CHAPTERS: ChapterId[] = ['why', 'basics', 'cli', 'storage', 'producer', 'replication', 'failures', 'consumers'];
 
 export const LESSONS: Lesson[] = [
-  whyQueue, topicsPartitions, logSegments, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
+  whyQueue, topicsPartitions, consumerGroups, logSegments, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
   followerFailure, leaderFailure, kip101Loss, kip101LossEpochLesson, kip101Divergence, kip101DivergenceEpochLesson,
 ];
 
 /** Listed in the course as "coming": they need consumer groups or the in-app CLI. */
 export const COMING: ComingLesson[] = [
-  { id: 'consumer-groups', chapter: 'basics' },
   { id: 'cli-topics', chapter: 'cli' },
   { id: 'cli-console', chapter: 'cli' },
   { id: 'consumer-offsets', chapter: 'consumers' },
