@@ -68,3 +68,80 @@ export const consumerGroups: Lesson = {
     { at: 10, says: 'a1 reads all five records, in order within each partition', holds: (r) => same(polledValues(r, 'audit', 'a1'), all) },
   ],
 };
+
+const members = (r: Parameters<typeof groupOf>[0]) => groupOf(r, 'g').members.map((m) => m.member);
+const partitions3 = [0, 1, 2].map((partition) => ({ topic: 'orders', partition }));
+
+export const rebalance: Lesson = {
+  id: 'rebalance',
+  chapter: 'consumers',
+  scenario: {
+    version: 1, seed: 1,
+    cluster: { brokers: 3 },
+    producer: { acks: 1 },
+    consumer: { config: { ...earliest, 'session.timeout.ms': 10000 } },
+    topics: [{ name: 'orders', assignment: [[1], [2], [3]] }],
+    steps: [
+      { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] },
+      { op: 'subscribe', group: 'g', member: 'c2', topics: ['orders'] },
+      { op: 'run', ms: 6000 },
+      { op: 'subscribe', group: 'g', member: 'c3', topics: ['orders'] },
+      { op: 'run', ms: 3000 },
+      { op: 'kill', group: 'g', member: 'c2' },
+      { op: 'produce', topic: 'orders', partition: 1, key: null, value: 'o0' },
+      { op: 'run', ms: 5000 },
+      { op: 'run', ms: 8000 },
+      { op: 'leave', group: 'g', member: 'c3' },
+      { op: 'run', ms: 3000 },
+    ],
+  },
+  stops: stops(12, {
+    0: { highlight: partitions3 },
+    3: {
+      highlight: partitions3,
+      question: {
+        revealAt: 5,
+        choices: [
+          { id: 'moves', correct: true, holds: (r) => same(assignmentOf(r, 'g', 'c1'), ['orders-0']) && same(assignmentOf(r, 'g', 'c3'), ['orders-2']) && groupOf(r, 'g').generation === 2 },
+          { id: 'keeps', correct: false, holds: (r) => assignmentOf(r, 'g', 'c1').length === 2 && assignmentOf(r, 'g', 'c3').length === 0 },
+        ],
+      },
+    },
+    5: { highlight: partitions3 },
+    6: { highlight: [{ topic: 'orders', partition: 1 }], callout: true },
+    7: {
+      highlight: [{ topic: 'orders', partition: 1, broker: 2, offset: 0 }],
+      question: {
+        revealAt: 8,
+        choices: [
+          { id: 'waits', correct: true, holds: (r) => r.polled.every((p) => p.records.length === 0) && members(r).includes('c2') },
+          { id: 'other', correct: false, holds: (r) => r.polled.some((p) => p.records.some((x) => x.value === 'o0')) },
+          { id: 'gone', correct: false, holds: (r) => !members(r).includes('c2') },
+        ],
+      },
+    },
+    9: { highlight: [{ topic: 'orders', partition: 1, broker: 2, offset: 0 }] },
+    10: {
+      highlight: [{ topic: 'orders', partition: 2 }],
+      question: {
+        revealAt: 11,
+        choices: [
+          { id: 'soon', correct: true, holds: (r) => same(assignmentOf(r, 'g', 'c1'), ['orders-0', 'orders-1', 'orders-2']) && groupOf(r, 'g').generation === 4 },
+          { id: 'timeout', correct: false, holds: (r) => assignmentOf(r, 'g', 'c1').length < 3 },
+        ],
+      },
+    },
+    11: { highlight: partitions3, callout: true },
+  }),
+  claims: [
+    { at: 2, says: 'before the initial delay the group is PreparingRebalance, generation 0', holds: (r) => groupOf(r, 'g').state === 'PreparingRebalance' && groupOf(r, 'g').generation === 0 },
+    { at: 3, says: 'generation 1: range gives c1 orders-0 and orders-1, c2 orders-2', holds: (r) => groupOf(r, 'g').generation === 1 && same(assignmentOf(r, 'g', 'c1'), ['orders-0', 'orders-1']) && same(assignmentOf(r, 'g', 'c2'), ['orders-2']) },
+    { at: 4, says: 'c3 joining a Stable group starts a rebalance at once, c3 owns nothing yet, the old owners keep theirs', holds: (r) => groupOf(r, 'g').state === 'PreparingRebalance' && groupOf(r, 'g').generation === 1 && assignmentOf(r, 'g', 'c3').length === 0 },
+    { at: 5, says: 'generation 2: one partition each', holds: (r) => groupOf(r, 'g').state === 'Stable' && same(assignmentOf(r, 'g', 'c2'), ['orders-1']) },
+    { at: 6, says: 'the killed member is still in the group', holds: (r) => groupOf(r, 'g').state === 'Stable' && members(r).includes('c2') },
+    { at: 8, says: 'five seconds later c2 is still a member and o0 is unread', holds: (r) => members(r).includes('c2') && groupOf(r, 'g').generation === 2 && r.polled.every((p) => p.records.length === 0) },
+    { at: 9, says: 'the session expired: generation 3, c1 owns orders-0 and orders-1 and read o0', holds: (r) => groupOf(r, 'g').state === 'Stable' && groupOf(r, 'g').generation === 3 && same(members(r), ['c1', 'c3']) && same(assignmentOf(r, 'g', 'c1'), ['orders-0', 'orders-1']) && same(polledValues(r, 'g', 'c1'), ['o0']) },
+    { at: 10, says: 'a clean leave starts the rebalance at once', holds: (r) => groupOf(r, 'g').state === 'PreparingRebalance' && same(members(r), ['c1']) },
+    { at: 11, says: 'generation 4: c1 alone owns all three partitions', holds: (r) => groupOf(r, 'g').state === 'Stable' && groupOf(r, 'g').generation === 4 },
+  ],
+};
