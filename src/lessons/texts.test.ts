@@ -33,6 +33,7 @@ const ALLOWED = new Set([
   'segment.bytes', 'index.interval.bytes', 'request.timeout.ms', 'broker.session.timeout.ms', 'zookeeper.session.timeout.ms',
   'NOT_ENOUGH_REPLICAS', 'REQUEST_TIMED_OUT', 'topic', 'ack', 'key', 'true',
   'group.initial.rebalance.delay.ms', 'auto.offset.reset', 'earliest', 'session.timeout.ms', 'group.instance.id',
+  'enable.auto.commit', 'auto.commit.interval.ms', 'commitSync', 'false', 'latest',
   // variables in formulas (f + 1 replicas survive f failures; the n-th message)
   'f', 'n',
   // files and the scenarios' own names and values

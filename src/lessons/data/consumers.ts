@@ -145,3 +145,67 @@ export const rebalance: Lesson = {
     { at: 11, says: 'generation 4: c1 alone owns all three partitions', holds: (r) => groupOf(r, 'g').state === 'Stable' && groupOf(r, 'g').generation === 4 },
   ],
 };
+
+const committedOf = (r: Parameters<typeof groupOf>[0]) => groupOf(r, 'g').committed['orders-0'];
+const orders0 = { topic: 'orders', partition: 0, broker: 1 };
+
+export const consumerOffsets: Lesson = {
+  id: 'consumer-offsets',
+  chapter: 'consumers',
+  scenario: {
+    version: 1, seed: 1,
+    cluster: { brokers: 3, replication: 'manual' },
+    producer: { acks: 1 },
+    consumer: { config: { ...earliest, 'session.timeout.ms': 10000 } },
+    topics: [{ name: 'orders', assignment: [[1]] }],
+    steps: [
+      { op: 'produce', topic: 'orders', key: null, value: 'm{i}', count: 6 },
+      { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] },
+      { op: 'run', ms: 3000 },
+      { op: 'poll', group: 'g', member: 'c1', maxRecords: 3 },
+      { op: 'run', ms: 5000 },
+      { op: 'poll', group: 'g', member: 'c1', maxRecords: 2 },
+      { op: 'run', ms: 100 },
+      { op: 'kill', group: 'g', member: 'c1' },
+      { op: 'subscribe', group: 'g', member: 'c2', topics: ['orders'] },
+      { op: 'run', ms: 15000 },
+      { op: 'poll', group: 'g', member: 'c2' },
+    ],
+  },
+  stops: stops(12, {
+    0: { highlight: [orders0] },
+    1: { highlight: [orders0] },
+    4: {
+      highlight: [0, 1, 2].map((offset) => ({ ...orders0, offset })),
+      question: {
+        revealAt: 5,
+        choices: [
+          { id: 'no', correct: true, holds: (r) => committedOf(r) === undefined },
+          { id: 'yes', correct: false, holds: (r) => committedOf(r) === 3 },
+        ],
+      },
+    },
+    6: { highlight: [3, 4].map((offset) => ({ ...orders0, offset })) },
+    7: { highlight: [{ ...orders0, offset: 3 }], callout: true },
+    9: {
+      question: {
+        revealAt: 11,
+        choices: [
+          { id: 'committed', correct: true, holds: (r) => same(polledValues(r, 'g', 'c2'), ['m3', 'm4', 'm5']) },
+          { id: 'earliest', correct: false, holds: (r) => polledValues(r, 'g', 'c2')[0] === 'm0' },
+          { id: 'after', correct: false, holds: (r) => same(polledValues(r, 'g', 'c2'), ['m5']) },
+        ],
+      },
+    },
+    11: { highlight: [3, 4, 5].map((offset) => ({ ...orders0, offset })), callout: true },
+  }),
+  claims: [
+    { at: 4, says: 'c1 polled m0-m2 and nothing is committed', holds: (r) => same(polledValues(r, 'g', 'c1'), ['m0', 'm1', 'm2']) && committedOf(r) === undefined },
+    { at: 5, says: 'no poll, no auto commit: still nothing committed after 5 s', holds: (r) => committedOf(r) === undefined },
+    { at: 6, says: 'the second poll returned m3, m4; the commit it sent is not counted yet', holds: (r) => same(polledValues(r, 'g', 'c1', 5), ['m3', 'm4']) && committedOf(r) === undefined },
+    { at: 7, says: 'the group committed offset 3 for orders-0', holds: (r) => committedOf(r) === 3 },
+    { at: 8, says: 'the killed c1 is still a member; the committed offset stays 3', holds: (r) => same(assignmentOf(r, 'g', 'c1'), ['orders-0']) && committedOf(r) === 3 },
+    { at: 10, says: 'generation 2: c2 owns orders-0', holds: (r) => groupOf(r, 'g').generation === 2 && same(assignmentOf(r, 'g', 'c2'), ['orders-0']) },
+    { at: 11, says: 'c2 reads m3, m4 again, then m5', holds: (r) => same(polledValues(r, 'g', 'c2'), ['m3', 'm4', 'm5']) },
+  ],
+};
