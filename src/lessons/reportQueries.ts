@@ -1,5 +1,5 @@
 /** Small readers of the runner's report, for the lessons' questions and claims. */
-import type { AnomalyType, PartitionReport, ProducedReport, Report, ReplicaReport } from '../core/model/report';
+import type { AnomalyType, CliReport, PartitionReport, ProducedReport, Report, ReplicaReport } from '../core/model/report';
 import type { GroupReport } from '../core/model/groups';
 import type { Stop } from './types';
 
@@ -55,6 +55,13 @@ export function assignmentOf(report: Report, group: string, member: string): str
 export function polledValues(report: Report, group: string, member: string, step?: number): string[] {
   return report.polled.filter((p) => p.group === group && p.member === member && (step === undefined || p.step === step))
     .flatMap((p) => p.records.map((r) => r.value));
+}
+
+/** The output of the `cli` step at `step`. */
+export function cliAt(report: Report, step: number): CliReport {
+  const found = report.cli.find((c) => c.step === step);
+  if (!found) throw new Error(`no cli output for step ${step}`);
+  return found;
 }
 
 /** `count` stops (positions 0..count-1), with the given ones filled in. */

@@ -33,12 +33,16 @@ const ALLOWED = new Set([
   'segment.bytes', 'index.interval.bytes', 'request.timeout.ms', 'broker.session.timeout.ms', 'zookeeper.session.timeout.ms',
   'NOT_ENOUGH_REPLICAS', 'REQUEST_TIMED_OUT', 'topic', 'ack', 'key', 'true',
   'group.initial.rebalance.delay.ms', 'auto.offset.reset', 'earliest', 'session.timeout.ms', 'group.instance.id',
+  'delete.topic.enable',
+  // the command line: options, the fields of --describe, the tools' exceptions, the notes' host
+  'create', 'list', 'describe', 'delete', 'alter', 'partitions', 'bootstrap-server', 'zookeeper', 'localhost', 'hadoop101',
+  'Isr', 'PartitionCount', 'ReplicationFactor', 'TopicExistsException', 'UnrecognizedOptionException', 'joptsimple',
   'enable.auto.commit', 'auto.commit.interval.ms', 'commitSync', 'false', 'latest',
   // variables in formulas (f + 1 replicas survive f failures; the n-th message)
   'f', 'n',
   // files and the scenarios' own names and values
   '.log', '.index', 'orders', 'orders-0', 'payments', 'safe', 'risky', 'alice', 'carol', 'book', 'pen', 'lamp', 'ink', 'pay1',
-  'orders-1', 'billing', 'audit', 'b1', 'b2', 'a1', 'p0', 'p1', 'orders-2', 'g', 'c1', 'c2', 'c3',
+  'orders-1', 'billing', 'audit', 'b1', 'b2', 'a1', 'p0', 'p1', 'orders-2', 'g', 'c1', 'c2', 'c3', 'first',
 ]);
 const VALUE = /^(m\d|o\d|n\d|order-\d|KIP-\d+)$/;
 
