@@ -1,6 +1,6 @@
 /** Every lesson, in the course's order, and the ones still to come (chapters in the notes' order). */
 import { logSegments, partitioner, topicsPartitions, whyQueue } from './data/basics';
-import { cliTopics } from './data/cli';
+import { cliConsole, cliTopics } from './data/cli';
 import { consumerGroups, consumerOffsets, rebalance } from './data/consumers';
 import { followerFailure, kip101Divergence, kip101DivergenceEpochLesson, kip101Loss, kip101LossEpochLesson, leaderFailure } from './data/failures';
 import { acks, idempotence, retries } from './data/producer';
@@ -10,14 +10,13 @@ import type { ChapterId, ComingLesson, Lesson } from './types';
 export const CHAPTERS: ChapterId[] = ['why', 'basics', 'cli', 'storage', 'producer', 'replication', 'failures', 'consumers'];
 
 export const LESSONS: Lesson[] = [
-  whyQueue, topicsPartitions, consumerGroups, cliTopics, logSegments, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
+  whyQueue, topicsPartitions, consumerGroups, cliTopics, cliConsole, logSegments, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
   followerFailure, leaderFailure, kip101Loss, kip101LossEpochLesson, kip101Divergence, kip101DivergenceEpochLesson,
   consumerOffsets, rebalance,
 ];
 
 /** Listed in the course as "coming": they need consumer groups or the in-app CLI. */
 export const COMING: ComingLesson[] = [
-  { id: 'cli-console', chapter: 'cli' },
   { id: 'offsets-storage', chapter: 'consumers' },
 ];
 

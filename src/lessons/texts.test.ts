@@ -36,13 +36,15 @@ const ALLOWED = new Set([
   'delete.topic.enable',
   // the command line: options, the fields of --describe, the tools' exceptions, the notes' host
   'create', 'list', 'describe', 'delete', 'alter', 'partitions', 'bootstrap-server', 'zookeeper', 'localhost', 'hadoop101',
+  'kafka-console-producer.sh', 'kafka-console-consumer.sh', 'console-consumer-', 'broker-list', 'bootstrap', 'property',
+  'parse.key', 'key.separator', 'from-beginning', 'group', 'offsets.topic.num.partitions', 'offsets.topic.replication.factor',
   'Isr', 'PartitionCount', 'ReplicationFactor', 'TopicExistsException', 'UnrecognizedOptionException', 'joptsimple',
   'enable.auto.commit', 'auto.commit.interval.ms', 'commitSync', 'false', 'latest',
   // variables in formulas (f + 1 replicas survive f failures; the n-th message)
   'f', 'n',
   // files and the scenarios' own names and values
   '.log', '.index', 'orders', 'orders-0', 'payments', 'safe', 'risky', 'alice', 'carol', 'book', 'pen', 'lamp', 'ink', 'pay1',
-  'orders-1', 'billing', 'audit', 'b1', 'b2', 'a1', 'p0', 'p1', 'orders-2', 'g', 'c1', 'c2', 'c3', 'first',
+  'orders-1', 'billing', 'audit', 'b1', 'b2', 'a1', 'p0', 'p1', 'orders-2', 'g', 'c1', 'c2', 'c3', 'first', 'first-0', 'first-1', 'hello', 'world', 'readers',
 ]);
 const VALUE = /^(m\d|o\d|n\d|order-\d|KIP-\d+)$/;
 

@@ -69,3 +69,58 @@ export const cliTopics: Lesson = {
     { at: 7, says: 'the list is empty', holds: (r) => cliAt(r, 6).stdout.trim() === '' },
   ],
 };
+
+const producedValue = (r: Report, value: string) => r.produced.find((p) => p.value === value);
+const offsetsTopic = (r: Report) => partitionsOf(r, '__consumer_offsets');
+
+export const cliConsole: Lesson = {
+  id: 'cli-console',
+  chapter: 'cli',
+  scenario: {
+    version: 1, seed: 1,
+    cluster: { brokers: 3 },
+    topics: [{ name: 'first', partitions: 2, replicationFactor: 2 }],
+    steps: [
+      { op: 'cli', command: `kafka-console-producer.sh ${BS} --topic first`, input: ['hello', 'world'] },
+      { op: 'run', ms: 100 },
+      { op: 'cli', command: 'kafka-console-producer.sh --broker-list localhost:9092 --topic first --property parse.key=true --property key.separator=:', input: ['alice:book', 'alice:pen'] },
+      { op: 'run', ms: 100 },
+      { op: 'subscribe', group: 'readers', member: 'c1', topics: ['first'], config: { 'auto.offset.reset': 'earliest' } },
+      { op: 'run', ms: 3000 },
+    ],
+  },
+  stops: stops(7, {
+    0: { highlight: first },
+    1: { highlight: [{ topic: 'first', partition: 0, broker: 3 }] },
+    2: {
+      highlight: [{ topic: 'first', partition: 0, broker: 3, offset: 0 }, { topic: 'first', partition: 0, broker: 3, offset: 1 }],
+      question: {
+        revealAt: 3,
+        choices: [
+          { id: 'split', correct: true, holds: (r) => producedValue(r, 'book')?.key === 'alice' },
+          { id: 'whole', correct: false, holds: (r) => producedValue(r, 'alice:book') !== undefined },
+        ],
+      },
+    },
+    3: { highlight: [{ topic: 'first', partition: 1, broker: 1 }], callout: true },
+    4: {
+      highlight: [{ topic: 'first', partition: 1, broker: 1, offset: 0 }, { topic: 'first', partition: 1, broker: 1, offset: 1 }],
+      question: {
+        revealAt: 5,
+        choices: [
+          { id: 'offsets', correct: true, holds: (r) => offsetsTopic(r).length === 50 },
+          { id: 'none', correct: false, holds: (r) => offsetsTopic(r).length === 0 },
+        ],
+      },
+    },
+    5: { callout: true },
+    6: { highlight: first },
+  }),
+  claims: [
+    { at: 1, says: 'each line is a record without a key; both land in first-0 (one batch), the prompt printed three times', holds: (r) => cliAt(r, 0).stdout === '>>>' && producedValue(r, 'hello')?.partition === 0 && producedValue(r, 'world')?.partition === 0 && producedValue(r, 'hello')?.key === null },
+    { at: 2, says: 'acknowledged once both replicas have them: HW 2', holds: (r) => producedValue(r, 'world')?.acked === true && partitionsOf(r, 'first')[0].highWatermark === 2 },
+    { at: 3, says: 'alice:book is key alice, value book, and both alice records go to first-1', holds: (r) => producedValue(r, 'pen')?.key === 'alice' && producedValue(r, 'book')?.partition === 1 && producedValue(r, 'pen')?.partition === 1 },
+    { at: 4, says: 'no group has been used yet: no __consumer_offsets', holds: (r) => offsetsTopic(r).length === 0 },
+    { at: 6, says: 'c1 read all four records, from the beginning', holds: (r) => r.polled.flatMap((p) => p.records.map((x) => x.value)).join() === 'hello,world,book,pen' },
+  ],
+};
