@@ -1,7 +1,7 @@
 /** Every lesson, in the course's order, and the ones still to come (chapters in the notes' order). */
 import { logSegments, partitioner, topicsPartitions, whyQueue } from './data/basics';
 import { cliConsole, cliTopics } from './data/cli';
-import { consumerGroups, consumerOffsets, rebalance } from './data/consumers';
+import { consumerGroups, consumerOffsets, offsetsStorage, rebalance } from './data/consumers';
 import { followerFailure, kip101Divergence, kip101DivergenceEpochLesson, kip101Loss, kip101LossEpochLesson, leaderFailure } from './data/failures';
 import { acks, idempotence, retries } from './data/producer';
 import { isr, minInsync, whyIsr } from './data/replication';
@@ -12,13 +12,11 @@ export const CHAPTERS: ChapterId[] = ['why', 'basics', 'cli', 'storage', 'produc
 export const LESSONS: Lesson[] = [
   whyQueue, topicsPartitions, consumerGroups, cliTopics, cliConsole, logSegments, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
   followerFailure, leaderFailure, kip101Loss, kip101LossEpochLesson, kip101Divergence, kip101DivergenceEpochLesson,
-  consumerOffsets, rebalance,
+  consumerOffsets, offsetsStorage, rebalance,
 ];
 
-/** Listed in the course as "coming": they need consumer groups or the in-app CLI. */
-export const COMING: ComingLesson[] = [
-  { id: 'offsets-storage', chapter: 'consumers' },
-];
+/** Listed in the course as "coming" (none at the moment: every lesson of the course is written). */
+export const COMING: ComingLesson[] = [];
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

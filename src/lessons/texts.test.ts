@@ -39,12 +39,15 @@ const ALLOWED = new Set([
   'kafka-console-producer.sh', 'kafka-console-consumer.sh', 'console-consumer-', 'broker-list', 'bootstrap', 'property',
   'parse.key', 'key.separator', 'from-beginning', 'group', 'offsets.topic.num.partitions', 'offsets.topic.replication.factor',
   'Isr', 'PartitionCount', 'ReplicationFactor', 'TopicExistsException', 'UnrecognizedOptionException', 'joptsimple',
+  'offsets.storage', 'kafka-consumer-groups.sh', 'OffsetCommit', 'compact',
+  // the old consumer's ZooKeeper path /consumers/<group>/offsets/<topic>/<partition>, a commit record's value offset=4
+  'consumers', 'offsets', 'offset',
   'enable.auto.commit', 'auto.commit.interval.ms', 'commitSync', 'false', 'latest',
   // variables in formulas (f + 1 replicas survive f failures; the n-th message)
   'f', 'n',
   // files and the scenarios' own names and values
   '.log', '.index', 'orders', 'orders-0', 'payments', 'safe', 'risky', 'alice', 'carol', 'book', 'pen', 'lamp', 'ink', 'pay1',
-  'orders-1', 'billing', 'audit', 'b1', 'b2', 'a1', 'p0', 'p1', 'orders-2', 'g', 'c1', 'c2', 'c3', 'first', 'first-0', 'first-1', 'hello', 'world', 'readers',
+  'orders-1', 'billing', 'audit', 'b1', 'b2', 'a1', 'p0', 'p1', 'orders-2', 'g', 'c1', 'c2', 'c3', 'first', 'first-0', 'first-1', 'hello', 'world', 'readers', 'legacy', 'modern', 'l1', 'k1',
 ]);
 const VALUE = /^(m\d|o\d|n\d|order-\d|KIP-\d+)$/;
 

@@ -209,3 +209,59 @@ export const consumerOffsets: Lesson = {
     { at: 11, says: 'c2 reads m3, m4 again, then m5', holds: (r) => same(polledValues(r, 'g', 'c2'), ['m3', 'm4', 'm5']) },
   ],
 };
+
+const offsetsLogs = (r: Parameters<typeof groupOf>[0]) => r.partitions.filter((p) => p.topic === '__consumer_offsets')
+  .flatMap((p) => p.replicaStates[0].log.map((x) => ({ partition: p.partition, key: x.key, value: x.value })));
+const modernRecord = { topic: '__consumer_offsets', partition: 1, broker: 1, offset: 0 };
+
+export const offsetsStorage: Lesson = {
+  id: 'offsets-storage',
+  chapter: 'consumers',
+  scenario: {
+    version: 1, seed: 1,
+    cluster: { brokers: 3, metadata: 'zookeeper' },
+    consumer: { config: { ...earliest, 'enable.auto.commit': false } },
+    topics: [{ name: 'orders', assignment: [[1]] }],
+    steps: [
+      { op: 'produce', topic: 'orders', key: null, value: 'm{i}', count: 4 },
+      { op: 'subscribe', group: 'legacy', member: 'l1', topics: ['orders'], config: { 'offsets.storage': 'zookeeper' } },
+      { op: 'subscribe', group: 'modern', member: 'k1', topics: ['orders'] },
+      { op: 'run', ms: 3000 },
+      { op: 'commit', group: 'legacy', member: 'l1' },
+      { op: 'commit', group: 'modern', member: 'k1' },
+      { op: 'run', ms: 100 },
+    ],
+  },
+  stops: stops(8, {
+    0: { highlight: [{ topic: 'orders', partition: 0 }], callout: true },
+    1: { highlight: [{ topic: 'orders', partition: 0, broker: 1 }] },
+    4: {
+      highlight: [{ topic: 'orders', partition: 0 }],
+      question: {
+        revealAt: 5,
+        choices: [
+          { id: 'zk', correct: true, holds: (r) => groupOf(r, 'legacy').committed['orders-0'] === 4 && offsetsLogs(r).length === 0 },
+          { id: 'topic', correct: false, holds: (r) => offsetsLogs(r).length > 0 },
+        ],
+      },
+    },
+    5: {
+      question: {
+        revealAt: 6,
+        choices: [
+          { id: 'topic', correct: true, holds: (r) => offsetsLogs(r).some((x) => x.partition === 1 && x.key === '[modern,orders,0]') },
+          { id: 'zk', correct: false, holds: (r) => offsetsLogs(r).length === 0 },
+        ],
+      },
+    },
+    6: { highlight: [modernRecord] },
+    7: { highlight: [modernRecord], callout: true },
+  }),
+  claims: [
+    { at: 4, says: 'both groups are Stable, each alone on orders-0, both read m0-m3, nothing committed', holds: (r) => same(polledValues(r, 'legacy', 'l1'), ['m0', 'm1', 'm2', 'm3']) && same(polledValues(r, 'modern', 'k1'), ['m0', 'm1', 'm2', 'm3']) && Object.keys(groupOf(r, 'legacy').committed).length === 0 && Object.keys(groupOf(r, 'modern').committed).length === 0 },
+    { at: 4, says: 'coordinators: modern partition 1, legacy partition 37, both on broker 1', holds: (r) => groupOf(r, 'modern').coordinator.partition === 1 && groupOf(r, 'modern').coordinator.broker === 1 && groupOf(r, 'legacy').coordinator.partition === 37 && groupOf(r, 'legacy').coordinator.broker === 1 },
+    { at: 6, says: 'the record is appended but not committed yet (HW 0); modern has no committed offset', holds: (r) => r.partitions.find((p) => p.topic === '__consumer_offsets' && p.partition === 1)?.highWatermark === 0 && groupOf(r, 'modern').committed['orders-0'] === undefined },
+    { at: 6, says: 'the record is key [modern,orders,0], value offset=4', holds: (r) => offsetsLogs(r).length === 1 && (offsetsLogs(r)[0].value ?? '').startsWith('offset=4') },
+    { at: 7, says: 'replicated: modern committed 4, legacy still 4 outside the topic', holds: (r) => groupOf(r, 'modern').committed['orders-0'] === 4 && groupOf(r, 'legacy').committed['orders-0'] === 4 && offsetsLogs(r).length === 1 },
+  ],
+};
