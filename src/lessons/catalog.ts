@@ -1,5 +1,7 @@
 /** Every lesson, in the course's order, and the ones still to come (chapters in the notes' order). */
 import { logSegments, partitioner, topicsPartitions, whyQueue } from './data/basics';
+import { cliConsole, cliTopics } from './data/cli';
+import { consumerGroups, consumerOffsets, offsetsStorage, rebalance } from './data/consumers';
 import { followerFailure, kip101Divergence, kip101DivergenceEpochLesson, kip101Loss, kip101LossEpochLesson, leaderFailure } from './data/failures';
 import { acks, idempotence, retries } from './data/producer';
 import { isr, minInsync, whyIsr } from './data/replication';
@@ -8,19 +10,13 @@ import type { ChapterId, ComingLesson, Lesson } from './types';
 export const CHAPTERS: ChapterId[] = ['why', 'basics', 'cli', 'storage', 'producer', 'replication', 'failures', 'consumers'];
 
 export const LESSONS: Lesson[] = [
-  whyQueue, topicsPartitions, logSegments, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
+  whyQueue, topicsPartitions, consumerGroups, cliTopics, cliConsole, logSegments, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
   followerFailure, leaderFailure, kip101Loss, kip101LossEpochLesson, kip101Divergence, kip101DivergenceEpochLesson,
+  consumerOffsets, offsetsStorage, rebalance,
 ];
 
-/** Listed in the course as "coming": they need consumer groups or the in-app CLI. */
-export const COMING: ComingLesson[] = [
-  { id: 'consumer-groups', chapter: 'basics' },
-  { id: 'cli-topics', chapter: 'cli' },
-  { id: 'cli-console', chapter: 'cli' },
-  { id: 'consumer-offsets', chapter: 'consumers' },
-  { id: 'offsets-storage', chapter: 'consumers' },
-  { id: 'rebalance', chapter: 'consumers' },
-];
+/** Listed in the course as "coming" (none at the moment: every lesson of the course is written). */
+export const COMING: ComingLesson[] = [];
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -1,5 +1,6 @@
 /** Small readers of the runner's report, for the lessons' questions and claims. */
-import type { AnomalyType, PartitionReport, ProducedReport, Report, ReplicaReport } from '../core/model/report';
+import type { AnomalyType, CliReport, PartitionReport, ProducedReport, Report, ReplicaReport } from '../core/model/report';
+import type { GroupReport } from '../core/model/groups';
 import type { Stop } from './types';
 
 export function partitionOf(report: Report, topic: string, partition = 0): PartitionReport {
@@ -38,6 +39,30 @@ export function hasAnomaly(report: Report, type: AnomalyType): boolean {
 
 export const same = (a: readonly unknown[], b: readonly unknown[]): boolean =>
   a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function groupOf(report: Report, group: string): GroupReport {
+  const found = report.groups.find((g) => g.group === group);
+  if (!found) throw new Error(`no group ${group}`);
+  return found;
+}
+
+/** The partitions (`topic-partition`) the coordinator gave a member; [] when it is not a member. */
+export function assignmentOf(report: Report, group: string, member: string): string[] {
+  return groupOf(report, group).members.find((m) => m.member === member)?.assignment ?? [];
+}
+
+/** The values a member polled, in step and offset order (`step` limits it to one poll step). */
+export function polledValues(report: Report, group: string, member: string, step?: number): string[] {
+  return report.polled.filter((p) => p.group === group && p.member === member && (step === undefined || p.step === step))
+    .flatMap((p) => p.records.map((r) => r.value));
+}
+
+/** The output of the `cli` step at `step`. */
+export function cliAt(report: Report, step: number): CliReport {
+  const found = report.cli.find((c) => c.step === step);
+  if (!found) throw new Error(`no cli output for step ${step}`);
+  return found;
+}
 
 /** `count` stops (positions 0..count-1), with the given ones filled in. */
 export function stops(count: number, given: Record<number, Stop> = {}): Stop[] {

@@ -25,14 +25,29 @@ const ALLOWED = new Set([
   // Kafka's names, as the Chinese Kafka literature writes them
   'Kafka', 'Broker', 'Leader', 'Follower', 'ISR', 'HW', 'LEO', 'Epoch', 'KRaft', 'ZooKeeper', 'KIP', 'ID', 'GC', 'Raft',
   'acks', 'all', 'murmur2', 'kafka-topics.sh', '__consumer_offsets',
+  // the group coordinator's states, the consumer's call and its assignors
+  'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Empty', 'generation', 'poll', 'range',
+  'rebalance', 'eager', 'cooperative-sticky', 'JoinGroup', 'SyncGroup', 'LeaveGroup',
   // settings and error names
   'replica.lag.time.max.ms', 'min.insync.replicas', 'unclean.leader.election.enable', 'enable.idempotence', 'batch.size',
   'segment.bytes', 'index.interval.bytes', 'request.timeout.ms', 'broker.session.timeout.ms', 'zookeeper.session.timeout.ms',
   'NOT_ENOUGH_REPLICAS', 'REQUEST_TIMED_OUT', 'topic', 'ack', 'key', 'true',
+  'group.initial.rebalance.delay.ms', 'auto.offset.reset', 'earliest', 'session.timeout.ms', 'group.instance.id',
+  'delete.topic.enable',
+  // the command line: options, the fields of --describe, the tools' exceptions, the notes' host
+  'create', 'list', 'describe', 'delete', 'alter', 'partitions', 'bootstrap-server', 'zookeeper', 'localhost', 'hadoop101',
+  'kafka-console-producer.sh', 'kafka-console-consumer.sh', 'console-consumer-', 'broker-list', 'bootstrap', 'property',
+  'parse.key', 'key.separator', 'from-beginning', 'group', 'offsets.topic.num.partitions', 'offsets.topic.replication.factor',
+  'Isr', 'PartitionCount', 'ReplicationFactor', 'TopicExistsException', 'UnrecognizedOptionException', 'joptsimple',
+  'offsets.storage', 'kafka-consumer-groups.sh', 'OffsetCommit', 'compact',
+  // the old consumer's ZooKeeper path /consumers/<group>/offsets/<topic>/<partition>, a commit record's value offset=4
+  'consumers', 'offsets', 'offset',
+  'enable.auto.commit', 'auto.commit.interval.ms', 'commitSync', 'false', 'latest',
   // variables in formulas (f + 1 replicas survive f failures; the n-th message)
   'f', 'n',
   // files and the scenarios' own names and values
   '.log', '.index', 'orders', 'orders-0', 'payments', 'safe', 'risky', 'alice', 'carol', 'book', 'pen', 'lamp', 'ink', 'pay1',
+  'orders-1', 'billing', 'audit', 'b1', 'b2', 'a1', 'p0', 'p1', 'orders-2', 'g', 'c1', 'c2', 'c3', 'first', 'first-0', 'first-1', 'hello', 'world', 'readers', 'legacy', 'modern', 'l1', 'k1',
 ]);
 const VALUE = /^(m\d|o\d|n\d|order-\d|KIP-\d+)$/;
 
