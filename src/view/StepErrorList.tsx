@@ -16,23 +16,21 @@ export function StepErrorList({ stepErrors, scenario, world }: { stepErrors: Ste
   const narration = useNarration();
   const headingId = useId();
   if (stepErrors.length === 0) return null;
-  const explain = (error: StepErrorReport): string | null => {
-    if (!narration || !world) return null;
-    const step = scenario.steps[error.step];
-    const place = step && 'broker' in step ? { broker: step.broker } : {};
-    return narration.resolveSentence(narration.errorSentence(error.error, world, place), i18n.getFixedT(i18n.language, 'narration'), i18n.language);
-  };
+  const explain = (error: StepErrorReport): string | null => (narration && world ? narration.explainStepError(error, scenario, world, i18n) : null);
   return (
     <section className="panel step-errors" aria-labelledby={headingId}>
       <h2 id={headingId}><span aria-hidden="true">✕ </span>{t('stepErrors.label')}</h2>
       <ul>
-        {stepErrors.map((e) => (
-          <li key={`${e.step}-${e.error}`} data-testid="step-error" data-step={e.step} data-error={e.error}>
-            <strong>{t('stepErrors.entry', { n: e.step + 1, error: e.error })}</strong>
-            {explain(e) && <span> {explain(e)}</span>}
-            <span className="muted"> ({e.message})</span>
-          </li>
-        ))}
+        {stepErrors.map((e) => {
+          const explanation = explain(e);
+          return (
+            <li key={`${e.step}-${e.error}`} data-testid="step-error" data-step={e.step} data-error={e.error}>
+              <strong>{t('stepErrors.entry', { n: e.step + 1, error: e.error })}</strong>
+              {explanation && <span> {explanation}</span>}
+              <span className="muted"> ({e.message})</span>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -152,9 +152,7 @@ export function StepList({ scenario, position, stepErrors }: {
   const refused = new Map(stepErrors.map((e) => [e.step + 1, e]));
   const explain = (error: StepErrorReport | undefined): string | undefined => {
     if (!error || !narration || !world) return undefined;
-    const step = scenario.steps[error.step];
-    const place = step && 'broker' in step ? { broker: step.broker } : {};
-    return narration.resolveSentence(narration.errorSentence(error.error, world, place), i18n.getFixedT(i18n.language, 'narration'), i18n.language);
+    return narration.explainStepError(error, scenario, world, i18n);
   };
   return (
     <nav className="panel steps-panel" aria-label={t('steps.label')}>

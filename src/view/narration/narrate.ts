@@ -518,9 +518,10 @@ export function narrate(input: NarrationInput): Sentence[] {
   // (a run with consumer groups touches every __consumer_offsets partition).
   const groups = groupEvents(events);
   const idle = groups.filter(isIdleFetch);
+  const folded = new Set(idle.length > 2 ? idle : []);
   let idleSaid = false;
   for (const group of groups) {
-    if (idle.length > 2 && isIdleFetch(group)) {
+    if (folded.has(group)) {
       if (!idleSaid) out.push(idleFetchSentence(idle));
       idleSaid = true;
     } else out.push(...sentenceForGroup(ctx, group));

@@ -19,6 +19,16 @@ export { resolveSentence } from './resolve';
 export { recordFlags } from './recordFlags';
 export { ReadingAid } from './ReadingAid';
 
+/**
+ * What a refused step's error means here, as one sentence in the reader's language: the place is
+ * the step's broker when it names one (a refused restart's NODE_EXISTS says how long to wait).
+ */
+export function explainStepError(error: { step: number; error: string }, scenario: Scenario, world: World, instance: i18n): string {
+  const step = scenario.steps[error.step];
+  const place: ErrorPlace = step && 'broker' in step ? { broker: step.broker } : {};
+  return resolveSentence(errorSentence(error.error, world, place), instance.getFixedT(instance.language, 'narration'), instance.language);
+}
+
 const texts = {
   en: () => import('../../i18n/narration.en.json'),
   zh: () => import('../../i18n/narration.zh.json'),
