@@ -74,9 +74,8 @@ function startPartition(world: World, topic: string, partition: number, replicas
     })),
     followers: [],
   };
+  // Every replica is in the ISR: caught up at time 0, a real instant (the Start rule).
   resetFollowerViews(p, 0);
-  // At start the followers' caught-up times are 0 (a fresh leader knows nothing of them).
-  for (const view of p.followers) view.lastCaughtUpTimeMs = 0;
   return p;
 }
 

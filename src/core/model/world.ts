@@ -81,10 +81,27 @@ export interface FollowerView {
   broker: number;
   /** The follower's LEO as the leader last saw it (its fetch offset); -1 = unknown. */
   logEndOffset: number;
+  /** `NEVER_MS` where Kafka sets 0 ("never": it fails every within-lag test). */
   lastCaughtUpTimeMs: number;
+  /** The leader's LEO at this follower's previous fetch; -1 = unknown. */
   lastFetchLeaderLogEndOffset: number;
+  /** `NEVER_MS` where Kafka sets 0. */
   lastFetchTimeMs: number;
+  /**
+   * 3.6's `ReplicaState.brokerEpoch` matches the controller's: the follower has fetched since this
+   * broker took over as leader and since the follower's broker last registered
+   * (`Partition.isBrokerEpochIsrEligible`). Only `kraft`'s HW rule reads it.
+   */
+  brokerEpochCurrent: boolean;
 }
+
+/**
+ * "Never" for a follower's caught-up and fetch times. Kafka writes 0, which on a wall clock is
+ * decades ago; simulated time starts at 0, where 0 is a real instant (the Start rule), so the
+ * model needs a value that fails every `now - t <= replica.lag.time.max.ms` test. Finite, so that
+ * a world survives JSON.
+ */
+export const NEVER_MS = Number.MIN_SAFE_INTEGER;
 
 export interface PartitionState {
   topic: string;

@@ -20,6 +20,7 @@ import { brokerMachines } from '../features';
 import { applyMetadata, publishPartition } from './leadership';
 import { isServingLeader } from './roles';
 import { raiseHighWatermark } from './produce';
+import { forgetBrokerEpoch } from './inSyncReplicas';
 import { sendUnsentProduces, takeAnswers } from './producerClient';
 import { leadershipMoved } from './replicationSession';
 
@@ -117,6 +118,7 @@ export function registerBroker(ctx: SimContext, broker: number): void {
   state.lostContactAtMs = null;
   state.sessionGeneration += 1;
   ctx.events.push({ type: 'broker-state', atMs: ctx.world.timeMs, broker, state: state.state, fenced: false });
+  forgetBrokerEpoch(ctx, broker);
   for (const p of allPartitions(ctx.world)) {
     if (p.leader !== null || !p.replicas.includes(broker)) continue;
     const election = elect(ctx, p, null);

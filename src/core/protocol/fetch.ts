@@ -70,9 +70,11 @@ export function processFetchOnLeader(ctx: SimContext, p: PartitionState, followe
     return answer(request, { error: 'OFFSET_OUT_OF_RANGE', leaderLogEndOffset: logEndOffset(leader), highWatermark: leader.highWatermark });
   }
   const response = answer(request, { records: readRecords(leader, request.fetchOffset), highWatermark: leader.highWatermark });
-  updateFollowerFetchState(view, request.fetchOffset, logEndOffset(leader), ctx.world.timeMs);
+  const knownBefore = view.logEndOffset;
+  updateFollowerFetchState(view, request.fetchOffset, logEndOffset(leader), ctx.world.timeMs, ctx.world.settings.cluster.metadata);
   maybeExpandIsr(ctx, p, view);
-  updateHighWatermark(ctx, p);
+  // `Partition.updateFollowerFetchState` recomputes the HW only when the follower's LEO changed.
+  if (view.logEndOffset !== knownBefore) updateHighWatermark(ctx, p);
   return response;
 }
 

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sim } from '../testing/harness';
+import { NEVER_MS } from '../model/world';
+import { updateFollowerFetchState } from './inSyncReplicas';
 
 /**
  * replica.lag.time.max.ms 10000, checks at t = 5000, 10000, 15000, …
@@ -75,5 +77,64 @@ describe('ISR expand', () => {
     expect(s.partition('t', 0).isr).toEqual([1, 3]);
     s.fetch(2);
     expect(s.partition('t', 0).isr).toEqual([1, 3, 2]);
+  });
+});
+
+describe("the leader's view of its followers when it takes an epoch (3.6 Replica.resetReplicaState, 2.8 Partition.makeLeader)", () => {
+  // Both followers copy a and report LEO 1; at t = 1000 broker 1 shuts down (controlled), so
+  // broker 2 becomes leader at epoch 1 with the ISR {2, 3}.
+  const base = (era: 'kraft' | 'zookeeper') => sim({ brokers: 3, metadata: era })
+    .topic('orders', [[1, 2, 3]])
+    .produce('orders', 'a', { acks: 1 })
+    .round(2, 3).round(2, 3)
+    .run(1000)
+    .step({ op: 'shutdown', broker: 1 });
+
+  it('a new leader knows no follower LEO and no previous fetch; ISR members are caught up now, the others never', () => {
+    for (const era of ['kraft', 'zookeeper'] as const) {
+      const world = base(era).world();
+      const p = world.topics[0].partitions[0];
+      expect(p.leader, era).toBe(2);
+      const views = Object.fromEntries(p.followers.map((v) => [v.broker, v]));
+      expect(views[3], era).toMatchObject({ logEndOffset: -1, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: NEVER_MS, lastCaughtUpTimeMs: 1000, brokerEpochCurrent: false });
+      // Broker 1 stopped and left the ISR: never caught up.
+      expect(views[1], era).toMatchObject({ logEndOffset: -1, lastCaughtUpTimeMs: NEVER_MS });
+    }
+  });
+
+  it('a leader that takes a new epoch keeps the LEOs; a follower outside the ISR gets a previous fetch at now in 2.8 and never in 3.6', () => {
+    // zookeeper: the controller's removal of crashed broker 3 at t = 18000 bumps the epoch while
+    // broker 1 keeps leading (2.8 `resetLastCaughtUpTime(leo, now, 0)`). In kraft the removal
+    // keeps the epoch and the leader resets nothing (the golden highWatermarkEras test shows it).
+    const zk = sim({ brokers: 3, metadata: 'zookeeper' })
+      .topic('orders', [[1, 2, 3]])
+      .produce('orders', 'a', { acks: 1 })
+      .round(2, 3).round(2, 3)
+      .step({ op: 'crash', broker: 3 })
+      .run(18000)
+      .world();
+    const p = zk.topics[0].partitions[0];
+    expect(p.leaderEpoch).toBe(1);
+    const view3 = p.followers.find((v) => v.broker === 3);
+    expect(view3).toMatchObject({ logEndOffset: 1, lastCaughtUpTimeMs: NEVER_MS, lastFetchTimeMs: 18000, lastFetchLeaderLogEndOffset: 1 });
+  });
+});
+
+describe('Replica.updateFetchState: the leader LEO at the previous fetch (3.6 keeps the larger, 2.8 the latest)', () => {
+  const view = () => ({ broker: 2, logEndOffset: 5, lastCaughtUpTimeMs: 100, lastFetchLeaderLogEndOffset: 9, lastFetchTimeMs: 200, brokerEpochCurrent: false });
+  it('kraft', () => {
+    const v = view();
+    updateFollowerFetchState(v, 6, 7, 300, 'kraft'); // a leader LEO below the previous one (after a truncation of the leader's log)
+    expect(v).toMatchObject({ logEndOffset: 6, lastFetchLeaderLogEndOffset: 9, lastFetchTimeMs: 300, lastCaughtUpTimeMs: 100, brokerEpochCurrent: true });
+  });
+  it('zookeeper', () => {
+    const v = view();
+    updateFollowerFetchState(v, 6, 7, 300, 'zookeeper');
+    expect(v).toMatchObject({ logEndOffset: 6, lastFetchLeaderLogEndOffset: 7, lastFetchTimeMs: 300, lastCaughtUpTimeMs: 100 });
+  });
+  it('a fetch at the previous fetch\'s leader LEO is caught up as of the previous fetch', () => {
+    const v = view();
+    updateFollowerFetchState(v, 9, 12, 300, 'kraft');
+    expect(v.lastCaughtUpTimeMs).toBe(200);
   });
 });

@@ -11,37 +11,77 @@
  * The leader's own ISR changes never bump the leader epoch, in either era.
  */
 import type { FollowerView, PartitionState } from '../model/world';
-import { logEndOffset } from '../model/world';
-import { leaderReplica, react, type SimContext } from '../simContext';
+import { logEndOffset, NEVER_MS } from '../model/world';
+import { followerView, leaderReplica, react, type SimContext } from '../simContext';
 import { updateHighWatermark } from './highWatermark';
 
-export function updateFollowerFetchState(view: FollowerView, fetchOffset: number, leaderLogEndOffset: number, nowMs: number): void {
+/**
+ * `Replica.updateFetchState`: the leader learns a follower's LEO (its fetch offset) and raises its
+ * caught-up time. Kafka 3.6 keeps the larger of the old and new "leader LEO at the previous fetch"
+ * (`math.max`); 2.8 takes the new one.
+ */
+export function updateFollowerFetchState(view: FollowerView, fetchOffset: number, leaderLogEndOffset: number, nowMs: number, metadata: 'kraft' | 'zookeeper'): void {
   if (fetchOffset >= leaderLogEndOffset) {
     view.lastCaughtUpTimeMs = Math.max(view.lastCaughtUpTimeMs, nowMs);
   } else if (fetchOffset >= view.lastFetchLeaderLogEndOffset) {
     view.lastCaughtUpTimeMs = Math.max(view.lastCaughtUpTimeMs, view.lastFetchTimeMs);
   }
   view.logEndOffset = fetchOffset;
-  view.lastFetchLeaderLogEndOffset = leaderLogEndOffset;
+  view.lastFetchLeaderLogEndOffset = metadata === 'kraft' ? Math.max(leaderLogEndOffset, view.lastFetchLeaderLogEndOffset) : leaderLogEndOffset;
   view.lastFetchTimeMs = nowMs;
+  view.brokerEpochCurrent = true;
 }
 
-/** `Partition.makeLeader` / `resetReplicaState`: what a new leader (or new epoch) knows of its followers. */
+/**
+ * What a broker that becomes leader knows of its followers (3.6 `Replica.resetReplicaState` with
+ * `isNewLeader`; 2.8 `resetLastCaughtUpTime` then `updateFetchState` with unknown offsets): no
+ * LEO, no previous fetch, and a caught-up time of now for ISR members, never for the others.
+ */
 export function resetFollowerViews(p: PartitionState, nowMs: number): void {
-  const leader = leaderReplica(p);
-  const leaderEnd = leader ? logEndOffset(leader) : 0;
   p.followers = p.replicas
     .filter((b) => b !== p.leader)
     .map((broker) => ({
       broker,
       logEndOffset: -1,
-      lastCaughtUpTimeMs: p.isr.includes(broker) ? nowMs : 0,
-      lastFetchLeaderLogEndOffset: leaderEnd,
-      lastFetchTimeMs: nowMs,
+      lastCaughtUpTimeMs: p.isr.includes(broker) ? nowMs : NEVER_MS,
+      lastFetchLeaderLogEndOffset: -1,
+      lastFetchTimeMs: NEVER_MS,
+      brokerEpochCurrent: false,
     }));
 }
 
-function brokerEligibleForIsr(ctx: SimContext, broker: number): boolean {
+/**
+ * A leader that takes a new epoch while already leading keeps its followers' LEOs and resets
+ * their times: caught up now if in the ISR, else never; the previous fetch is taken to be at its
+ * LEO now (2.8 `resetLastCaughtUpTime`: at time now for every follower; 3.6 `resetReplicaState`
+ * without `isNewLeader`: now for ISR members, never for the others).
+ */
+export function refreshFollowerViews(ctx: SimContext, p: PartitionState, leaderLogEndOffset: number): void {
+  const now = ctx.world.timeMs;
+  const kraft = ctx.world.settings.cluster.metadata === 'kraft';
+  for (const view of p.followers) {
+    const inIsr = p.isr.includes(view.broker);
+    view.lastCaughtUpTimeMs = inIsr ? now : NEVER_MS;
+    view.lastFetchTimeMs = inIsr || !kraft ? now : NEVER_MS;
+    view.lastFetchLeaderLogEndOffset = leaderLogEndOffset;
+  }
+}
+
+/**
+ * A broker registered again (a new broker epoch): until it fetches, no leader's stored epoch for
+ * it matches the controller's, so 3.6's `isReplicaIsrEligible` is false for it.
+ */
+export function forgetBrokerEpoch(ctx: SimContext, broker: number): void {
+  for (const topic of ctx.world.topics) {
+    for (const p of topic.partitions) {
+      const view = followerView(p, broker);
+      if (view) view.brokerEpochCurrent = false;
+    }
+  }
+}
+
+/** KIP-841 (3.3+): in `kraft` only an unfenced broker that is not shutting down may join the ISR. */
+export function brokerEligibleForIsr(ctx: SimContext, broker: number): boolean {
   if (ctx.world.settings.cluster.metadata !== 'kraft') return true;
   const state = ctx.world.brokers.find((b) => b.id === broker);
   return state !== undefined && !state.fenced && state.state !== 'stopped';
@@ -57,7 +97,9 @@ export function maybeExpandIsr(ctx: SimContext, p: PartitionState, view: Followe
     type: 'isr-expand', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition,
     added: view.broker, isr: [...p.isr],
   });
-  updateHighWatermark(ctx, p);
+  // 3.6 recomputes when the AlterPartition commits; 2.8's AlterIsr commit does not (a member
+  // added never raises the HW, but the recompute could let a lapsed non-ISR follower go).
+  if (ctx.world.settings.cluster.metadata === 'kraft') updateHighWatermark(ctx, p);
 }
 
 export function maybeShrinkIsr(ctx: SimContext, p: PartitionState): void {
@@ -75,7 +117,9 @@ export function maybeShrinkIsr(ctx: SimContext, p: PartitionState): void {
   ctx.events.push({
     type: 'isr-shrink', atMs: now, topic: p.topic, partition: p.partition, removed, isr: [...p.isr],
   });
-  updateHighWatermark(ctx, p);
+  // 3.6 recomputes the HW when the AlterPartition commits; 2.8's AlterIsr commit does not
+  // (KAFKA-13091, fixed in 3.1): a record that waited only for the removed follower waits on.
+  if (ctx.world.settings.cluster.metadata === 'kraft') updateHighWatermark(ctx, p);
 }
 
 /**

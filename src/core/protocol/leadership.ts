@@ -7,7 +7,7 @@
 import type { PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { replicaOf, type SimContext } from '../simContext';
-import { resetFollowerViews } from './inSyncReplicas';
+import { refreshFollowerViews, resetFollowerViews } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
 import { abandonDelayedProduces, raiseHighWatermark } from './produce';
 import { takeAnswers } from './producerClient';
@@ -28,12 +28,7 @@ function makeLeader(ctx: SimContext, p: PartitionState, replica: ReplicaState): 
     resetFollowerViews(p, now);
     for (const r of p.replicaStates) r.verifiedUpTo = 0;
   } else {
-    for (const view of p.followers) {
-      const inIsr = p.isr.includes(view.broker);
-      view.lastCaughtUpTimeMs = inIsr ? now : 0;
-      view.lastFetchTimeMs = now;
-      view.lastFetchLeaderLogEndOffset = leo;
-    }
+    refreshFollowerViews(ctx, p, leo);
   }
   p.leaderEpochStartOffset = leo;
   if (ctx.world.settings.cluster.truncation === 'leader-epoch') assignEpoch(replica.epochCache, p.leaderEpoch, leo);

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { World } from '../../core/model/world';
+import { NEVER_MS, type World } from '../../core/model/world';
 import { replicaRole } from '../viewModel';
 import { numberFormatFor } from '../numberFormat';
 import { ScrollRegion } from '../ScrollRegion';
@@ -57,10 +57,12 @@ export function PartitionFacts({ world, topic, partition }: { world: World; topi
                   <td>
                     {isLeader || !follower
                       ? '—'
-                      : t('inspector.caughtUpAt', {
-                          ms: number.format(follower.lastCaughtUpTimeMs),
-                          seen: follower.logEndOffset < 0 ? t('inspector.unknown') : follower.logEndOffset,
-                        })}
+                      : follower.lastCaughtUpTimeMs === NEVER_MS
+                        ? t('inspector.caughtUpNever', { seen: follower.logEndOffset < 0 ? t('inspector.unknown') : follower.logEndOffset })
+                        : t('inspector.caughtUpAt', {
+                            ms: number.format(follower.lastCaughtUpTimeMs),
+                            seen: follower.logEndOffset < 0 ? t('inspector.unknown') : follower.logEndOffset,
+                          })}
                   </td>
                 </tr>
               );

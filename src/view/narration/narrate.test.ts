@@ -67,6 +67,7 @@ const ALLOWED_IN_CHINESE = [
   /\/brokers\/ids\/(?:<id>|\S*)/g, // the ZooKeeper path
   /\b[A-Z][A-Z_]{3,}\b/g, // error names: NODE_EXISTS
   /\bKIP-\d+\b/g,
+  /\b[A-Z][A-Za-z]+\.[a-z][A-Za-z]+\b/g, // Kafka's class.method names: Partition.maybeIncrementLeaderHW
   /\b(?:HW|LEO|ISR|leader|follower|broker|acks|all|epoch|fenced|Kafka|KRaft|ZooKeeper|JoinGroup|SyncGroup|LeaveGroup|poll|Empty|PreparingRebalance|CompletingRebalance|Stable|Dead|true|false)\b/g,
   /\bt = /g, // simulated time, as the timeline writes it
 ];
@@ -124,7 +125,7 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
   'produce-response': {
     doc: lostDoc, en: [/acknowledged k0 = v-k0 at once \(acks=1\): only the leader has it/], zh: [/立即确认了 k0 = v-k0（acks=1）：目前只有 leader 有这条记录/],
   },
-  'fetch-request': { doc: lostDoc, en: [/Follower 2 fetched from leader 1 on orders-0 \(1 fetches\) and copied 1 record\(s\); the last response carried HW 0/], zh: [/follower 2 在 orders-0 上向 leader 1 拉取（共 1 次），复制了 1 条记录/] },
+  'fetch-request': { doc: lostDoc, en: [/Follower 2 fetched from leader 1 on orders-0 \(round trips: 1\) and copied 1 record\(s\); the last response carried HW 0/], zh: [/follower 2 在 orders-0 上向 leader 1 拉取（共 1 次），复制了 1 条记录/] },
   'fetch-response': {
     doc: { cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'fetch', broker: 2, response: 'drop' }] },
     pick: (e) => e.type === 'fetch-response' && e.dropped,
@@ -216,7 +217,7 @@ describe('narration of steps and states', () => {
     expect(fetches).toBeGreaterThan(10);
     const sentences = narrationAt(played, 2);
     expect(sentences.length).toBeLessThanOrEqual(5);
-    expectBoth(sentences, [/Followers 2 and 3 fetched from leader 1 on orders-0 \(\d+ fetches\) and copied 6 record/, /HW of orders-0 rose from 0 to 3/, /got its acknowledgements for 3 records/],
+    expectBoth(sentences, [/Followers 2 and 3 fetched from leader 1 on orders-0 \(round trips: \d+\) and copied 6 record/, /HW of orders-0 rose from 0 to 3/, /got its acknowledgements for 3 records/],
       [/HW 在 leader 1 上从 0 升到 3/]);
   });
 
@@ -303,5 +304,31 @@ describe('long steps stay readable', () => {
     expect(text(idle, 'en')).toContain('__consumer_offsets');
     expect(text(idle, 'zh')).toContain('内部主题');
     expect(sentences.length).toBeLessThan(15);
+  });
+});
+
+describe('why a held HW is held: a follower outside the ISR, or a HW nobody recomputed (Partition.maybeIncrementLeaderHW)', () => {
+  const doc = (metadata: 'kraft' | 'zookeeper', steps: unknown[]) => ({
+    cluster: { ...three, metadata, replication: 'manual', config: metadata === 'zookeeper' ? { 'replica.lag.time.max.ms': 1000 } : {} },
+    topics: [{ name: 'orders', assignment: [[1, 2, 3]], config: { 'min.insync.replicas': 2 } }],
+    steps,
+  });
+  const fetch = (broker: number) => ({ op: 'fetch', broker });
+
+  it('kraft: a returning follower outside the ISR holds acks=all until it catches up', () => {
+    const played = play(doc('kraft', [produce('a', 'all'), fetch(2), fetch(3), fetch(2), fetch(3), { op: 'crash', broker: 3 }, produce('b', 'all'),
+      fetch(2), fetch(2), { op: 'run', ms: 9000 }, { op: 'restart', broker: 3 }, fetch(3), produce('c', 'all'), fetch(2), fetch(2)]));
+    const sentences = narrationAt(played, played.worlds.length - 1);
+    // The third record is still held (its request is not the first: requests are found by id).
+    expect(sentences.map((s) => s.key)).toEqual(expect.arrayContaining(['pending.ackAll', 'pending.outsideIsrKraft']));
+    expectBoth(sentences, [/Broker 3 is outside the ISR of orders-0/, /until t = 30,000 ms/], [/broker 3 不在 orders-0 的 ISR 中/]);
+  });
+
+  it('zookeeper: after its own ISR shrink the leader does not recompute the HW (KAFKA-13091)', () => {
+    const played = play(doc('zookeeper', [fetch(2), fetch(3), produce('a', 'all'), fetch(2), fetch(2), { op: 'run', ms: 1500 }]));
+    const last = played.worlds.length - 1;
+    const sentences = narrationAt(played, last);
+    expect(sentences.map((s) => s.key)).toEqual(expect.arrayContaining(['isr.shrinkZk', 'pending.hwNotRecomputedZk']));
+    expectBoth(sentences, [/KAFKA-13091/, /could be 1 now, but it stays 0/], [/KAFKA-13091/, /本可以是 1/]);
   });
 });

@@ -12,6 +12,8 @@ import type { SimEvent } from '../../core/model/events';
 import type { ProducedReport } from '../../core/model/report';
 import type { Scenario, Step } from '../../core/model/scenario';
 import type { PartitionState, World } from '../../core/model/world';
+import { followersOutsideIsrHoldingHw, highWatermarkCandidate } from '../../core/protocol/highWatermark';
+import { newContext } from '../../core/simContext';
 
 /** A parameter: numbers are formatted for the language, number lists joined as a list. */
 export type Param = string | number | readonly number[];
@@ -277,7 +279,7 @@ function highWatermarkSentences(ctx: Context, group: Group): Sentence[] {
 function isrSentences(ctx: Context, group: Group): Sentence[] {
   const e = group.events[0];
   if (e.type === 'isr-shrink') {
-    return [say('isr.shrink', { where: where(e), removed: e.removed, isr: e.isr, lag: ctx.scenario.cluster.config['replica.lag.time.max.ms'] })];
+    return [say(ctx.scenario.cluster.metadata === 'kraft' ? 'isr.shrink' : 'isr.shrinkZk', { where: where(e), removed: e.removed, isr: e.isr, lag: ctx.scenario.cluster.config['replica.lag.time.max.ms'] })];
   }
   if (e.type === 'isr-expand') {
     const p = partitionOf(ctx.world, e.topic, e.partition);
@@ -460,9 +462,11 @@ function pendingSentences(ctx: Context): Sentence[] {
   }
   // acks=all answers still held, one sentence per partition (a burst of records would
   // otherwise repeat the same rule once per record).
-  const held = new Map<string, { first: string; count: number; offset: number; isr: number[] }>();
+  const held = new Map<string, { first: string; count: number; offset: number; isr: number[]; topic: string; partition: number }>();
   for (const pending of world.pendingProduces) {
-    const batch = world.producerBatches[world.producerRequests[pending.request]?.batches[pending.slot] ?? -1];
+    // `request` is an id: answered requests leave the list, so it is not an index.
+    const request = world.producerRequests.find((r) => r.id === pending.request);
+    const batch = world.producerBatches[request?.batches[pending.slot] ?? -1];
     const record = batch ? world.produced[batch.records[0]] : undefined;
     const p = partitionOf(world, pending.topic, pending.partition);
     if (!record || !p || !batch) continue;
@@ -472,12 +476,14 @@ function pendingSentences(ctx: Context): Sentence[] {
     if (seen) {
       seen.count += batch.records.length;
       seen.offset = Math.max(seen.offset, last);
-    } else held.set(key, { first: recordText(record), count: batch.records.length, offset: last, isr: p.isr });
+    } else held.set(key, { first: recordText(record), count: batch.records.length, offset: last, isr: p.isr, topic: p.topic, partition: p.partition });
   }
   for (const [key, h] of held) {
     out.push(h.count === 1
       ? say('pending.ackAll', { record: h.first, where: key, offset: h.offset, isr: h.isr })
       : say('pending.ackAllMany', { count: h.count, where: key, offset: h.offset, isr: h.isr }));
+    const p = partitionOf(world, h.topic, h.partition);
+    if (p) out.push(...heldHighWatermarkSentences(world, p));
   }
   for (const batch of world.producerBatches) {
     const record = world.produced[batch.records[0]];
@@ -486,6 +492,29 @@ function pendingSentences(ctx: Context): Sentence[] {
   }
   if (scenario.cluster.replication === 'manual') out.push(...manualSentences(world));
   return out.length > 6 ? [...out.slice(0, 6), say('pending.more', { count: out.length - 6 })] : out;
+}
+
+/**
+ * Why a held HW is where it is, beyond "every ISR member must fetch": a follower outside the ISR
+ * that Kafka still waits for (`Partition.maybeIncrementLeaderHW`), or a HW that could rise but
+ * that nothing has recomputed yet (2.8: KAFKA-13091).
+ */
+function heldHighWatermarkSentences(world: World, p: PartitionState): Sentence[] {
+  const ctx = newContext(world);
+  const out: Sentence[] = [];
+  const lag = world.settings.cluster.config['replica.lag.time.max.ms'];
+  const kraft = world.settings.cluster.metadata === 'kraft';
+  for (const view of followersOutsideIsrHoldingHw(ctx, p)) {
+    out.push(say(kraft ? 'pending.outsideIsrKraft' : 'pending.outsideIsrZk', {
+      broker: view.broker, where: where(p), leo: view.logEndOffset, lag, until: view.lastCaughtUpTimeMs + lag,
+    }));
+  }
+  const leader = p.replicaStates.find((r) => r.broker === p.leader);
+  const candidate = highWatermarkCandidate(ctx, p);
+  if (leader && candidate !== null && candidate > leader.highWatermark) {
+    out.push(say(kraft ? 'pending.hwNotRecomputed' : 'pending.hwNotRecomputedZk', { where: where(p), hw: leader.highWatermark, could: candidate }));
+  }
+  return out;
 }
 
 /** Manual replication: followers behind their leader fetch only when told (the student's next move). */
