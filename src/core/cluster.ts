@@ -70,7 +70,7 @@ function startPartition(world: World, topic: string, partition: number, replicas
     lastLeader: replicas[0],
     replicaStates: replicas.map((broker, i) => ({
       broker, log: [], highWatermark: 0, epochCache: leaderEpochMode && i === 0 ? [[0, 0]] : [],
-      appliedLeader: replicas[0], appliedEpoch: 0, verifiedUpTo: 0, layout: emptyLayout(0), producers: [],
+      appliedLeader: replicas[0], appliedEpoch: 0, verifiedUpTo: 0, layout: emptyLayout(0), producers: [], lastFetchedEpoch: null,
     })),
     followers: [],
   };

@@ -71,6 +71,13 @@ export interface ReplicaState {
   layout: LogLayout;
   /** `ProducerStateManager`: per producer id, from this replica's own log (protocol/producerState.ts). */
   producers: ProducerStateEntry[];
+  /**
+   * As a follower, the `LastFetchedEpoch` its next fetch carries (`AbstractFetcherThread`'s
+   * `PartitionFetchState.lastFetchedEpoch`): the latest epoch in its own cache when it starts to
+   * follow a leader epoch and after each truncation, the epoch of the last appended batch after a
+   * response that appended records; null for none (and always in `high-watermark` mode).
+   */
+  lastFetchedEpoch: number | null;
 }
 
 /**

@@ -27,7 +27,7 @@ import { updateHighWatermark } from './highWatermark';
 import { maybeExpandIsr, updateFollowerFetchState } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
 import { isCurrentFollower, isServingLeader } from './roles';
-import { divergingEpoch, lastFetchedEpoch, truncateOnDivergingEpoch, truncateTo } from './truncation';
+import { divergingEpoch, latestCachedEpoch, truncateOnDivergingEpoch, truncateTo } from './truncation';
 
 export const REPLICA_FETCH_MAX_BYTES = 1048576;
 
@@ -47,7 +47,7 @@ export function buildFetchRequest(ctx: SimContext, p: PartitionState, replica: R
   const leaderEpochMode = ctx.world.settings.cluster.truncation === 'leader-epoch';
   return {
     topic: p.topic, partition: p.partition, fetchOffset: logEndOffset(replica),
-    lastFetchedEpoch: leaderEpochMode ? lastFetchedEpoch(replica) : null, currentLeaderEpoch: replica.appliedEpoch,
+    lastFetchedEpoch: leaderEpochMode ? replica.lastFetchedEpoch : null, currentLeaderEpoch: replica.appliedEpoch,
   };
 }
 
@@ -105,6 +105,8 @@ export function appendFetchedRecords(ctx: SimContext, p: PartitionState, replica
     }
     replica.log.push(record);
   }
+  // `processFetchRequest`: the next fetch carries the epoch of the last appended batch.
+  if (leaderEpochMode) replica.lastFetchedEpoch = records[records.length - 1].leaderEpoch;
   updateProducerState(replica, records);
   replica.highWatermark = Math.min(highWatermark, logEndOffset(replica));
 }
@@ -114,11 +116,16 @@ export type FollowerOutcome = 'appended' | 'truncated-again' | 'truncated' | 'ig
 /** The follower applies one partition of a response; `truncated-again` means ask again at once. */
 export function applyFetchResponse(ctx: SimContext, p: PartitionState, replica: ReplicaState, response: FetchPartitionResponse): FollowerOutcome {
   if (!isCurrentFollower(ctx, p, replica.broker) || response.currentLeaderEpoch !== p.leaderEpoch) return 'ignored';
+  // After any truncation the fetcher's state takes the latest epoch of the replica's own cache
+  // (`updateFetchOffsetAndMaybeMarkTruncationComplete`, `handleOutOfRangeError`), truncated or not.
   if (response.divergingEpoch) {
-    return truncateOnDivergingEpoch(ctx, p, replica, response.divergingEpoch) ? 'truncated' : 'truncated-again';
+    const done = truncateOnDivergingEpoch(ctx, p, replica, response.divergingEpoch);
+    replica.lastFetchedEpoch = latestCachedEpoch(replica);
+    return done ? 'truncated' : 'truncated-again';
   }
   if (response.error === 'OFFSET_OUT_OF_RANGE') {
     truncateTo(ctx, p, replica, response.leaderLogEndOffset, 'offset-out-of-range');
+    replica.lastFetchedEpoch = latestCachedEpoch(replica);
     return 'truncated';
   }
   if (response.error !== null) return 'ignored';

@@ -11,7 +11,7 @@ import { refreshFollowerViews, resetFollowerViews } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
 import { abandonDelayedProduces, raiseHighWatermark } from './produce';
 import { takeAnswers } from './producerClient';
-import { truncateTo } from './truncation';
+import { latestCachedEpoch, truncateTo } from './truncation';
 import { startFollowing } from './replicationSession';
 
 /**
@@ -50,6 +50,9 @@ function makeFollower(ctx: SimContext, p: PartitionState, replica: ReplicaState)
   }
   replica.appliedLeader = p.leader;
   replica.appliedEpoch = p.leaderEpoch;
+  // A new leader epoch re-adds the partition to the fetcher (`AbstractFetcherThread.addPartitions`),
+  // whose first fetch carries the latest epoch of the replica's own cache.
+  replica.lastFetchedEpoch = ctx.world.settings.cluster.truncation === 'leader-epoch' ? latestCachedEpoch(replica) : null;
   if (p.leader !== null && leaderChanged) startFollowing(ctx, replica.broker, p.leader);
 }
 

@@ -18,18 +18,27 @@ import { layoutConfig, type SimContext } from '../simContext';
 import { recoverLayoutTo, truncateLayoutTo } from './logLayout';
 import { rebuildProducerState } from './producerState';
 
+/** `LeaderEpochFileCache.truncateFromEnd`: remove the entries that start at or past `offset`. */
+function dropEpochsFrom(replica: ReplicaState, offset: number): void {
+  while (replica.epochCache.length > 0 && replica.epochCache[replica.epochCache.length - 1][1] >= offset) replica.epochCache.pop();
+}
+
 export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaState, offset: number, reason: TruncationReason): void {
   const before = logEndOffset(replica);
-  if (offset >= before) return;
+  if (offset >= before) {
+    // No record goes, but `UnifiedLog.truncateTo` still drops epoch-cache entries that start at
+    // or past the LEO: an epoch this replica took as leader and wrote nothing in would otherwise
+    // be its LastFetchedEpoch again and again.
+    dropEpochsFrom(replica, before);
+    return;
+  }
   // A target inside a batch removes the whole batch (`LogSegment.truncateTo` cuts at its start).
   const cut = replica.log[Math.max(0, offset)];
   if (cut && cut.baseOffset < offset) offset = cut.baseOffset;
   replica.log.length = Math.max(0, offset);
   truncateLayoutTo(replica.layout, logEndOffset(replica));
   replica.highWatermark = Math.min(replica.highWatermark, logEndOffset(replica));
-  while (replica.epochCache.length > 0 && replica.epochCache[replica.epochCache.length - 1][1] >= logEndOffset(replica)) {
-    replica.epochCache.pop();
-  }
+  dropEpochsFrom(replica, logEndOffset(replica));
   replica.verifiedUpTo = Math.min(replica.verifiedUpTo, logEndOffset(replica));
   rebuildProducerState(replica);
   // Records the leader's followers were verified against may be gone too.
@@ -49,10 +58,10 @@ export function recoverAfterCrash(ctx: SimContext, p: PartitionState, replica: R
   recoverLayoutTo(replica.layout, logEndOffset(replica), layoutConfig(ctx.world, p.topic));
 }
 
-/** The epoch of the replica's last record, the fetch's `LastFetchedEpoch`; null for an empty log. */
-export function lastFetchedEpoch(replica: ReplicaState): number | null {
-  const last = replica.log[replica.log.length - 1];
-  return last ? last.leaderEpoch : null;
+/** `AbstractFetcherThread.latestEpoch`: the latest epoch in the replica's own cache, null if empty. */
+export function latestCachedEpoch(replica: ReplicaState): number | null {
+  const latest = replica.epochCache.at(-1);
+  return latest ? latest[0] : null;
 }
 
 /**
