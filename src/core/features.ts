@@ -10,7 +10,7 @@
  * A step or event that needs a mechanism not installed is a programming error (the session loads
  * what a scenario needs before it runs it), so it throws, naming what is missing.
  */
-import type { BrokerProcessEvent, ControllerViewEvent } from './machines/brokerMachines';
+import type { BrokerProcessEvent, ControllerViewEvent, ProcessTransition } from './machines/brokerMachines';
 import type { GroupTimedEvent } from './model/groups';
 import type { BrokerProcessState } from './model/report';
 import type { CliStep, GroupStep } from './model/scenario';
@@ -27,7 +27,7 @@ export interface CliFeature {
 }
 
 export interface BrokerMachinesFeature {
-  advanceProcess(state: BrokerProcessState, event: BrokerProcessEvent): BrokerProcessState;
+  advanceProcess(state: BrokerProcessState, event: BrokerProcessEvent): ProcessTransition;
   advanceControllerView(fenced: boolean, event: ControllerViewEvent): boolean;
 }
 

@@ -12,7 +12,7 @@ import { fetchExchange, fetchExchangeAnswered, fetchStep } from './protocol/fetc
 import { checkAllIsrs, checkIsr } from './protocol/inSyncReplicas';
 import { completeDelayedProduces } from './protocol/produce';
 import { flushSender, onBatchResult, onDeliveryExpire, onProduceRetry, onProduceTimeout, produceStep } from './protocol/producerClient';
-import { crash, heal, isolate, restart, shutdown } from './protocol/brokerLifecycle';
+import { crash, heal, isolate, oldSessionExpired, restart, shutdown } from './protocol/brokerLifecycle';
 import { rebalanceLeaders, scheduleLeaderRebalance, sessionExpired } from './protocol/controller';
 import { onFetchArrive, readFetch, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
 import { detectAnomalies } from './anomalies';
@@ -113,7 +113,7 @@ function fire(ctx: SimContext, event: TimedEvent): void {
       onDeliveryExpire(ctx, event.batch);
       return;
     case 'session-expire':
-      sessionExpired(ctx, event.broker, event.generation);
+      if (sessionExpired(ctx, event.broker, event.generation)) oldSessionExpired(ctx, event.broker);
       return;
     case 'leader-rebalance':
       rebalanceLeaders(ctx);

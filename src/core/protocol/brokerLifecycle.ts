@@ -5,6 +5,7 @@
  */
 import { brokerMachines } from '../features';
 import type { BrokerProcessState } from '../model/report';
+import type { BrokerProcessAction } from '../machines/brokerMachines';
 import { allPartitions, replicaOf, type SimContext } from '../simContext';
 import { brokerState, controlledShutdown, loseContact, regainContact, registerBroker } from './controller';
 import { applyMetadata } from './leadership';
@@ -26,7 +27,7 @@ function moveTo(ctx: SimContext, broker: number, next: BrokerProcessState): void
  */
 export function crash(ctx: SimContext, broker: number, lostTail: number): void {
   const state = brokerState(ctx, broker);
-  const next = brokerMachines().advanceProcess(state.state, { type: 'CRASH' });
+  const next = brokerMachines().advanceProcess(state.state, { type: 'CRASH' }).state;
   if (next === state.state) return;
   moveTo(ctx, broker, next);
   dropDelayedProduces(ctx, broker);
@@ -41,28 +42,56 @@ export function crash(ctx: SimContext, broker: number, lostTail: number): void {
 }
 
 /**
- * The process starts again. It registers once the controller has fenced its old incarnation:
- * at once after that (or after a controlled shutdown); before it, KRaft refuses the registration
- * (DUPLICATE_BROKER_REGISTRATION) and the broker waits `restarting`, while Kafka 2.8 exits on
- * start-up because /brokers/ids/<id> still exists (NODE_EXISTS, a step error).
+ * The process starts again. The broker machine decides (brokerMachines.ts, guarded on the era and
+ * on whether the controller has fenced the old incarnation): it registers at once after a fencing
+ * or a controlled shutdown; before it, KRaft refuses the registration (DUPLICATE_BROKER_REGISTRATION)
+ * and the broker waits `restarting`, while Kafka 2.8 exits on start-up because /brokers/ids/<id>
+ * still exists (NODE_EXISTS, a step error). This function carries out the actions it returns.
  */
 export function restart(ctx: SimContext, broker: number, stepIndex: number): void {
   const state = brokerState(ctx, broker);
-  if (state.state !== 'crashed' && state.state !== 'stopped') return;
-  if (state.fenced) {
-    // A clean restart after a shutdown still opens new segment objects (their index counters at 0).
-    if (state.state === 'stopped') for (const p of allPartitions(ctx.world)) { const r = replicaOf(p, broker); if (r) reopenLayout(r.layout); }
-    moveTo(ctx, broker, brokerMachines().advanceProcess(state.state, { type: 'REGISTER' }));
-    registerBroker(ctx, broker);
-    return;
+  const { state: next, actions } = brokerMachines().advanceProcess(state.state, {
+    type: 'RESTART', metadata: ctx.world.settings.cluster.metadata, oldSessionGone: state.fenced,
+  });
+  if (next !== state.state) moveTo(ctx, broker, next);
+  runProcessActions(ctx, broker, actions, stepIndex);
+}
+
+/**
+ * The controller fenced the old incarnation. KRaft: a restarted broker was refused
+ * (DUPLICATE_BROKER_REGISTRATION) until now; it registers right after the fencing (a
+ * simplification of Kafka's retry with backoff).
+ */
+export function oldSessionExpired(ctx: SimContext, broker: number): void {
+  const state = brokerState(ctx, broker);
+  const { state: next, actions } = brokerMachines().advanceProcess(state.state, { type: 'OLD_SESSION_EXPIRED' });
+  if (next === state.state) return;
+  state.state = next; // registerBroker reports the broker's new state with its fencing
+  runProcessActions(ctx, broker, actions, null);
+}
+
+/** Carries out what a broker-process transition returned (in the order it lists them). */
+export function runProcessActions(ctx: SimContext, broker: number, actions: readonly BrokerProcessAction[], stepIndex: number | null): void {
+  for (const action of actions) {
+    switch (action) {
+      case 'reopenSegments':
+        for (const p of allPartitions(ctx.world)) { const r = replicaOf(p, broker); if (r) reopenLayout(r.layout); }
+        break;
+      case 'register':
+        registerBroker(ctx, broker);
+        break;
+      case 'refuseNodeExists': {
+        const message = `broker ${broker} cannot register: /brokers/ids/${broker} still exists`;
+        ctx.world.stepErrors.push({ step: stepIndex ?? -1, error: 'NODE_EXISTS', message });
+        ctx.events.push({ type: 'step-error', atMs: ctx.world.timeMs, broker, error: 'NODE_EXISTS' });
+        break;
+      }
+      default: {
+        const unreachable: never = action;
+        throw new Error(`unknown broker action ${String(unreachable)}`);
+      }
+    }
   }
-  if (ctx.world.settings.cluster.metadata === 'kraft') {
-    moveTo(ctx, broker, brokerMachines().advanceProcess(state.state, { type: 'RESTART_WAITING' }));
-    return;
-  }
-  const message = `broker ${broker} cannot register: /brokers/ids/${broker} still exists`;
-  ctx.world.stepErrors.push({ step: stepIndex, error: 'NODE_EXISTS', message });
-  ctx.events.push({ type: 'step-error', atMs: ctx.world.timeMs, broker, error: 'NODE_EXISTS' });
 }
 
 /**
@@ -73,7 +102,7 @@ export function restart(ctx: SimContext, broker: number, stepIndex: number): voi
 export function shutdown(ctx: SimContext, broker: number): void {
   const state = brokerState(ctx, broker);
   const before = state.state;
-  const next = brokerMachines().advanceProcess(before, { type: 'SHUTDOWN' });
+  const next = brokerMachines().advanceProcess(before, { type: 'SHUTDOWN' }).state;
   if (next === before) return;
   if (before === 'running') controlledShutdown(ctx, broker);
   moveTo(ctx, broker, next);
@@ -87,7 +116,7 @@ export function shutdown(ctx: SimContext, broker: number): void {
 
 export function isolate(ctx: SimContext, broker: number): void {
   const state = brokerState(ctx, broker);
-  const next = brokerMachines().advanceProcess(state.state, { type: 'ISOLATE' });
+  const next = brokerMachines().advanceProcess(state.state, { type: 'ISOLATE' }).state;
   if (next === state.state) return;
   moveTo(ctx, broker, next);
   loseContact(ctx, broker);
@@ -97,7 +126,7 @@ export function isolate(ctx: SimContext, broker: number): void {
 export function heal(ctx: SimContext): void {
   for (const state of ctx.world.brokers) {
     if (state.state !== 'isolated') continue;
-    moveTo(ctx, state.id, brokerMachines().advanceProcess(state.state, { type: 'HEAL' }));
+    moveTo(ctx, state.id, brokerMachines().advanceProcess(state.state, { type: 'HEAL' }).state);
     if (state.fenced) {
       for (const p of allPartitions(ctx.world)) {
         const replica = replicaOf(p, state.id);

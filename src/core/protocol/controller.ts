@@ -144,16 +144,12 @@ export function regainContact(ctx: SimContext, broker: number): void {
   state.sessionGeneration += 1;
 }
 
-export function sessionExpired(ctx: SimContext, broker: number, generation: number): void {
+/** The session timed out: the controller fences the broker; returns whether it did. */
+export function sessionExpired(ctx: SimContext, broker: number, generation: number): boolean {
   const state = brokerState(ctx, broker);
-  if (state.sessionGeneration !== generation || state.lostContactAtMs === null) return;
+  if (state.sessionGeneration !== generation || state.lostContactAtMs === null) return false;
   fenceBroker(ctx, broker);
-  // KRaft: a restarted broker was refused (DUPLICATE_BROKER_REGISTRATION) until now; it registers
-  // right after the fencing (a simplification of Kafka's retry with backoff).
-  if (state.state === 'restarting') {
-    state.state = 'running';
-    registerBroker(ctx, broker);
-  }
+  return true;
 }
 
 /** `auto.leader.rebalance.enable`: the preferred-replica imbalance check. */
