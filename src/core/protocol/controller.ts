@@ -69,9 +69,9 @@ export type LeaderChangeCause = LeaderChangeEvent['cause'];
 
 /**
  * Applies one controller decision to a partition: one epoch bump, then every broker learns it.
- * In `kraft` a decision that leaves the partition without its preferred leader notes it for the
- * balance schedule (`leaderBalance.ts`), as 3.6 replays a PartitionChangeRecord into
- * `imbalancedPartitions`.
+ * A leader change away from the preferred replica is noted on the context; `leaderBalance.ts`
+ * reads the note (in `kraft` only) to schedule a balance, as 3.6 replays a PartitionChangeRecord
+ * into `imbalancedPartitions`.
  */
 export function decide(ctx: SimContext, p: PartitionState, leader: number | null, isr: number[], unclean: boolean, cause: LeaderChangeCause = 'controller'): void {
   const leaderChanged = leader !== p.leader;
