@@ -64,6 +64,26 @@ test('the study-notes preset: ZooKeeper, truncation to the HW, round-robin keys'
   expect(document.producer?.partitioner).toBe('round-robin');
 });
 
+test('with KRaft, ticking unclean election says that Kafka 3.6\'s controller ignores it; with ZooKeeper it does not', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  const dialog = new NewScenarioPage(page);
+  await cluster.open('#at=0', '?lang=en');
+  await dialog.open();
+  await dialog.preset('Kafka 3.6 (KRaft)');
+  const note = dialog.dialog.getByTestId('unclean-ignored');
+  await expect(note).toHaveCount(0);
+  await dialog.dialog.getByLabel('unclean.leader.election.enable').check();
+  await expect(note).toContainText("Kafka 3.6's controller ignores unclean.leader.election.enable");
+  await expect(note).toContainText('kafka-leader-election.sh --election-type unclean');
+  await dialog.set('Metadata (era)', 'zookeeper');
+  await expect(note).toHaveCount(0);
+  await dialog.set('Metadata (era)', 'kraft');
+  await expect(note).toBeVisible();
+  await dialog.create();
+  const document = documentInUrl(page.url()) as { cluster: { metadata?: string }; topics: { config?: Record<string, unknown> }[] };
+  expect(document.topics[0].config?.['unclean.leader.election.enable']).toBe(true);
+});
+
 test('the About page lists the stated simplifications, in Chinese too', async ({ page }) => {
   const cluster = new ClusterPage(page);
   await cluster.open('#at=0', '?lang=zh');

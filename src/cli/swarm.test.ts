@@ -63,8 +63,10 @@ describe('the seeded swarm', { timeout: 600_000 }, () => {
     expect(lossOrDivergence(runSeed(638, { truncation: 'leader-epoch', safe: true }).anomalies)).toEqual(new Set());
   });
 
-  it('high-watermark: more pinned seeds where truncation to the HW diverges and leader epochs do not (27, 64)', () => {
-    for (const seed of [27, 64]) {
+  // Seed 64 (kraft, unclean.leader.election.enable) diverged only through an unclean election by
+  // the controller, which 3.6 never does (golden/controller.test.ts); 132 is the next such seed.
+  it('high-watermark: more pinned seeds where truncation to the HW diverges and leader epochs do not (27, 132)', () => {
+    for (const seed of [27, 132]) {
       expect(runSeed(seed, { truncation: 'high-watermark', safe: false }).anomalies).toContain('replica-divergence');
       expect(runSeed(seed, { truncation: 'leader-epoch', safe: false }).anomalies).not.toContain('replica-divergence');
     }

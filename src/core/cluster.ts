@@ -13,7 +13,7 @@ import { emptyLayout } from './protocol/logLayout';
 import { drawIndex, newContext, randomStream } from './simContext';
 import { next32 } from './time/random';
 import { emptyQueue, schedule } from './time/eventQueue';
-import { scheduleLeaderRebalance } from './protocol/controller';
+import { startLeaderBalance } from './protocol/leaderBalance';
 import { startAllSessions } from './protocol/replicationSession';
 
 export function isrCheckIntervalMs(world: World): number {
@@ -123,7 +123,7 @@ export function createWorld(scenario: Scenario): World {
   world.topics = specs.map((spec) => createTopic(world, spec));
   schedule(world.queue, isrCheckIntervalMs(world), { type: 'isr-check' });
   const ctx = newContext(world);
-  scheduleLeaderRebalance(ctx);
+  startLeaderBalance(ctx);
   startAllSessions(ctx);
   return world;
 }

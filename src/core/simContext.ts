@@ -17,6 +17,11 @@ export interface SimContext {
   /** The producer's sender at work (producerClient.ts): brokers whose window to look at next. */
   producerWork?: [producer: number, broker: number][];
   producerSending?: boolean;
+  /**
+   * A controller decision left some partition without its preferred leader: `leaderBalance.ts`
+   * looks, once the step or timed event is done, whether a `kraft` balance must be scheduled.
+   */
+  leadershipImbalanced?: boolean;
   /** What follows from the mechanisms that ran, for `step.ts`'s loop to hand on, in order. */
   reactions: Reaction[];
 }

@@ -13,7 +13,8 @@ import { checkAllIsrs, checkIsr } from './protocol/inSyncReplicas';
 import { completeDelayedProduces } from './protocol/produce';
 import { flushSender, onBatchResult, onDeliveryExpire, onProduceRetry, onProduceTimeout, produceStep } from './protocol/producerClient';
 import { crash, heal, isolate, oldSessionExpired, restart, shutdown } from './protocol/brokerLifecycle';
-import { rebalanceLeaders, scheduleLeaderRebalance, sessionExpired } from './protocol/controller';
+import { sessionExpired } from './protocol/controller';
+import { afterControllerWrite, onLeaderBalanceTimer } from './protocol/leaderBalance';
 import { onFetchArrive, readFetch, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
 import { detectAnomalies } from './anomalies';
 import { getPartition, newContext, react, type SimContext } from './simContext';
@@ -116,9 +117,7 @@ function fire(ctx: SimContext, event: TimedEvent): void {
       if (sessionExpired(ctx, event.broker, event.generation)) oldSessionExpired(ctx, event.broker);
       return;
     case 'leader-rebalance':
-      rebalanceLeaders(ctx);
-      settle(ctx);
-      scheduleLeaderRebalance(ctx);
+      onLeaderBalanceTimer(ctx);
       return;
     case 'fetch-arrive':
       onFetchArrive(ctx, event);
@@ -165,6 +164,7 @@ function fireDue(ctx: SimContext, endMs: number, limit: number, observe?: FiredO
     // Groups follow what the step or event changed, then their own consequences are settled.
     settleGroupsIfAny(ctx);
     settleAll(ctx);
+    afterControllerWrite(ctx);
     detectAnomalies(ctx);
     fired += 1;
     observe?.({ atMs: ctx.world.timeMs, event: queued.event, caused: ctx.events.slice(from) });
@@ -263,6 +263,7 @@ export function applyStep(world: World, step: Step, stepIndex: number, observe?:
   // Groups follow what the step or event changed, then their own consequences are settled.
   settleGroupsIfAny(ctx);
   settleAll(ctx);
+  afterControllerWrite(ctx);
   detectAnomalies(ctx);
   world.stepsApplied = stepIndex + 1;
   return ctx.events;

@@ -5,8 +5,15 @@
  * leader election (PREFERRED) for partitions t-0, …`; `Valid replica already elected for
  * partitions …` (2.8 prints the succeeded set there, a bug fixed in 3.x: followed); failures
  * one line each, then `N replica(s) could not be elected` escapes. With
- * `--all-topic-partitions` a 3.6 controller leaves out partitions that need no election
- * (`ReplicationControlManager.electLeaders`); 2.8's reports them as not needed.
+ * `--all-topic-partitions` partitions that need no election are left out of the answer in both
+ * eras (3.6 `ReplicationControlManager.electLeaders`; 2.8 `KafkaApis.handleElectReplicaLeader`
+ * filters ELECTION_NOT_NEEDED when the request names no partitions).
+ *
+ * `--election-type unclean` (`electLeaderByAdmin`): only a partition without a leader (2.8: or
+ * whose leader is not live), from the ISR first, else the first available replica with the ISR
+ * reduced to it. In `kraft` this tool is the only way to an unclean election: 3.6's controller
+ * ignores `unclean.leader.election.enable`. A failure is ELIGIBLE_LEADERS_NOT_AVAILABLE, with 2.8's
+ * StateChangeFailedException message or 3.6's default message.
  */
 import type { PartitionState } from '../model/world';
 import { electLeaderByAdmin } from '../protocol/controller';
@@ -46,7 +53,7 @@ function electAll(run: ToolRun, type: 'preferred' | 'unclean', targets: { topic:
     const outcome = electLeaderByAdmin(run.ctx, target.state, type);
     if (outcome === 'elected') succeeded.push(name);
     else if (outcome === 'not-needed') {
-      if (targets || era === 'zookeeper') noop.push(name);
+      if (targets) noop.push(name);
     } else {
       const strategy = type === 'preferred' ? 'PreferredReplicaPartitionLeaderElectionStrategy' : 'OfflinePartitionLeaderElectionStrategy(true)';
       const message = era === 'kraft' ? undefined : `Failed to elect leader for partition ${name} under strategy ${strategy}`;

@@ -17,7 +17,7 @@ export type SimEvent =
   | { type: 'isr-expand'; atMs: number; topic: string; partition: number; added: number; isr: number[] }
   | { type: 'truncate'; atMs: number; topic: string; partition: number; broker: number; from: number; to: number; reason: TruncationReason }
   | { type: 'broker-state'; atMs: number; broker: number; state: string; fenced: boolean }
-  | { type: 'leader-change'; atMs: number; topic: string; partition: number; from: number | null; to: number | null; leaderEpoch: number; unclean: boolean }
+  | LeaderChangeEvent
   | { type: 'isr-change'; atMs: number; topic: string; partition: number; isr: number[]; leaderEpoch: number }
   | { type: 'step-error'; atMs: number; broker: number; error: string }
   | { type: 'anomaly'; atMs: number; anomaly: string; topic: string; partition: number; offset: number }
@@ -27,6 +27,24 @@ export type SimEvent =
   | { type: 'consumer-poll'; atMs: number; group: string; member: string; records: number }
   | { type: 'offset-commit'; atMs: number; group: string; member: string; offsets: Record<string, number>; storage: 'kafka' | 'zookeeper'; error: string | null }
   | { type: 'coordinator-change'; atMs: number; group: string; from: number | null; to: number | null };
+
+/**
+ * A partition's leader changed (or it lost its leader: `to` null). `cause`: `controller` (an
+ * election of its own: fencing, controlled shutdown, registration, a topic's unclean setting
+ * turned on in 2.8), `rebalance` (`auto.leader.rebalance.enable` moving leadership back to the
+ * preferred replica), `admin` (`kafka-leader-election.sh`, the ElectLeaders API).
+ */
+export interface LeaderChangeEvent {
+  type: 'leader-change';
+  atMs: number;
+  topic: string;
+  partition: number;
+  from: number | null;
+  to: number | null;
+  leaderEpoch: number;
+  unclean: boolean;
+  cause: 'controller' | 'rebalance' | 'admin';
+}
 
 /**
  * How a group's membership changed: `joined` (a new member id), `left` (LeaveGroup), `expired`

@@ -4,15 +4,19 @@
  *
  * - Fencing: when the session timeout has passed since a broker last reached it. Fencing removes
  *   the broker from every ISR except as the last member (no KIP-966) and re-elects where it led.
- * - Election: the first replica in assignment order that is in the ISR and available; with
- *   `unclean.leader.election.enable` and none such, the first available replica, whose log becomes
- *   the truth (ISR = {it}).
+ * - Election: the first replica in assignment order that is in the ISR and available. In
+ *   `zookeeper`, with `unclean.leader.election.enable` and none such, the first available replica,
+ *   whose log becomes the truth (ISR = {it}) (2.8 `PartitionLeaderElectionAlgorithms
+ *   .offlinePartitionLeaderElection`). In `kraft` the setting does nothing here: 3.6's
+ *   `ConfigurationControlManager.uncleanLeaderElectionEnabledForTopic` always returns false
+ *   (KAFKA-12670 made it work in 4.0); only `kafka-leader-election.sh --election-type unclean` does it.
  * - Leader epochs: every leader change bumps the epoch once, a change to no leader included; in
- *   `zookeeper` (Kafka 2.8) the controller's own ISR removals bump it too; in `kraft` (3.6 with
- *   KAFKA-15021) only leader changes do.
- * - Preferred leaders: every `leader.imbalance.check.interval.seconds`, brokers whose share of
- *   preferred partitions led elsewhere exceeds `leader.imbalance.per.broker.percentage` get them back.
+ *   `zookeeper` (2.8 `removeReplicasFromIsr` writes `newLeaderAndIsr`, epoch + 1) the controller's
+ *   own ISR removals bump it too; in `kraft` (3.6 `PartitionChangeBuilder
+ *   .triggerLeaderEpochBumpIfNeeded` with metadata.version 3.6, KAFKA-15021) only leader changes do.
+ * - Preferred leaders: `leaderBalance.ts`, each era's own schedule and rule.
  */
+import type { LeaderChangeEvent } from '../model/events';
 import type { BrokerState, PartitionState } from '../model/world';
 import { allPartitions, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
@@ -31,7 +35,7 @@ export function brokerState(ctx: SimContext, id: number): BrokerState {
 }
 
 /** Available to the controller: registered and unfenced. */
-function isAvailable(ctx: SimContext, id: number, excluding: number | null): boolean {
+export function isAvailable(ctx: SimContext, id: number, excluding: number | null): boolean {
   return id !== excluding && !brokerState(ctx, id).fenced;
 }
 
@@ -40,19 +44,37 @@ interface Election {
   unclean: boolean;
 }
 
+/**
+ * Whether the controller itself may elect outside the ISR: 2.8 reads the topic's
+ * `unclean.leader.election.enable` (`collectUncleanLeaderElectionState`); 3.6's
+ * `uncleanLeaderElectionEnabledForTopic` returns false whatever the setting ("TODO: support
+ * configuring unclean leader election", ConfigurationControlManager at 3.6.2).
+ */
+export function controllerMayElectUnclean(ctx: SimContext, topic: string): boolean {
+  if (ctx.world.settings.cluster.metadata === 'kraft') return false;
+  return ctx.world.topics.find((t) => t.name === topic)?.config['unclean.leader.election.enable'] ?? false;
+}
+
 function elect(ctx: SimContext, p: PartitionState, excluding: number | null): Election {
   const clean = p.replicas.find((b) => p.isr.includes(b) && isAvailable(ctx, b, excluding));
   if (clean !== undefined) return { leader: clean, unclean: false };
-  const topic = ctx.world.topics.find((t) => t.name === p.topic);
-  if (topic?.config['unclean.leader.election.enable']) {
+  if (controllerMayElectUnclean(ctx, p.topic)) {
     const unclean = p.replicas.find((b) => isAvailable(ctx, b, excluding));
     if (unclean !== undefined) return { leader: unclean, unclean: true };
   }
   return { leader: null, unclean: false };
 }
 
-/** Applies one controller decision to a partition: one epoch bump, then every broker learns it. */
-function decide(ctx: SimContext, p: PartitionState, leader: number | null, isr: number[], unclean: boolean): void {
+/** Who asked for a leader change: the controller's own elections, the leader balance, or an admin (ElectLeaders). */
+export type LeaderChangeCause = LeaderChangeEvent['cause'];
+
+/**
+ * Applies one controller decision to a partition: one epoch bump, then every broker learns it.
+ * A leader change away from the preferred replica is noted on the context; `leaderBalance.ts`
+ * reads the note (in `kraft` only) to schedule a balance, as 3.6 replays a PartitionChangeRecord
+ * into `imbalancedPartitions`.
+ */
+export function decide(ctx: SimContext, p: PartitionState, leader: number | null, isr: number[], unclean: boolean, cause: LeaderChangeCause = 'controller'): void {
   const leaderChanged = leader !== p.leader;
   const isrChanged = isr.length !== p.isr.length || isr.some((b, i) => b !== p.isr[i]);
   if (!leaderChanged && !isrChanged) return;
@@ -63,7 +85,8 @@ function decide(ctx: SimContext, p: PartitionState, leader: number | null, isr: 
   if (leaderChanged) {
     p.leader = leader;
     if (leader !== null) p.lastLeader = leader;
-    ctx.events.push({ type: 'leader-change', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, from, to: leader, leaderEpoch: p.leaderEpoch, unclean });
+    ctx.events.push({ type: 'leader-change', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, from, to: leader, leaderEpoch: p.leaderEpoch, unclean, cause });
+    if (leader !== p.replicas[0]) ctx.leadershipImbalanced = true;
   } else {
     ctx.events.push({ type: 'isr-change', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, isr: [...isr], leaderEpoch: p.leaderEpoch });
   }
@@ -152,53 +175,39 @@ export function sessionExpired(ctx: SimContext, broker: number, generation: numb
   return true;
 }
 
-/** `auto.leader.rebalance.enable`: the preferred-replica imbalance check. */
-export function rebalanceLeaders(ctx: SimContext): void {
-  const config = ctx.world.settings.cluster.config;
-  const threshold = config['leader.imbalance.per.broker.percentage'] / 100;
-  for (const broker of ctx.world.brokers) {
-    const preferred = [...allPartitions(ctx.world)].filter((p) => p.replicas[0] === broker.id);
-    if (preferred.length === 0) continue;
-    const notLed = preferred.filter((p) => p.leader !== broker.id);
-    if (notLed.length / preferred.length <= threshold) continue;
-    for (const p of notLed) {
-      if (p.isr.includes(broker.id) && !broker.fenced) decide(ctx, p, broker.id, [...p.isr], false);
-    }
-  }
-}
-
-export function scheduleLeaderRebalance(ctx: SimContext): void {
-  const config = ctx.world.settings.cluster.config;
-  if (!config['auto.leader.rebalance.enable']) return;
-  schedule(ctx.world.queue, ctx.world.timeMs + config['leader.imbalance.check.interval.seconds'] * 1000, { type: 'leader-rebalance' });
-}
-
 export type AdminElectionOutcome = 'elected' | 'not-needed' | 'not-available';
 
 /**
  * `kafka-leader-election.sh` (ElectLeaders). Preferred: the first replica, if it is in the ISR and
- * available and does not lead already. Unclean: only a partition without a leader (3.6
- * `ReplicationControlManager.electLeader`; 2.8 also one whose leader is not live), first from the
- * ISR, else the first available replica, whose log becomes the truth (ISR = {it}).
+ * available and does not lead already (2.8 `preferredReplicaPartitionLeaderElection`; 3.6
+ * `electPreferredLeader`, which for a partition with a leader keeps it rather than pick another).
+ * Unclean: only a partition without a leader (3.6 `ReplicationControlManager.electLeader`:
+ * `hasLeader()` is ELECTION_NOT_NEEDED; 2.8 `processReplicaLeaderElection` also takes one whose
+ * leader is not live), first from the ISR, else the first available replica, whose log becomes the
+ * truth (ISR = {it}: 3.6 `PartitionChangeBuilder.tryElection`, 2.8 `Election.leaderForOffline`
+ * with `allowUnclean` true for an admin request). This is the only unclean election in `kraft`.
  */
 export function electLeaderByAdmin(ctx: SimContext, p: PartitionState, type: 'preferred' | 'unclean'): AdminElectionOutcome {
   if (type === 'preferred') {
     const preferred = p.replicas[0];
     if (p.leader === preferred) return 'not-needed';
     if (!p.isr.includes(preferred) || !isAvailable(ctx, preferred, null)) return 'not-available';
-    decide(ctx, p, preferred, [...p.isr], false);
+    decide(ctx, p, preferred, [...p.isr], false, 'admin');
     return 'elected';
   }
-  const leaderLive = p.leader !== null && (ctx.world.settings.cluster.metadata === 'kraft' || isAvailable(ctx, p.leader, null));
+  const zookeeper = ctx.world.settings.cluster.metadata === 'zookeeper';
+  const leaderLive = p.leader !== null && (!zookeeper || isAvailable(ctx, p.leader, null));
   if (leaderLive) return 'not-needed';
   const clean = p.replicas.find((b) => p.isr.includes(b) && isAvailable(ctx, b, p.leader));
   if (clean !== undefined) {
-    decide(ctx, p, clean, [...p.isr], false);
+    // 2.8 `leaderForOffline` keeps only the ISR members that are live; 3.6 leaves the ISR as it is.
+    const isr = zookeeper ? p.isr.filter((b) => isAvailable(ctx, b, p.leader)) : [...p.isr];
+    decide(ctx, p, clean, isr, false, 'admin');
     return 'elected';
   }
   const unclean = p.replicas.find((b) => isAvailable(ctx, b, p.leader));
   if (unclean === undefined) return 'not-available';
-  decide(ctx, p, unclean, [unclean], true);
+  decide(ctx, p, unclean, [unclean], true, 'admin');
   return 'elected';
 }
 

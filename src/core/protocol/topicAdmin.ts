@@ -74,6 +74,8 @@ function newPartition(ctx: SimContext, topic: string, partition: number, replica
     followers: [],
   };
   resetFollowerViews(p, ctx.world.timeMs);
+  // 3.6 replays its PartitionRecord into `imbalancedPartitions` too (leaderBalance.ts).
+  if (leader !== replicas[0]) ctx.leadershipImbalanced = true;
   return p;
 }
 

@@ -79,7 +79,7 @@ export function NewScenarioDialog() {
         )}
         <h3>{t('topics')}</h3>
         {draft.topics.map((topic, i) => (
-          <TopicFields key={i} index={i} topic={topic} onChange={(next) => setTopic(i, next)}
+          <TopicFields key={i} index={i} topic={topic} era={draft.metadata} onChange={(next) => setTopic(i, next)}
             onRemove={draft.topics.length > 1 ? () => patch({ topics: draft.topics.filter((_, j) => j !== i) }) : undefined} />
         ))}
         <button type="button" className="button" onClick={() => patch({

@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../controls/Field';
-import type { TopicDraft } from './scenarioPresets';
+import type { ClusterDraft, TopicDraft } from './scenarioPresets';
 
 const whole = (value: string, min: number, max: number) => Math.max(min, Math.min(max, Math.floor(Number(value) || min)));
 
-/** One topic of the new-scenario dialog. */
-export function TopicFields({ index, topic, onChange, onRemove }: {
-  index: number; topic: TopicDraft; onChange: (topic: TopicDraft) => void; onRemove?: () => void;
+/**
+ * One topic of the new-scenario dialog. With `kraft` and unclean election ticked it says that
+ * Kafka 3.6's controller ignores the setting (docs/scenario-format.md, "Controller").
+ */
+export function TopicFields({ index, topic, era, onChange, onRemove }: {
+  index: number; topic: TopicDraft; era: ClusterDraft['metadata']; onChange: (topic: TopicDraft) => void; onRemove?: () => void;
 }) {
   const { t } = useTranslation('newScenario');
   const set = (change: Partial<TopicDraft>) => onChange({ ...topic, ...change });
@@ -29,6 +32,9 @@ export function TopicFields({ index, topic, onChange, onRemove }: {
         <input type="checkbox" checked={topic.uncleanElection} onChange={(e) => set({ uncleanElection: e.currentTarget.checked })} />
         unclean.leader.election.enable
       </label>
+      {era === 'kraft' && topic.uncleanElection && (
+        <p className="era-warning" data-testid="unclean-ignored">⚠ {t('uncleanIgnoredKraft')}</p>
+      )}
       {onRemove && <button type="button" className="button" onClick={onRemove}>{t('removeTopic', { name: topic.name })}</button>}
     </fieldset>
   );

@@ -2,10 +2,17 @@
  * A step's events in words (the inspector's "what just happened", for screen readers too).
  * Pure: events in, sentences out; the catalogs hold the words (`events.*`).
  */
-import type { SimEvent } from '../../core/model/events';
+import type { LeaderChangeEvent, SimEvent } from '../../core/model/events';
 import type { Translate } from '../viewModel';
 
 const list = (ids: number[]) => ids.join(', ') || '—';
+
+/** Unclean first (it can lose records), then who asked: the leader balance or the tool. */
+function leaderChangeKey(event: LeaderChangeEvent): string {
+  if (event.unclean) return 'events.leaderUnclean';
+  if (event.cause === 'rebalance') return 'events.leaderRebalance';
+  return event.cause === 'admin' ? 'events.leaderAdmin' : 'events.leaderChange';
+}
 
 export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: number) => string = String): string {
   const at = { ms: formatNumber(event.atMs) };
@@ -37,7 +44,7 @@ export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: nu
     case 'leader-change':
       return event.to === null
         ? t('events.leaderNone', { ...at, topic: event.topic, partition: event.partition, epoch: event.leaderEpoch })
-        : t(event.unclean ? 'events.leaderUnclean' : 'events.leaderChange', { ...at, topic: event.topic, partition: event.partition, to: event.to, epoch: event.leaderEpoch });
+        : t(leaderChangeKey(event), { ...at, topic: event.topic, partition: event.partition, to: event.to, epoch: event.leaderEpoch });
     case 'step-error':
       return t('events.stepError', { ...at, ...event });
     case 'anomaly':

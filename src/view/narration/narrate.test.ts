@@ -258,6 +258,55 @@ describe('narration of steps and states', () => {
   });
 });
 
+describe('the controller\'s rules per era in words (golden/controller.test.ts)', () => {
+  const pair = [{ name: 'orders', assignment: [[1, 2]], config: { 'unclean.leader.election.enable': true } }];
+  // Follower 2 never fetches (manual, lag 1 s): the ISR is [1] from 1500 ms; leader 1 crashes and
+  // is fenced at 10500 ms with broker 2 available outside the ISR.
+  const skipped = {
+    cluster: { brokers: [1, 2], replication: 'manual', config: { 'replica.lag.time.max.ms': 1000 } }, topics: pair,
+    steps: [{ op: 'run', ms: 1500 }, { op: 'crash', broker: 1 }, { op: 'run', ms: 10000 },
+      { op: 'cli', command: 'kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type unclean --topic orders --partition 0' }],
+  };
+
+  it('kraft: the unclean election the setting asks for is skipped, and the tool that would do it is named', () => {
+    const played = play(skipped);
+    expectBoth(narrationAt(played, 3),
+      [/orders-0 has no leader \(epoch 1\): no ISR member \(1\) is available\. unclean\.leader\.election\.enable is true, yet Kafka 3\.6's controller ignores it/,
+        /does not elect broker 2/, /kafka-leader-election\.sh --bootstrap-server localhost:9092 --election-type unclean --topic orders --partition 0/],
+      [/Kafka 3\.6 的控制器却会忽略它/, /不会选举 broker 2/, /只从 ISR（1）中选举/]);
+  });
+
+  it('kraft: the unclean election by kafka-leader-election.sh says only the tool does it in 3.6', () => {
+    expectBoth(narrationAt(play(skipped), 4),
+      [/Broker 2 became leader of orders-0 at epoch 2 although it was not in the ISR: kafka-leader-election\.sh --election-type unclean asked for it\. In Kafka 3\.6 only this tool/],
+      [/broker 2 成为 orders-0 的 leader，epoch 为 2，尽管它不在 ISR 中/, /控制器自己都不会这样做/]);
+  });
+
+  const back = (metadata: string, ms: number) => play({
+    cluster: { brokers: [1, 2], metadata }, topics: [{ name: 'orders', assignment: [[1, 2]] }],
+    steps: [{ op: 'shutdown', broker: 1 }, { op: 'restart', broker: 1 }, { op: 'run', ms },
+      { op: 'cli', command: 'kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type preferred --topic orders --partition 0' }],
+  });
+
+  it('zookeeper: the rebalance at 5 s names the interval and the percentage', () => {
+    expectBoth(narrationAt(back('zookeeper', 5000), 3),
+      [/Broker 1 got orders-0 back at epoch 2/, /Kafka 2\.8's controller checks every leader\.imbalance\.check\.interval\.seconds \(300 s, the first time 5 s after it starts\)/, /leader\.imbalance\.per\.broker\.percentage \(10 %\)/],
+      [/broker 1 重新成为 orders-0 的 leader/, /第一次在启动 5 秒后/, /leader\.imbalance\.per\.broker\.percentage（10%）/]);
+  });
+
+  it('kraft: the balance 300 s later says there is no percentage', () => {
+    expectBoth(narrationAt(back('kraft', 300000), 3),
+      [/Kafka 3\.6's controller scheduled this balance leader\.imbalance\.check\.interval\.seconds \(300 s\)/, /with no percentage threshold/],
+      [/Kafka 3\.6 的控制器/, /不看任何百分比阈值/]);
+  });
+
+  it('a preferred election by the tool is told as the tool\'s, not the balance\'s', () => {
+    expectBoth(narrationAt(back('kraft', 1000), 4),
+      [/Broker 1 became leader of orders-0 at epoch 2: kafka-leader-election\.sh --election-type preferred gave the partition back to its preferred replica/],
+      [/把分区交还给它的首选副本/]);
+  });
+});
+
 describe('errors in words', () => {
   const world = play(lostDoc).worlds[0];
   it.each(EXPLAINED_ERRORS)('%s has its own sentence in both languages', (error) => {

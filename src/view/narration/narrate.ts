@@ -292,22 +292,44 @@ function isrSentences(ctx: Context, group: Group): Sentence[] {
   return [];
 }
 
-/** Why the controller chose this leader (controller.ts `elect`): the rule in words. */
+/** The first replica of `p` the controller counts available (registered and unfenced), if any. */
+function availableReplica(world: World, p: PartitionState | undefined): number | undefined {
+  return p?.replicas.find((b) => world.brokers.find((x) => x.id === b)?.fenced === false);
+}
+
+/** Whether `topic` has `unclean.leader.election.enable` (its own or the brokers'). */
+function uncleanSetting(world: World, topic: string): boolean {
+  return world.topics.find((t) => t.name === topic)?.config['unclean.leader.election.enable'] ?? false;
+}
+
+/** Why this leader: the controller's election rule (controller.ts `elect`), the era's balance, or the tool. */
 function leaderSentences(ctx: Context, group: Group): Sentence[] {
   const e = group.events[0];
   if (e.type !== 'leader-change') return [];
+  const era = ctx.scenario.cluster.metadata;
   const p = partitionOf(ctx.world, e.topic, e.partition);
   const replicas = p?.replicas ?? [];
   const base = { where: where(e), epoch: e.leaderEpoch, replicas, from: e.from ?? '—' };
   if (e.to === null) {
-    const unclean = ctx.world.topics.find((t) => t.name === e.topic)?.config['unclean.leader.election.enable'] ?? false;
+    const unclean = uncleanSetting(ctx.world, e.topic);
+    const candidate = availableReplica(ctx.world, p);
+    // 3.6's controller skips the unclean election the setting asks for (controller.ts).
+    if (unclean && era === 'kraft' && candidate !== undefined) return [say('leader.uncleanIgnored', { ...base, isr: p?.isr ?? [], candidate })];
     return [say(unclean ? 'leader.noneAtAll' : 'leader.none', { ...base, isr: p?.isr ?? [] })];
   }
   const params = { ...base, to: e.to };
+  if (e.cause === 'rebalance') {
+    const config = ctx.scenario.cluster.config;
+    return [say(`leader.rebalance.${era}`, { ...params, interval: config['leader.imbalance.check.interval.seconds'], percentage: config['leader.imbalance.per.broker.percentage'] })];
+  }
+  if (e.cause === 'admin') {
+    const uncleanType = e.unclean || (ctx.step?.op === 'cli' && /unclean/i.test(ctx.step.command));
+    const command = `kafka-leader-election.sh --election-type ${uncleanType ? 'unclean' : 'preferred'}`;
+    if (e.unclean) return [say(`leader.admin.unclean.${era}`, { ...params, command })];
+    return [say(uncleanType ? 'leader.admin.fromIsr' : 'leader.admin.preferred', { ...params, command })];
+  }
   if (e.unclean) return [say('leader.unclean', params)];
-  const fencedNow = ctx.events.some((x) => x.type === 'broker-state' && x.fenced && x.broker === e.from);
   if (e.from !== null && ctx.step?.op === 'shutdown') return [say('leader.shutdown', params)];
-  if (e.from !== null && !fencedNow && e.to === replicas[0]) return [say('leader.preferred', params)];
   if (e.from === null) return [say('leader.registered', params)];
   return [say('leader.elected', params)];
 }
@@ -490,6 +512,7 @@ function pendingSentences(ctx: Context): Sentence[] {
     const p = partitionOf(world, batch.topic, batch.partition);
     if (batch.phase === 'waiting' && batch.attempts === 0 && p?.leader === null && record) out.push(say('pending.noLeader', { record: recordText(record), where: where(record) }));
   }
+  if (scenario.cluster.metadata === 'kraft') out.push(...uncleanWaitSentences(world));
   if (scenario.cluster.replication === 'manual') out.push(...manualSentences(world));
   return out.length > 6 ? [...out.slice(0, 6), say('pending.more', { count: out.length - 6 })] : out;
 }
@@ -515,6 +538,25 @@ function heldHighWatermarkSentences(world: World, p: PartitionState): Sentence[]
     out.push(say(kraft ? 'pending.hwNotRecomputed' : 'pending.hwNotRecomputedZk', { where: where(p), hw: leader.highWatermark, could: candidate }));
   }
   return out;
+}
+
+/**
+ * KRaft: a leaderless partition whose topic asks for unclean election while a replica outside the
+ * ISR is available. 3.6's controller will not elect it; the tool would (the student's next move).
+ */
+function uncleanWaitSentences(world: World): Sentence[] {
+  const out: Sentence[] = [];
+  for (const p of allLeaderless(world)) {
+    const candidate = availableReplica(world, p);
+    if (candidate === undefined || !uncleanSetting(world, p.topic)) continue;
+    const command = `kafka-leader-election.sh --bootstrap-server localhost:9092 --election-type unclean --topic ${p.topic} --partition ${p.partition}`;
+    out.push(say('pending.uncleanIgnored', { where: where(p), candidate, isr: p.isr, command }));
+  }
+  return out;
+}
+
+function allLeaderless(world: World): PartitionState[] {
+  return world.topics.flatMap((t) => t.partitions.filter((p) => p.leader === null));
 }
 
 /** Manual replication: followers behind their leader fetch only when told (the student's next move). */
