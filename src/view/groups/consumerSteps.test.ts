@@ -42,6 +42,11 @@ describe('consumer controls', () => {
     expect(memberActions(paused[0])).toEqual(['resume', 'leave', 'kill']);
     // max.poll.interval.ms (300000) runs from the last poll, here the subscribe at t = 0.
     expect(paused[0].pollTimeoutAtMs).toBe(300_000);
+    // After a poll at t = 4000 ms the deadline moves with it; once passed, the member is out.
+    const polledThenPaused = [...subscribed, { op: 'run', ms: 4000 }, { op: 'poll', group: 'demo-group', member: 'c1' }, { op: 'pause', group: 'demo-group', member: 'c1' }];
+    expect(viewsAfter(polledThenPaused)[0].pollTimeoutAtMs).toBe(304_000);
+    const timedOut = viewsAfter([...polledThenPaused, { op: 'run', ms: 300_001 }])[0];
+    expect([timedOut.pollTimedOut, timedOut.pollTimeoutAtMs, memberActions(timedOut)]).toEqual([true, null, ['resume', 'leave', 'kill']]);
     const gone = viewsAfter([...subscribed, { op: 'kill', group: 'demo-group', member: 'c1' }, { op: 'leave', group: 'demo-group', member: 'c2' }]);
     expect(gone.map((c) => [c.member, c.process, memberActions(c)])).toEqual([['c1', 'killed', []], ['c2', 'closed', []]]);
   });

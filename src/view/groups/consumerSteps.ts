@@ -20,7 +20,7 @@ export interface ConsumerView {
   member: string;
   process: ConsumerState['process'];
   paused: boolean;
-  /** When a paused member's max.poll.interval.ms runs out (null when not armed). */
+  /** When a paused member's max.poll.interval.ms runs out: its last poll + the interval (null otherwise). */
   pollTimeoutAtMs: number | null;
   /** It left the group after max.poll.interval.ms while paused (resume rejoins). */
   pollTimedOut: boolean;
@@ -32,7 +32,9 @@ export function consumerViews(consumers: readonly ConsumerState[]): ConsumerView
   for (const c of consumers) {
     byName.set(JSON.stringify([c.group, c.member]), {
       group: c.group, member: c.member, process: c.process, paused: c.machine.paused,
-      pollTimeoutAtMs: c.machine.paused ? c.pollTimerAtMs : null, pollTimedOut: c.machine.pollTimedOut,
+      // The rule the poll timer checks when it fires (the timer itself may be armed earlier and re-armed).
+      pollTimeoutAtMs: c.machine.paused && !c.machine.pollTimedOut ? c.lastPollMs + c.config['max.poll.interval.ms'] : null,
+      pollTimedOut: c.machine.pollTimedOut,
     });
   }
   return [...byName.values()];

@@ -4,7 +4,7 @@ import { simulate } from '../../core/scenario/runScenario';
 import { validateScenarioDocument } from '../../core/scenario/validateScenario';
 import { createTimeline } from '../../session/timeline';
 import { committedRows } from './groupRows';
-import { lagSample, lagSeries, lastValue, linear, linePath, niceTicks, peakValue, type LagSample } from './lagSeries';
+import { fromFirstValue, lagSample, lagSeries, lastValue, linear, linePath, niceTicks, peakValue, type LagSample } from './lagSeries';
 
 function scenarioOf(document: Record<string, unknown>) {
   const result = validateScenarioDocument(document);
@@ -91,6 +91,9 @@ describe('lag over the timeline', () => {
     expect(series.byPartition).toEqual({ 'orders-0': [null, null, 1], 'orders-1': [null, 2, 4] });
     expect(series.total).toEqual([null, 2, 5]);
     expect(lagSeries(samples, 'nobody').total).toEqual([null, null, null]);
+    const trimmed = fromFirstValue(series);
+    expect([trimmed.positions, trimmed.timesMs, trimmed.total, trimmed.byPartition]).toEqual([[5, 6], [10, 20], [2, 5], { 'orders-0': [null, 1], 'orders-1': [2, 4] }]);
+    expect(fromFirstValue(lagSeries(samples, 'nobody')).total).toEqual([null, null, null]);
     expect(lastValue([null, null])).toBeNull();
   });
 

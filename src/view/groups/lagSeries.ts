@@ -62,6 +62,15 @@ export function lagSeries(samples: readonly LagSample[], group: string): LagSeri
   return { positions: samples.map((s) => s.position), timesMs: samples.map((s) => s.timeMs), partitions, byPartition, total };
 }
 
+/** The series from the group's first lag on (the positions before its first commit have nothing to draw). */
+export function fromFirstValue(series: LagSeries): LagSeries {
+  const start = series.total.findIndex((v) => v !== null);
+  if (start <= 0) return series;
+  const byPartition: Record<string, (number | null)[]> = {};
+  for (const tp of series.partitions) byPartition[tp] = series.byPartition[tp].slice(start);
+  return { ...series, positions: series.positions.slice(start), timesMs: series.timesMs.slice(start), byPartition, total: series.total.slice(start) };
+}
+
 /** The last non-null value of a line, with its index; null when the line is empty. */
 export function lastValue(values: readonly (number | null)[]): { index: number; value: number } | null {
   for (let i = values.length - 1; i >= 0; i--) {
