@@ -155,6 +155,7 @@ test('a paused consumer leaves after max.poll.interval.ms; its backlog shows on 
   await expect(groups.narration).toContainText('Consumer c1 of group demo-group stalled');
   // Its last poll was at t = 4000 ms: it leaves at 4000 + 300000 unless resumed.
   await expect(groups.panel).toContainText('it leaves the group at t = 304,000 ms');
+  await expect(groups.narration).toContainText('unless it resumes, it leaves the group at t = 304,000 ms');
   await expect(page.getByRole('button', { name: 'Poll c1', exact: true })).toHaveCount(0);
 
   await controls.produce({ count: 6 });
