@@ -247,3 +247,29 @@ test('the empty panel in Chinese says what a group is and offers the form', asyn
   await expect(page.getByTestId('group')).toHaveAttribute('data-group', 'demo-group');
   await page.screenshot({ path: 'test-results/screens/consumers-zh-empty-after.png', fullPage: true });
 });
+
+test('the consumer controls work from the keyboard; typing a name does not step the timeline', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  const start = { ...empty, steps: [{ op: 'subscribe', group: 'demo-group', member: 'c1', topics: ['orders'] }, { op: 'run', ms: 4000 }] };
+  await cluster.open(scenarioHash(start, 2), '?lang=en');
+  const add = page.getByRole('button', { name: 'Add consumer' });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await expect(add).toHaveAttribute('aria-expanded', 'true');
+  const form = page.getByRole('form', { name: 'Add a consumer' });
+  const member = form.getByLabel('Member name (client.id)');
+  await expect(member).toHaveValue('c2');
+  await member.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await cluster.expectAt(2);
+  await page.keyboard.press('Enter');
+  await cluster.expectAt(3);
+  await expect(page.getByTestId('step-narration')).toContainText('Consumer c2x subscribed to orders in group demo-group');
+  const pause = page.getByRole('button', { name: 'Pause c2x', exact: true });
+  await pause.focus();
+  await page.keyboard.press('Enter');
+  await cluster.expectAt(4);
+  await expect(page.getByRole('button', { name: 'Resume c2x', exact: true })).toBeVisible();
+});
