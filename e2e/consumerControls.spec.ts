@@ -273,3 +273,22 @@ test('the consumer controls work from the keyboard; typing a name does not step 
   await cluster.expectAt(4);
   await expect(page.getByRole('button', { name: 'Resume c2x', exact: true })).toBeVisible();
 });
+
+test('a consumer whose group no coordinator has (one broker, offsets.topic.replication.factor 3) still shows, with its actions', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  const groups = new GroupsPanel(page);
+  const oneBroker = { version: 1, seed: 4, cluster: { brokers: 1 }, topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }], steps: [] };
+  await cluster.open(scenarioHash(oneBroker, 0), '?lang=en');
+  await groups.addConsumer();
+  await cluster.expectAt(1);
+  await expect(page.locator('[data-testid="step-error"][data-step="0"]')).toHaveAttribute('data-error', 'COORDINATOR_NOT_AVAILABLE');
+  await expect(page.getByTestId('group')).toHaveCount(0);
+  await expect(groups.panel).toContainText('No coordinator has this group');
+  await groups.act('Leave: c1');
+  await cluster.expectAt(2);
+  await expect(groups.panel).not.toContainText('No coordinator has this group');
+  expect((documentInUrl(page.url()) as { steps: unknown[] }).steps).toEqual([
+    { op: 'subscribe', group: 'demo-group', member: 'c1', topics: ['orders'], assignor: 'range' },
+    { op: 'leave', group: 'demo-group', member: 'c1' },
+  ]);
+});

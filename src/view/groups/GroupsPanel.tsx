@@ -143,6 +143,28 @@ function Group({ group, partitions, polled, options }: { group: GroupReport; par
   );
 }
 
+/** A group that only its consumers know of: no coordinator has it, so it has no state, members or offsets. */
+function UnservedGroup({ group, options }: { group: string; options: CardOptions }) {
+  const { t } = useTranslation('groups');
+  const headingId = `${useId()}-unserved`;
+  const consumers = options.consumers.filter((c) => c.group === group && c.process === 'running');
+  return (
+    <article className="group-card group-card-unserved" aria-labelledby={headingId}>
+      <header className="group-head"><h3 id={headingId}>{group}</h3></header>
+      <p className="group-coordinator group-coordinator-none">{t('unserved')}</p>
+      <ul className="group-members">
+        {consumers.map((c) => (
+          <li key={c.member}>
+            <strong>{c.member}</strong>
+            <ConsumerStatus consumer={c} inGroup={false} />
+            {options.editable && <MemberActions consumer={c} consumers={options.consumers} />}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
 export default function GroupsPanel({ groups, partitions, polled, consumers = [], editable = false, withChart = false }: Props) {
   const { t, i18n } = useTranslation('groups');
   ensureNamespace(i18n, 'groups', { en, zh });
@@ -152,6 +174,8 @@ export default function GroupsPanel({ groups, partitions, polled, consumers = []
   if (groups.length === 0 && !editable) return null;
   const options: CardOptions = { consumers: views, editable, withChart };
   const names = groups.map((g) => g.group);
+  // Groups whose consumers run but that no coordinator has (JoinGroup got COORDINATOR_NOT_AVAILABLE).
+  const unserved = [...new Set(views.filter((c) => c.process === 'running' && !names.includes(c.group)).map((c) => c.group))];
   return (
     <section className={`panel groups-panel${groups.length === 0 ? ' groups-panel-empty' : ''}`} aria-labelledby={titleId}>
       <h2 id={titleId}>{t('title')}</h2>
@@ -161,9 +185,10 @@ export default function GroupsPanel({ groups, partitions, polled, consumers = []
           <AddConsumer topics={topics} groups={names} consumers={views} />
         </div>
       )}
-      {groups.length > 0 && (
+      {(groups.length > 0 || unserved.length > 0) && (
         <div className="group-list">
           {groups.map((g) => <Group key={g.group} group={g} partitions={partitions} polled={polled} options={options} />)}
+          {unserved.map((name) => <UnservedGroup key={name} group={name} options={options} />)}
         </div>
       )}
     </section>
