@@ -105,7 +105,9 @@ export function ConsumerStatus({ consumer, inGroup }: { consumer: ConsumerView; 
   if (consumer.process === 'killed') text = t('controls.killed');
   else if (consumer.process === 'running' && consumer.paused) {
     if (consumer.pollTimedOut) text = t('controls.pausedLeft');
-    else if (consumer.pollTimeoutAtMs !== null) text = t('controls.paused', { at: numberFormatFor(i18n.language).format(consumer.pollTimeoutAtMs) });
+    else if (consumer.pollTimeoutAtMs !== null) {
+      text = t(consumer.isStatic ? 'controls.pausedStatic' : 'controls.paused', { at: numberFormatFor(i18n.language).format(consumer.pollTimeoutAtMs) });
+    }
     else text = t('controls.pausedNoTimer');
   } else if (consumer.process === 'running' && !inGroup) text = t('controls.outside');
   return text ? <p className="consumer-status">{text}</p> : null;

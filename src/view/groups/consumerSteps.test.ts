@@ -47,6 +47,8 @@ describe('consumer controls', () => {
     expect(viewsAfter(polledThenPaused)[0].pollTimeoutAtMs).toBe(304_000);
     const timedOut = viewsAfter([...polledThenPaused, { op: 'run', ms: 300_001 }])[0];
     expect([timedOut.pollTimedOut, timedOut.pollTimeoutAtMs, memberActions(timedOut)]).toEqual([true, null, ['resume', 'leave', 'kill']]);
+    expect(timedOut.isStatic).toBe(false);
+    expect(viewsAfter([{ ...subscribeStep(input()), instanceId: 'i1' }])[0].isStatic).toBe(true);
     const gone = viewsAfter([...subscribed, { op: 'kill', group: 'demo-group', member: 'c1' }, { op: 'leave', group: 'demo-group', member: 'c2' }]);
     expect(gone.map((c) => [c.member, c.process, memberActions(c)])).toEqual([['c1', 'killed', []], ['c2', 'closed', []]]);
   });

@@ -24,6 +24,8 @@ export interface ConsumerView {
   pollTimeoutAtMs: number | null;
   /** It left the group after max.poll.interval.ms while paused (resume rejoins). */
   pollTimedOut: boolean;
+  /** A static member (`group.instance.id`): when its poll interval runs out it stops heartbeating instead of leaving. */
+  isStatic: boolean;
 }
 
 /** The latest process of each (group, member), in the order they first subscribed. */
@@ -34,7 +36,7 @@ export function consumerViews(consumers: readonly ConsumerState[]): ConsumerView
       group: c.group, member: c.member, process: c.process, paused: c.machine.paused,
       // The rule the poll timer checks when it fires (the timer itself may be armed earlier and re-armed).
       pollTimeoutAtMs: c.machine.paused && !c.machine.pollTimedOut ? c.lastPollMs + c.config['max.poll.interval.ms'] : null,
-      pollTimedOut: c.machine.pollTimedOut,
+      pollTimedOut: c.machine.pollTimedOut, isStatic: c.instanceId !== null,
     });
   }
   return [...byName.values()];

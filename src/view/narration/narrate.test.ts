@@ -326,6 +326,15 @@ describe('what consumers are waiting for', () => {
     expect(waits(6)).toEqual([]);
   });
 
+  it('a stalled static member stops heartbeating instead of leaving, and the narration says so', () => {
+    const played = play({ ...doc([]), steps: [{ op: 'subscribe', ...c1, topics: ['orders'], instanceId: 'i1' }, { op: 'run', ms: 4000 }, { op: 'poll', ...c1 }, { op: 'pause', ...c1 }] });
+    const sentences = narrationAt(played, 4);
+    expect(sentences.filter((s) => s.key === 'pending.pollTimeout')).toEqual([]);
+    const waits = sentences.filter((s) => s.key === 'pending.pollTimeoutStatic');
+    expect(waits.map((s) => s.params)).toEqual([{ group: 'g', member: 'c1', at: 304000, interval: 300000, remaining: 300000 }]);
+    expectBoth(waits, [/a static member, so unless it resumes it stops heartbeating at t = 304,000 ms/], [/它是静态成员/]);
+  });
+
   it('a killed consumer stays a member until session.timeout.ms without a heartbeat', () => {
     const played = play(doc([{ op: 'kill', ...c1 }, { op: 'run', ms: 50000 }]));
     const waits = narrationAt(played, 4).filter((s) => s.key === 'pending.memberExpire');

@@ -502,7 +502,7 @@ function consumerWaits(world: World): Sentence[] {
     if (c.process !== 'running' || !c.machine.paused || c.machine.pollTimedOut) continue;
     const interval = c.config['max.poll.interval.ms'];
     const at = c.lastPollMs + interval;
-    if (at > world.timeMs) out.push(say('pending.pollTimeout', { group: c.group, member: c.member, at, interval, remaining: at - world.timeMs }));
+    if (at > world.timeMs) out.push(say(c.instanceId === null ? 'pending.pollTimeout' : 'pending.pollTimeoutStatic', { group: c.group, member: c.member, at, interval, remaining: at - world.timeMs }));
   }
   for (const g of world.groups.groups) {
     for (const m of g.members) {
