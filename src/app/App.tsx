@@ -161,9 +161,10 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
                   <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
                 </>
               )}
-              {report.groups.length > 0 && !split && (
+              {(report.groups.length > 0 || !embed) && !split && (
                 <Suspense fallback={null}>
-                  <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled} />
+                  <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled}
+                    consumers={world?.groups.consumers} editable={!embed} withChart />
                 </Suspense>
               )}
               {!split && <StepErrorList stepErrors={report.stepErrors} scenario={scenario} world={world} />}

@@ -189,3 +189,48 @@ describe('timeline', () => {
     expect(new Map(seeded.marks())).toEqual(new Map(reference.marks()));
   });
 });
+
+describe('samples', () => {
+  const scenario = manualScenario(longSteps(120));
+  /** The first partition's leader HW: a value that changes along the timeline. */
+  const hw = (world: ReturnType<typeof simulate>) => world.topics[0].partitions.map((p) => p.replicaStates.find((r) => r.broker === p.leader)?.highWatermark ?? -1).join(',');
+
+  it('picks the value of a replay from zero at every position of the range', () => {
+    const timeline = createTimeline(scenario, 50);
+    timeline.seek(90);
+    const values = timeline.samples('hw', 40, 90, hw);
+    expect(values).toHaveLength(51);
+    values.forEach((value, i) => expect(value, `position ${40 + i}`).toBe(hw(simulate(scenario, 40 + i))));
+    // Not a constant: the HW moves within the range.
+    expect(new Set(values).size).toBeGreaterThan(3);
+  });
+
+  it('picks each position once, and a derived timeline keeps the values before the edit', () => {
+    const timeline = createTimeline(scenario, 50);
+    let calls = 0;
+    const counted = (world: ReturnType<typeof simulate>) => {
+      calls += 1;
+      return hw(world);
+    };
+    timeline.samples('hw', 10, 30, counted);
+    expect(calls).toBe(21);
+    timeline.samples('hw', 20, 35, counted);
+    expect(calls).toBe(26);
+    const shorter = manualScenario(longSteps(120).slice(0, 32));
+    const derived = timeline.derive(shorter, 25);
+    calls = 0;
+    const again = derived.samples('hw', 10, 32, counted);
+    expect(calls).toBe(7);
+    again.forEach((value, i) => expect(value, `position ${10 + i}`).toBe(hw(simulate(shorter, 10 + i))));
+    // Clamped to the timeline.
+    expect(derived.samples('hw', 30, 500, counted)).toHaveLength(3);
+  });
+
+  it('never changes a world a seek returned', () => {
+    const timeline = createTimeline(scenario, 50);
+    const at60 = timeline.seek(60);
+    const before = structuredClone(at60);
+    timeline.samples('hw', 55, 100, hw);
+    expect(at60).toEqual(before);
+  });
+});

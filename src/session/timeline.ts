@@ -97,6 +97,14 @@ export interface Timeline {
    * changes a world a seek returned.
    */
   precompute(maxSteps: number): boolean;
+  /**
+   * `pick(world)` at every position from `from` to `to` (clamped), for charts over the timeline
+   * (the groups panel's lag). Positions not picked before under `key` are replayed on a private
+   * copy from the nearest checkpoint (or the last world a seek returned); `pick` must be a pure
+   * function of the world, the same for the same `key`, returning plain data. Values are kept by
+   * position and `derive` keeps those before an edit, so moving one step picks one new value.
+   */
+  samples<T>(key: string, from: number, to: number, pick: (world: World) => T): T[];
 }
 
 export function clampPosition(length: number, n: number): number {
@@ -123,9 +131,12 @@ export interface TimelineSeed {
  */
 export const DEFAULT_CHECKPOINT_BUDGET = 4_000_000;
 
+/** `samples` forgets a key's values past this many positions (and starts again). */
+const MAX_PICKED = 5_000;
+
 export interface TimelineOptions {
   /** Checkpoints (and the last world) kept from the timeline this one is derived from. */
-  inherited?: { checkpoints: Map<number, World>; last: World | null; spacing: number; marks: Map<number, TimelineMark>; replayedUpTo: number };
+  inherited?: { checkpoints: Map<number, World>; last: World | null; spacing: number; marks: Map<number, TimelineMark>; replayedUpTo: number; picked?: Map<string, Map<number, unknown>> };
   seed?: TimelineSeed;
   budget?: number;
 }
@@ -156,6 +167,8 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
   let replayedUpTo = inherited?.replayedUpTo ?? 0;
   /** `precompute`'s own world, at its furthest checkpoint or a little past it. */
   let ahead: World | null = null;
+  /** What `samples` picked, by key, then by position. */
+  const picked = inherited?.picked ?? new Map<string, Map<number, unknown>>();
 
   /** Keeps `world` (the caller's, never changed again) as the checkpoint at its position. */
   function keep(world: World): void {
@@ -291,10 +304,35 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     return true;
   }
 
+  function samples<T>(key: string, fromTarget: number, toTarget: number, pick: (world: World) => T): T[] {
+    const from = clampPosition(length, fromTarget);
+    const to = clampPosition(length, toTarget);
+    let values = picked.get(key);
+    if (!values || values.size > MAX_PICKED) {
+      values = new Map();
+      picked.set(key, values);
+    }
+    const known = values;
+    let missing = from;
+    while (missing <= to && known.has(missing)) missing++;
+    if (missing <= to) {
+      const world = cloneWorld(startingPoint(missing));
+      const note = () => {
+        if (world.stepsApplied >= missing && !known.has(world.stepsApplied)) known.set(world.stepsApplied, pick(world));
+      };
+      note();
+      advance(world, to, note);
+    }
+    const out: T[] = [];
+    for (let at = from; at <= to; at++) out.push(known.get(at) as T);
+    return out;
+  }
+
   return {
     scenario,
     length,
     precompute,
+    samples,
     seek: (n) => seekWithEvents(n).world,
     seekWithEvents,
     seekEvent,
@@ -307,8 +345,9 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
       const kept = new Map([...checkpoints].filter(([at]) => at <= unchangedSteps));
       const keptLast = last && last.stepsApplied <= unchangedSteps ? last : null;
       const keptMarks = new Map([...marks].filter(([at]) => at <= unchangedSteps));
+      const keptPicked = new Map([...picked].map(([key, values]) => [key, new Map([...values].filter(([at]) => at <= unchangedSteps))]));
       return createTimeline(next, checkpointEvery, {
-        inherited: { checkpoints: kept, last: keptLast, spacing, marks: keptMarks, replayedUpTo: Math.min(replayedUpTo, unchangedSteps) },
+        inherited: { checkpoints: kept, last: keptLast, spacing, marks: keptMarks, replayedUpTo: Math.min(replayedUpTo, unchangedSteps), picked: keptPicked },
         budget,
       });
     },

@@ -153,3 +153,28 @@ describe('insert mode', () => {
     expect(store.getState().insertAt).toBeNull();
   });
 });
+
+describe('samples across edits', () => {
+  /** The leaders' HWs of both partitions: a value that moves along the steps. */
+  const hws = (world: ReturnType<typeof simulate>) => world.topics[0].partitions.map((p) => p.replicaStates.find((r) => r.broker === p.leader)?.highWatermark ?? -1).join(',');
+  const fresh = (store: ReturnType<typeof open>, from: number, to: number) => {
+    const parsed = validateScenarioDocument(store.getState().document);
+    if (!parsed.ok) throw new Error('store document invalid');
+    return Array.from({ length: to - from + 1 }, (_, i) => hws(simulate(parsed.scenario, from + i)));
+  };
+
+  it('values picked before an edit that changed them are picked again: a deleted step, an appended one', () => {
+    const store = open(longSteps(20), 20);
+    const before = store.getState().samples('hws', 0, 20, hws);
+    expect(before).toEqual(fresh(store, 0, 20));
+    store.getState().deleteStep(0); // the first produce goes: every later HW changes
+    const after = store.getState().samples('hws', 0, 19, hws);
+    expect(after).toEqual(fresh(store, 0, 19));
+    expect(after.slice(1)).not.toEqual(before.slice(1, 20));
+    store.getState().last();
+    store.getState().act({ op: 'fetch', broker: 2 });
+    store.getState().act({ op: 'fetch', broker: 3 });
+    const total = store.getState().total;
+    expect(store.getState().samples('hws', 0, total, hws)).toEqual(fresh(store, 0, total));
+  });
+});

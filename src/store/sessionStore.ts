@@ -153,6 +153,11 @@ export interface SessionActions {
    * true when there is nothing left to do. Changes nothing the UI shows.
    */
   precompute(maxSteps: number): boolean;
+  /**
+   * `pick(world)` at each position from `from` to `to` (Timeline.samples: replayed once, kept by
+   * position), for charts over the timeline; empty without a scenario. Changes nothing shown.
+   */
+  samples<T>(key: string, from: number, to: number, pick: (world: World) => T): T[];
 }
 
 export type SessionStore = StoreApi<SessionState & SessionActions>;
@@ -397,6 +402,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         if ('marks' in marks) set(marks);
         return done;
       },
+      samples: (key, from, to, pick) => timeline?.samples(key, from, to, pick) ?? [],
       savableCheckpoint() {
         if (!timeline) return null;
         const world = timeline.checkpointAtOrBefore(get().position);

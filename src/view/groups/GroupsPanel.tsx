@@ -1,23 +1,43 @@
 /**
- * The consumer groups (issue 18), a lazy panel shown once a scenario has a group: each group's
- * state (with what it means), generation, assignor and coordinator; its members with the
- * partitions they own; its committed offsets with the partition's high watermark and the lag.
+ * The consumer groups (issue 18), a lazy panel: each group's state (with what it means),
+ * generation, assignor and coordinator; its members with the partitions they own; its committed
+ * offsets with the partition's high watermark and the lag, and the lag over the last steps (a
+ * lazy chart). Where the student may act (`editable`), the consumer controls (ConsumerControls):
+ * "Add consumer", and per consumer poll, commit, pause/resume, leave, kill; without any group
+ * yet, the panel says what a group is and offers "Add consumer".
  * Test hooks: `group`, `member`, `committed` (ui-contract.md, "Test hooks").
  */
-import { useId } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GroupReport, PolledReport } from '../../core/model/groups';
+import type { ConsumerState, GroupReport, PolledReport } from '../../core/model/groups';
 import type { PartitionReport } from '../../core/model/report';
 import { ensureNamespace } from '../../i18n/lazyNamespace';
 import en from '../../i18n/groups.en.json';
 import zh from '../../i18n/groups.zh.json';
 import { committedRows, compareTopicPartitions, lastPoll, offsetRanges, sortedAssignment } from './groupRows';
+import { AddConsumer, ConsumerStatus, MemberActions } from './ConsumerControls';
+import { consumerViews, type ConsumerView } from './consumerSteps';
 import './groups.css';
+
+/** The chart draws on demand: its own chunk. */
+const LagChart = lazy(() => import('./LagChart'));
 
 interface Props {
   groups: GroupReport[];
   partitions: PartitionReport[];
   polled: PolledReport[];
+  /** The consumer processes at the cursor (the world's), for the controls and their states. */
+  consumers?: readonly ConsumerState[];
+  /** The student may act here: the consumer controls, and the panel even without a group. */
+  editable?: boolean;
+  /** Draw each group's lag over the last steps (from the session in context). */
+  withChart?: boolean;
+}
+
+interface CardOptions {
+  consumers: ConsumerView[];
+  editable: boolean;
+  withChart: boolean;
 }
 
 function LastPoll({ poll }: { poll: PolledReport }) {
@@ -32,10 +52,14 @@ function LastPoll({ poll }: { poll: PolledReport }) {
   return <p className="group-poll muted">{count === 0 ? t('lastPoll', { step: poll.step + 1, count }) : t('lastPollRange', { step: poll.step + 1, count, ranges })}</p>;
 }
 
-function Group({ group, partitions, polled }: { group: GroupReport; partitions: PartitionReport[]; polled: PolledReport[] }) {
+function Group({ group, partitions, polled, options }: { group: GroupReport; partitions: PartitionReport[]; polled: PolledReport[]; options: CardOptions }) {
   const { t } = useTranslation('groups');
   const rows = committedRows(group, partitions);
   const headingId = `${useId()}-group`;
+  const { consumers, editable, withChart } = options;
+  const consumerOf = (member: string) => consumers.find((c) => c.group === group.group && c.member === member);
+  // Running consumers the coordinator does not count now (joining, or out after max.poll.interval.ms).
+  const outside = consumers.filter((c) => c.group === group.group && c.process === 'running' && !group.members.some((m) => m.member === c.member));
   return (
     <article className="group-card" data-testid="group" data-group={group.group} data-state={group.state} data-generation={group.generation} aria-labelledby={headingId}>
       <header className="group-head">
@@ -56,6 +80,7 @@ function Group({ group, partitions, polled }: { group: GroupReport; partitions: 
           {group.members.map((m) => {
             const assignment = sortedAssignment(m.assignment);
             const poll = lastPoll(polled, group.group, m.member);
+            const consumer = consumerOf(m.member);
             return (
               <li key={m.member} data-testid="member" data-group={group.group} data-member={m.member} data-assignment={assignment.join(',')}>
                 <strong>{m.member}</strong>
@@ -64,6 +89,23 @@ function Group({ group, partitions, polled }: { group: GroupReport; partitions: 
                   {assignment.length === 0 ? <span className="muted">{t('nothingAssigned')}</span> : assignment.map((tp) => <span key={tp} className="chip">{tp}</span>)}
                 </span>
                 {poll && <LastPoll poll={poll} />}
+                {consumer && <ConsumerStatus consumer={consumer} inGroup />}
+                {consumer && editable && <MemberActions consumer={consumer} consumers={consumers} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {outside.length > 0 && (
+        <ul className="group-members group-outside">
+          {outside.map((c) => {
+            const poll = lastPoll(polled, group.group, c.member);
+            return (
+              <li key={c.member}>
+                <strong>{c.member}</strong>
+                <ConsumerStatus consumer={c} inGroup={false} />
+                {poll && <LastPoll poll={poll} />}
+                {editable && <MemberActions consumer={c} consumers={consumers} />}
               </li>
             );
           })}
@@ -88,22 +130,67 @@ function Group({ group, partitions, polled }: { group: GroupReport; partitions: 
         </table>
       )}
       {rows.length > 0 && <p className="muted group-lag-why">{t('lagWhy')}</p>}
+      {withChart && (
+        <>
+          <h4>{t('chart.title')}</h4>
+          <Suspense fallback={<div className="lag-placeholder" aria-hidden="true" />}>
+            <LagChart group={group.group} />
+          </Suspense>
+          {rows.length > 0 && <p className="muted group-lag-why">{t('chart.why')}</p>}
+        </>
+      )}
     </article>
   );
 }
 
-export default function GroupsPanel({ groups, partitions, polled }: Props) {
+/** A group that only its consumers know of: no coordinator has it, so it has no state, members or offsets. */
+function UnservedGroup({ group, options }: { group: string; options: CardOptions }) {
+  const { t } = useTranslation('groups');
+  const headingId = `${useId()}-unserved`;
+  const consumers = options.consumers.filter((c) => c.group === group && c.process === 'running');
+  return (
+    <article className="group-card group-card-unserved" aria-labelledby={headingId}>
+      <header className="group-head"><h3 id={headingId}>{group}</h3></header>
+      <p className="group-coordinator group-coordinator-none">{t('unserved')}</p>
+      <ul className="group-members">
+        {consumers.map((c) => (
+          <li key={c.member}>
+            <strong>{c.member}</strong>
+            <ConsumerStatus consumer={c} inGroup={false} />
+            {options.editable && <MemberActions consumer={c} consumers={options.consumers} />}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+export default function GroupsPanel({ groups, partitions, polled, consumers = [], editable = false, withChart = false }: Props) {
   const { t, i18n } = useTranslation('groups');
   ensureNamespace(i18n, 'groups', { en, zh });
   const titleId = useId();
-  if (groups.length === 0) return null;
+  const views = useMemo(() => consumerViews(consumers), [consumers]);
+  const topics = useMemo(() => [...new Set(partitions.filter((p) => !p.topic.startsWith('__')).map((p) => p.topic))], [partitions]);
+  if (groups.length === 0 && !editable) return null;
+  const options: CardOptions = { consumers: views, editable, withChart };
+  const names = groups.map((g) => g.group);
+  // Groups whose consumers run but that no coordinator has (JoinGroup got COORDINATOR_NOT_AVAILABLE).
+  const unserved = [...new Set(views.filter((c) => c.process === 'running' && !names.includes(c.group)).map((c) => c.group))];
   return (
-    <section className="panel groups-panel" aria-labelledby={titleId}>
+    <section className={`panel groups-panel${groups.length === 0 ? ' groups-panel-empty' : ''}`} aria-labelledby={titleId}>
       <h2 id={titleId}>{t('title')}</h2>
-      <p className="muted">{t('intro')}</p>
-      <div className="group-list">
-        {groups.map((g) => <Group key={g.group} group={g} partitions={partitions} polled={polled} />)}
-      </div>
+      <p className="muted">{groups.length === 0 ? t('empty') : t('intro')}</p>
+      {editable && (
+        <div className="consumer-controls">
+          <AddConsumer topics={topics} groups={names} consumers={views} />
+        </div>
+      )}
+      {(groups.length > 0 || unserved.length > 0) && (
+        <div className="group-list">
+          {groups.map((g) => <Group key={g.group} group={g} partitions={partitions} polled={polled} options={options} />)}
+          {unserved.map((name) => <UnservedGroup key={name} group={name} options={options} />)}
+        </div>
+      )}
     </section>
   );
 }

@@ -33,6 +33,11 @@ export interface CommittedRow {
   lag: number | null;
 }
 
+/** The contract's lag ("Groups"): the partition's high watermark minus the committed offset, never below 0. */
+export function lagOf(highWatermark: number, committed: number): number {
+  return Math.max(0, highWatermark - committed);
+}
+
 export function committedRows(group: GroupReport, partitions: readonly PartitionReport[]): CommittedRow[] {
   return Object.entries(group.committed)
     .sort(([a], [b]) => compareTopicPartitions(a, b))
@@ -40,7 +45,7 @@ export function committedRows(group: GroupReport, partitions: readonly Partition
       const { topic, partition } = splitTopicPartition(tp);
       const p = partitions.find((q) => q.topic === topic && q.partition === partition);
       const end = p ? p.highWatermark : null;
-      return { topic, partition, offset, end, lag: end === null ? null : Math.max(0, end - offset) };
+      return { topic, partition, offset, end, lag: end === null ? null : lagOf(end, offset) };
     });
 }
 

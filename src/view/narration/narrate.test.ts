@@ -381,3 +381,47 @@ describe('why a held HW is held: a follower outside the ISR, or a HW nobody reco
     expectBoth(sentences, [/KAFKA-13091/, /could be 1 now, but it stays 0/], [/KAFKA-13091/, /本可以是 1/]);
   });
 });
+
+describe('what consumers are waiting for', () => {
+  const c1 = { group: 'g', member: 'c1' };
+  const doc = (steps: Record<string, unknown>[]) => ({
+    cluster: { brokers: 3, replication: 'manual', config: { 'offsets.topic.replication.factor': 1, 'offsets.topic.num.partitions': 3 } },
+    consumer: { config: { 'auto.offset.reset': 'earliest', 'enable.auto.commit': false } },
+    topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
+    steps: [{ op: 'subscribe', ...c1, topics: ['orders'] }, { op: 'run', ms: 4000 }, { op: 'poll', ...c1 }, ...steps],
+  });
+
+  it('a stalled consumer: when max.poll.interval.ms after its last poll it leaves, and how long to run', () => {
+    // Its last poll at t = 4000 ms, the interval 300000 ms: it leaves at t = 304000 ms.
+    const played = play(doc([{ op: 'pause', ...c1 }, { op: 'run', ms: 100000 }, { op: 'run', ms: 210000 }]));
+    const waits = (at: number) => narrationAt(played, at).filter((s) => s.key === 'pending.pollTimeout');
+    expect(waits(4).map((s) => s.params)).toEqual([{ group: 'g', member: 'c1', at: 304000, interval: 300000, remaining: 300000 }]);
+    expect(waits(5)[0].params).toMatchObject({ at: 304000, remaining: 200000 });
+    expectBoth(waits(5), [/c1 of group g is stalled: unless it resumes, it leaves the group at t = 304,000 ms/], [/组 g 的 c1 已卡住：如果不恢复，它会在 t = 304,000 毫秒离开组/]);
+    // Once gone (t = 314000 ms), nothing waits any more.
+    expect(waits(6)).toEqual([]);
+  });
+
+  it('a stalled static member stops heartbeating instead of leaving, and the narration says so', () => {
+    const played = play({ ...doc([]), steps: [{ op: 'subscribe', ...c1, topics: ['orders'], instanceId: 'i1' }, { op: 'run', ms: 4000 }, { op: 'poll', ...c1 }, { op: 'pause', ...c1 }] });
+    const sentences = narrationAt(played, 4);
+    expect(sentences.filter((s) => s.key === 'pending.pollTimeout')).toEqual([]);
+    const waits = sentences.filter((s) => s.key === 'pending.pollTimeoutStatic');
+    expect(waits.map((s) => s.params)).toEqual([{ group: 'g', member: 'c1', at: 304000, interval: 300000, remaining: 300000 }]);
+    expectBoth(waits, [/a static member, so unless it resumes it stops heartbeating at t = 304,000 ms/], [/它是静态成员/]);
+  });
+
+  it('a killed consumer stays a member until session.timeout.ms without a heartbeat', () => {
+    const played = play(doc([{ op: 'kill', ...c1 }, { op: 'run', ms: 50000 }]));
+    const waits = narrationAt(played, 4).filter((s) => s.key === 'pending.memberExpire');
+    expect(waits).toHaveLength(1);
+    // session.timeout.ms is 45000 in kraft; its last heartbeat was at most heartbeat.interval.ms (3000) ago.
+    const { at, timeout, remaining } = waits[0].params as { at: number; timeout: number; remaining: number };
+    expect(timeout).toBe(45000);
+    expect(at - 4000).toBeGreaterThan(45000 - 3000);
+    expect(at - 4000).toBeLessThanOrEqual(45000);
+    expect(remaining).toBe(at - 4000);
+    expectBoth(waits, [/still counts the killed consumer c1 in group g/], [/已被杀掉的消费者 c1/]);
+    expect(narrationAt(played, 5).filter((s) => s.key === 'pending.memberExpire')).toEqual([]);
+  });
+});

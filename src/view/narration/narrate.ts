@@ -482,6 +482,7 @@ function pendingSentences(ctx: Context): Sentence[] {
     const at = broker.lostContactAtMs + timeout;
     out.push(say('pending.fence', { broker: broker.id, at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) }));
   }
+  out.push(...consumerWaits(world));
   // acks=all answers still held, one sentence per partition (a burst of records would
   // otherwise repeat the same rule once per record).
   const held = new Map<string, { first: string; count: number; offset: number; isr: number[]; topic: string; partition: number }>();
@@ -536,6 +537,31 @@ function heldHighWatermarkSentences(world: World, p: PartitionState): Sentence[]
   const candidate = highWatermarkCandidate(ctx, p);
   if (leader && candidate !== null && candidate > leader.highWatermark) {
     out.push(say(kraft ? 'pending.hwNotRecomputed' : 'pending.hwNotRecomputedZk', { where: where(p), hw: leader.highWatermark, could: candidate }));
+  }
+  return out;
+}
+
+/**
+ * Consumers that will be dropped if time runs: a stalled one leaves max.poll.interval.ms after its
+ * last poll (the Java client's `maybeLeaveGroup`; a static member stops heartbeating then), and a
+ * killed one stays a member until its session times out on the coordinator.
+ */
+function consumerWaits(world: World): Sentence[] {
+  const out: Sentence[] = [];
+  const latest = new Map<string, World['groups']['consumers'][number]>();
+  for (const c of world.groups.consumers) latest.set(JSON.stringify([c.group, c.member]), c);
+  for (const c of latest.values()) {
+    if (c.process !== 'running' || !c.machine.paused || c.machine.pollTimedOut) continue;
+    const interval = c.config['max.poll.interval.ms'];
+    const at = c.lastPollMs + interval;
+    if (at > world.timeMs) out.push(say(c.instanceId === null ? 'pending.pollTimeout' : 'pending.pollTimeoutStatic', { group: c.group, member: c.member, at, interval, remaining: at - world.timeMs }));
+  }
+  for (const g of world.groups.groups) {
+    for (const m of g.members) {
+      const killed = latest.get(JSON.stringify([g.group, m.member]));
+      if (killed?.process !== 'killed' || killed.memberId !== m.memberId || m.sessionDeadlineMs === null || m.sessionDeadlineMs <= world.timeMs) continue;
+      out.push(say('pending.memberExpire', { group: g.group, member: m.member, at: m.sessionDeadlineMs, timeout: m.sessionTimeoutMs, remaining: m.sessionDeadlineMs - world.timeMs }));
+    }
   }
   return out;
 }
