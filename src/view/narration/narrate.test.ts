@@ -62,8 +62,10 @@ function positionWith(played: Played, type: SimEvent['type'], where: (e: SimEven
 
 // Kafka's own names and the app's conventions that stay in Latin letters in Chinese text.
 const ALLOWED_IN_CHINESE = [
+  /\bkafka-[a-z-]+\.sh\b/g, // Kafka's tools by name
   /\b[a-z]+(?:\.[a-z]+)+\b/g, // property names: broker.session.timeout.ms, enable.idempotence
   /__consumer_offsets/g,
+  /(?<![\w-])--[a-z][a-z-]*/g, // their flags: --reset-offsets
   /\/brokers\/ids\/(?:<id>|\S*)/g, // the ZooKeeper path
   /\b[A-Z][A-Z_]{3,}\b/g, // error names: NODE_EXISTS
   /\bKIP-\d+\b/g,
@@ -185,6 +187,13 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
     // Broker 1 leads __consumer_offsets-1, g's partition (3 partitions): its crash moves the coordinator once fenced.
     doc: { ...groupDoc, steps: [...groupDoc.steps.slice(0, 5), { op: 'crash', broker: 1 }, { op: 'run', ms: 10000 }] },
     en: [/coordinator of group g: it leads the group's partition of __consumer_offsets|Group g has no coordinator/], zh: [/消费组 g 的协调者|消费组 g 没有协调者/],
+  },
+  'group-admin': {
+    // c1 commits orders-0 → 1, then dies; once the group is Empty the tool may reset it (ConsumerGroupCommand.resetOffsets).
+    doc: { ...groupDoc, steps: [...groupDoc.steps.slice(0, 7), { op: 'kill', group: 'g', member: 'c1' }, { op: 'kill', group: 'g', member: 'c2' },
+      { op: 'run', ms: 60000 }, { op: 'cli', command: 'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --reset-offsets --group g --topic orders --to-earliest --execute' }] },
+    en: [/--reset-offsets --execute committed orders-0 → 0 for group g: the tool may do this only while the group has no members/],
+    zh: [/为消费组 g 提交了 orders-0 → 0：只有组里没有成员（Empty）时才允许这样做/],
   },
   anomaly: {
     doc: lostDoc,
