@@ -104,6 +104,20 @@ describe.each(['kraft', 'zookeeper'] as const)('kafka-console-consumer.sh in %s'
     expect(report.cli.every((c) => c.exitCode === 1 && c.stderr.includes('--bootstrap-server <String: server to'))).toBe(true);
   });
 
+  it('consumer properties: a contradiction with --from-beginning (setAutoOffsetResetValue), a bad value (ConfigException in main)', () => {
+    const report = run(era, [
+      cli(`kafka-console-consumer.sh ${BS} --topic orders --from-beginning --consumer-property auto.offset.reset=latest`),
+      cli(`kafka-console-consumer.sh ${BS} --topic orders --consumer-property auto.offset.reset=oldest`),
+    ]);
+    expect(report.cli[0]).toMatchObject({ stdout: '', stderr: "Can't simultaneously specify --from-beginning and 'auto.offset.reset=latest', please remove one option\n", exitCode: 1 });
+    expect(report.cli[1].stderr.split('\n')).toEqual([
+      '[1970-01-01 00:00:01,000] ERROR Unknown error when running consumer:  (kafka.tools.ConsoleConsumer$)',
+      'org.apache.kafka.common.config.ConfigException: Invalid value oldest for configuration auto.offset.reset: String must be one of: latest, earliest, none',
+      '',
+    ]);
+    expect(report.cli[1].exitCode).toBe(1);
+  });
+
   it('auto.offset.reset=none without a committed offset fails in poll (NoOffsetForPartitionException)', () => {
     const report = run(era, [cli(`kafka-console-consumer.sh ${BS} --topic orders --group fresh --consumer-property auto.offset.reset=none`)]);
     expect(report.cli[0].stderr).toContain('\norg.apache.kafka.clients.consumer.NoOffsetForPartitionException: Undefined offset with no reset policy for partitions: [orders-0, orders-1]\nProcessed a total of 0 messages\n');

@@ -19,19 +19,9 @@ import { JavaException } from './javaException';
 import { consumerOptions } from './consoleConsumerOptions';
 import { formatterConfig, writeTo } from './messageFormatter';
 import { consume, type ConsumerSetup } from './consumerRead';
+import { keyValues } from './consoleProducer';
 
 const LOGGER = 'kafka.tools.ConsoleConsumer$';
-
-/** `CommandLineUtils.parseKeyValueArgs`: `key=value` pairs (a word without `=` is a key with an empty value). */
-export function keyValues(list: string[]): Map<string, string> {
-  const props = new Map<string, string>();
-  for (const item of list) {
-    const eq = item.indexOf('=');
-    if (eq < 0) props.set(item, '');
-    else props.set(item.slice(0, eq), item.slice(eq + 1));
-  }
-  return props;
-}
 
 /** The ConfigDef checks of the consumer properties the model uses (`ConsumerConfig`, both eras). */
 function checkConsumerConfig(props: Map<string, string>): void {
@@ -97,7 +87,6 @@ function autoOffsetReset(run: ToolRun, setup: ConsumerSetup): 'earliest' | 'late
     run.out.eprintln(`Can't simultaneously specify --from-beginning and 'auto.offset.reset=${explicit}', please remove one option`);
     throw new ExitSignal(1);
   }
-  checkConsumerConfig(setup.extra);
   return explicit as 'earliest' | 'latest' | 'none';
 }
 
