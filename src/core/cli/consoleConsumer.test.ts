@@ -68,7 +68,8 @@ describe.each(['kraft', 'zookeeper'] as const)('kafka-console-consumer.sh in %s'
     });
     if (!parsed.ok) throw new Error('invalid');
     const unreplicated = buildReport(simulate(parsed.scenario));
-    expect(unreplicated.partitions[0].replicaStates.find((r) => r.broker === unreplicated.partitions[0].leader)?.logEndOffset).toBe(1);
+    const t = unreplicated.partitions.find((p) => p.topic === 't')!;
+    expect(t.replicaStates.find((r) => r.broker === t.leader)?.logEndOffset).toBe(1);
     expect(unreplicated.cli[0].stdout).toBe('');
   });
 
@@ -124,10 +125,18 @@ describe.each(['kraft', 'zookeeper'] as const)('kafka-console-consumer.sh in %s'
     expect(report.cli[0].exitCode).toBe(0);
   });
 
-  it('without --group the generated group commits nothing and is not a group of the model', () => {
-    const report = run(era, [cli(`kafka-console-consumer.sh ${BS} --topic orders --from-beginning`), cli(`kafka-consumer-groups.sh ${BS} --list`)]);
-    expect(report.groups).toEqual([]);
-    expect(report.cli[1].stdout).toBe('');
+  it('without --group: a generated group console-consumer-<n> (Random.nextInt(100000)) that commits nothing and stays Empty', () => {
+    const report = run(era, [cli(`kafka-console-consumer.sh ${BS} --topic orders --from-beginning`), { op: 'run', ms: 100 }, cli(`kafka-consumer-groups.sh ${BS} --list`)]);
+    expect(report.groups).toHaveLength(1);
+    expect(report.groups[0]).toMatchObject({ state: 'Empty', members: [], committed: {} });
+    expect(report.groups[0].group).toMatch(/^console-consumer-\d{1,5}$/);
+    expect(report.cli[1].stdout).toBe(`${report.groups[0].group}\n`);
+    // Subscribing found a coordinator: __consumer_offsets exists (3 partitions here).
+    expect(report.partitions.filter((p) => p.topic === '__consumer_offsets')).toHaveLength(3);
+    // --partition assigns without a group: no coordinator, no group.
+    const assigned = run(era, [cli(`kafka-console-consumer.sh ${BS} --topic orders --partition 0 --offset earliest`)]);
+    expect(assigned.groups).toEqual([]);
+    expect(assigned.partitions.some((p) => p.topic === '__consumer_offsets')).toBe(false);
   });
 });
 

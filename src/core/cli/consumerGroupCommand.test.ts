@@ -199,7 +199,8 @@ describe('validation', () => {
     const withGroup = big(`kafka-console-consumer.sh ${BS} --topic orders --group g`);
     expect(withGroup.ok).toBe(false);
     if (!withGroup.ok) expect(JSON.stringify(withGroup.problems)).toMatch(/steps\[3\]\.op.*creates __consumer_offsets with 1023 partitions/);
-    expect(big(`kafka-console-consumer.sh ${BS} --topic orders`).ok).toBe(true);
+    expect(big(`kafka-console-consumer.sh ${BS} --topic orders`).ok).toBe(false);
+    expect(big(`kafka-console-consumer.sh ${BS} --topic orders --partition 0`).ok).toBe(true);
     expect(big(`kafka-consumer-groups.sh ${BS} --list`).ok).toBe(true);
     expect(big(`kafka-consumer-groups.sh ${BS} --describe --all-groups`).ok).toBe(false);
   });

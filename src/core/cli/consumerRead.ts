@@ -8,8 +8,8 @@
  *   subscribes to the topic (or the topics `--include`/`--whitelist` matches, internal topics
  *   excluded) and gets every partition: the step cannot wait for a rebalance, so the console
  *   consumer reads as the only consumer of its group (a stated simplification; see below).
- * - A partition without a position starts at the group's committed offset (only with `--group`:
- *   a generated group has none), else by `auto.offset.reset`; a position below the log start
+ * - A partition without a position starts at the group's committed offset, else by
+ *   `auto.offset.reset`; a position below the log start
  *   offset or past the LEO is OFFSET_OUT_OF_RANGE and resets the same way; `none` fails instead.
  * - Each partition yields its leader's records from the position up to the HW. The order: one
  *   fetch per leader broker, in the order the assigned partitions first name each leader, each
@@ -22,8 +22,11 @@
  *   (`ConsumerWrapper.resetUnconsumedOffsets`: in 3.6.2, not in 2.8.2). The commit is the one a consumer outside
  *   the group's generation sends (no member id, generation -1): accepted while the group is Empty
  *   (creating it if new), refused UNKNOWN_MEMBER_ID when it has members (then the real console
- *   consumer would have joined and shared the partitions). A generated group
- *   (`console-consumer-N`, auto commit off) is not modelled as a group at all.
+ *   consumer would have joined and shared the partitions). Without `--partition` the
+ *   consumer finds its group's coordinator (creating `__consumer_offsets`) and the group exists
+ *   afterwards, Empty, as Kafka's coordinator keeps it; a generated group (`console-consumer-N`,
+ *   auto commit off) has no offsets (Kafka removes such a group at its next offsets cleanup,
+ *   which the model does not run).
  */
 import type { ReplicaState } from '../model/world';
 import type { SimContext } from '../simContext';
@@ -31,6 +34,7 @@ import { findTopic } from '../simContext';
 import { logEndOffset } from '../model/world';
 import { commitOffsets, logStartOffset, recordAt, servingLeader } from '../protocol/groups/consumerClient';
 import { fetchableOffsets, findCoordinator } from '../protocol/groups/groupAdmin';
+import { coordinatorFor } from '../protocol/groups/groupCoordinator';
 import { isInternalTopic } from '../protocol/groups/offsetsTopic';
 import { compareJavaStrings } from '../protocol/groups/topicPartition';
 import type { FormattedRecord } from './messageFormatter';
@@ -109,8 +113,11 @@ export interface ConsumeResult {
 
 export function consume(ctx: SimContext, setup: ConsumerSetup, reset: 'earliest' | 'latest' | 'none'): ConsumeResult {
   if (setup.maxMessages === 0) return { records: [], failure: null };
-  const usesGroup = setup.groupPassed && setup.partition === null;
-  if (usesGroup && findCoordinator(ctx, setup.group) === null) return { records: [], failure: TIMEOUT }; // no coordinator: it waits
+  // subscribe() needs the group's coordinator (FindCoordinator creates __consumer_offsets); assign() does not.
+  const usesGroup = setup.partition === null;
+  if (usesGroup && (findCoordinator(ctx, setup.group) === null || typeof coordinatorFor(ctx, setup.group, true) === 'string')) {
+    return { records: [], failure: TIMEOUT }; // no coordinator: it waits
+  }
   const assigned = assignment(ctx, setup);
   const committed = usesGroup ? fetchableOffsets(ctx, setup.group) : {};
   const positions: Record<string, number> = {};
@@ -159,7 +166,9 @@ export function consume(ctx: SimContext, setup: ConsumerSetup, reset: 'earliest'
   const maxPoll = Number(setup.extra.get('max.poll.records') ?? 500);
   const polledUpTo = setup.era === 'kraft' ? limit : Math.min(readable.length, Math.ceil(limit / maxPoll) * maxPoll);
   for (const r of readable.slice(0, polledUpTo)) positions[r.tp] = r.offset + 1;
-  const autoCommit = (setup.extra.get('enable.auto.commit') ?? 'true').trim().toLowerCase() === 'true';
+  // A generated group gets enable.auto.commit=false unless a property says otherwise.
+  const autoCommit = (setup.extra.get('enable.auto.commit') ?? String(setup.groupPassed)).trim().toLowerCase() === 'true';
+  if (usesGroup) ctx.events.push({ type: 'group-admin', atMs: ctx.world.timeMs, group: setup.group, action: 'console-consumer', offsets: autoCommit ? { ...positions } : {} });
   if (usesGroup && autoCommit && Object.keys(positions).length > 0) {
     const clientId = setup.extra.get('client.id') ?? (setup.era === 'kraft' ? 'console-consumer' : `consumer-${setup.group}-1`);
     commitOffsets(ctx, { group: setup.group, member: clientId, memberId: null, generation: -1, storage: 'kafka' }, positions);

@@ -1,8 +1,8 @@
 /**
  * The validation side of the consumer tools (docs/scenario-format.md, Validation and Limits): a
  * `cli` step whose tool finds a group coordinator (FindCoordinator creates `__consumer_offsets`
- * on first use) counts as a group step for the partition limit: kafka-console-consumer.sh with a
- * group (`--group` or `--consumer-property group.id=…`, not `--partition`), and
+ * on first use) counts as a group step for the partition limit: kafka-console-consumer.sh without
+ * `--partition` (it subscribes, with its own group or a generated one), and
  * kafka-consumer-groups.sh `--describe`, `--delete` or `--reset-offsets`. Read statically from
  * the command line, whether or not the command will succeed. Group names need no declaration:
  * a later step may name a group an earlier `cli` step created, as it may any group.
@@ -19,7 +19,7 @@ export function usesGroupCoordinator(command: string): boolean {
   try {
     if (tool === 'kafka-console-consumer.sh') {
       const o = parseOptions(consumerOptions('kraft'), tokens.words.slice(1));
-      return !o.has('partition') && (o.has('group') || o.values('consumer-property').some((p) => p.startsWith('group.id=')));
+      return !o.has('partition');
     }
     if (tool === 'kafka-consumer-groups.sh') {
       const o = parseOptions(consumerGroupOptions('kraft'), tokens.words.slice(1));

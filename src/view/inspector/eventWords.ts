@@ -59,6 +59,7 @@ export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: nu
     case 'group-admin': {
       const offsets = Object.entries(event.offsets).map(([tp, offset]) => `${tp}=${offset}`).join(', ');
       const params = { ...at, group: event.group, offsets: offsets || '—' };
+      if (event.action === 'console-consumer') return t('events.consoleConsumer', params);
       return event.action === 'delete' ? t('events.groupDeleted', params) : t('events.groupReset', params);
     }
     case 'coordinator-change':

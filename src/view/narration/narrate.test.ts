@@ -66,6 +66,7 @@ const ALLOWED_IN_CHINESE = [
   /\b[a-z]+(?:\.[a-z]+)+\b/g, // property names: broker.session.timeout.ms, enable.idempotence
   /__consumer_offsets/g,
   /(?<![\w-])--[a-z][a-z-]*/g, // their flags: --reset-offsets
+  /\bconsole-consumer-<n>/g, // the console consumer's generated group name
   /\/brokers\/ids\/(?:<id>|\S*)/g, // the ZooKeeper path
   /\b[A-Z][A-Z_]{3,}\b/g, // error names: NODE_EXISTS
   /\bKIP-\d+\b/g,
@@ -210,6 +211,18 @@ describe('narration of each event kind', () => {
       expectBoth(narrationAt(played, at), c.en, c.zh);
     });
   }
+});
+
+describe('narration of the console consumer (kafka-console-consumer.sh as a group member)', () => {
+  const doc = (command: string) => ({ ...groupDoc, steps: [produce('k0', 'all'), { op: 'run', ms: 100 }, { op: 'cli', command }] });
+  it('with --group it commits on close; without, the generated group commits nothing', () => {
+    const withGroup = play(doc('kafka-console-consumer.sh --bootstrap-server b:9092 --topic orders --group readers --from-beginning'));
+    expectBoth(narrationAt(withGroup, 3), [/read as a member of group readers and, closing, committed orders-0 → 1 \(enable\.auto\.commit\)/],
+      [/以消费组 readers 成员的身份读取，关闭时提交了 orders-0 → 1/]);
+    const generated = play(doc('kafka-console-consumer.sh --bootstrap-server b:9092 --topic orders --from-beginning'));
+    expectBoth(narrationAt(generated, 3), [/read as a member of group console-consumer-\d+ and closed without committing/],
+      [/以消费组 console-consumer-\d+ 成员的身份读取后关闭，没有提交位移/]);
+  });
 });
 
 describe('narration of steps and states', () => {

@@ -405,6 +405,9 @@ function groupSentences(ctx: Context, group: Group): Sentence[] {
       return [say(e.to === null ? 'group.coordinatorNone' : 'group.coordinator', { group: e.group, broker: e.to ?? 0 })];
     case 'group-admin': {
       const offsets = Object.entries(e.offsets).map(([tp, offset]) => `${tp} → ${offset}`).join(', ');
+      if (e.action === 'console-consumer') {
+        return [say(offsets === '' ? 'group.consoleConsumer' : 'group.consoleConsumerCommits', { group: e.group, offsets, tool: 'kafka-console-consumer.sh' })];
+      }
       const tool = 'kafka-consumer-groups.sh';
       if (e.action === 'reset-offsets') return [say('group.resetOffsets', { group: e.group, offsets, tool })];
       return [say(offsets === '' ? 'group.deleted' : 'group.deletedOffsets', { group: e.group, offsets, tool })];
