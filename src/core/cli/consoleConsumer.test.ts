@@ -177,6 +177,17 @@ describe('the console consumer\'s group commits on close (enable.auto.commit)', 
   });
 });
 
+describe('topics by regular expression (ConsumerWrapper: subscribe(Pattern))', () => {
+  it('3.6 --include and 2.8 --whitelist match whole topic names; 2.8 has no --include', () => {
+    const kraft = run('kraft', [cli(`kafka-console-consumer.sh ${BS} --include 'ord.*' --from-beginning --max-messages 1`), cli(`kafka-console-consumer.sh ${BS} --include 'ord' --from-beginning`)]);
+    expect(kraft.cli[0].stdout).toBe('a0\n');
+    expect(kraft.cli[1].stdout).toBe(''); // matches(), not find(): "ord" is not the whole name
+    const zk = run('zookeeper', [cli(`kafka-console-consumer.sh ${BS} --whitelist 'ord.*' --from-beginning --max-messages 1`), cli(`kafka-console-consumer.sh ${BS} --include 'ord.*'`)]);
+    expect(zk.cli[0].stdout).toBe('a0\n');
+    expect(zk.cli[1].stderr.split('\n')[0]).toBe('include is not a recognized option');
+  });
+});
+
 describe('era texts', () => {
   it('3.6 asks for --include/--topic and prints "()" for the missing --whitelist note; 2.8 asks for whitelist/topic', () => {
     expect(run('kraft', [cli(`kafka-console-consumer.sh ${BS}`)]).cli[0].stderr.split('\n')[0]).toBe('Exactly one of --include/--topic is required. ()');

@@ -142,6 +142,18 @@ describe.each(['kraft', 'zookeeper'] as const)('kafka-consumer-groups.sh in %s',
     expect(report.groups[0].committed).toEqual({ 'orders-0': 3 });
   });
 
+  it('--to-current keeps committed offsets and takes the end for the others; --all-topics is the committed partitions; --describe --all-groups', () => {
+    const report = run(era, [...stableGroup, ...leaveAll,
+      cli(`kafka-consumer-groups.sh ${BS} --reset-offsets --group g1 --topic orders --to-current --dry-run`),
+      cli(`kafka-consumer-groups.sh ${BS} --reset-offsets --group g1 --all-topics --to-earliest --dry-run`),
+      cli(`kafka-consumer-groups.sh ${BS} --describe --all-groups --state`)]);
+    const row = (p: number, o: number) => `${pad('g1', 30)} ${pad('orders', 30)} ${pad(p, 10)} ${pad(o, 15)}`;
+    expect(report.cli[0].stdout.split('\n').slice(2, 4)).toEqual([row(0, 3), row(1, 2)]);
+    expect(report.cli[1].stdout.split('\n').slice(2)).toEqual([row(0, 0), '']);
+    expect(report.cli[2].stdout.split('\n')[2]).toMatch(/^g1 +localhost:\d+ \(\d\) +Empty +0$/);
+    expect(report.cli[2].stderr).toBe("\nConsumer group 'g1' has no active members.\n");
+  });
+
   it('checkArgs and joptsimple: required server first, option conflicts, availableIf', () => {
     const report = run(era, [
       cli('kafka-consumer-groups.sh --list'),
