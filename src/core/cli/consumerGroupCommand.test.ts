@@ -192,6 +192,24 @@ describe('era differences', () => {
   });
 });
 
+describe('no coordinator', () => {
+  it('one broker cannot hold __consumer_offsets with 3 replicas: describe fails at once, the console consumer times out', () => {
+    const parsed = validateScenarioDocument({
+      version: 1, cluster: { brokers: 1 }, topics: [{ name: 'orders', partitions: 1, replicationFactor: 1 }],
+      steps: [cli(`kafka-consumer-groups.sh ${BS} --describe --group g`), cli(`kafka-console-consumer.sh ${BS} --topic orders --group g`)],
+    });
+    if (!parsed.ok) throw new Error('invalid');
+    const report = buildReport(simulate(parsed.scenario));
+    expect(report.cli[0]).toMatchObject({
+      stdout: '\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.CoordinatorNotAvailableException: The coordinator is not available.\n',
+      stderr: 'java.util.concurrent.ExecutionException: org.apache.kafka.common.errors.CoordinatorNotAvailableException: The coordinator is not available.\n',
+      exitCode: 0,
+    });
+    expect(report.cli[1].stderr).toContain('Processed a total of 0 messages');
+    expect(report.groups).toEqual([]);
+  });
+});
+
 describe('validation', () => {
   it('a later step may name a group an earlier cli step created', () => {
     const report = run('kraft', [
