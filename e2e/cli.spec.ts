@@ -1,6 +1,7 @@
 /**
  * The CLI console: the study notes' chapter 2 sequence (create, list, describe, produce, delete)
- * typed in both eras gives the tools' outputs; Tab completes a topic name.
+ * typed in both eras gives the tools' outputs; Tab completes a topic name; the consumer tools
+ * read, commit and reset a group.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ClusterPage } from './pages/ClusterPage';
@@ -55,4 +56,29 @@ test('kraft refuses --zookeeper as joptsimple does', async ({ page }) => {
   const output = page.getByTestId('cli-output').first();
   await expect(output).toHaveAttribute('data-exit-code', '1');
   await expect(output.locator('.cli-stderr')).toHaveText('Exception in thread "main" joptsimple.UnrecognizedOptionException: zookeeper is not a recognized option');
+});
+
+test('the consumer tools: a console consumer commits for its group, Tab completes the group, a reset is narrated', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash({
+    version: 1, cluster: { brokers: 3, config: { 'offsets.topic.num.partitions': 3 } },
+    topics: [{ name: 'orders', partitions: 1, replicationFactor: 3 }],
+    steps: [{ op: 'produce', topic: 'orders', key: 'k', value: 'v{i}', count: 3 }, { op: 'run', ms: 1000 }],
+  }, 2), '?lang=en');
+  const outputs = page.getByTestId('cli-output');
+  await type(page, 'kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic orders --group readers --from-beginning --max-messages 2');
+  await expect(outputs.nth(0)).toHaveAttribute('data-exit-code', '0');
+  await expect(outputs.nth(0).locator('.cli-stdout')).toHaveText('v0\nv1');
+  await expect(outputs.nth(0).locator('.cli-stderr')).toHaveText('Processed a total of 2 messages');
+
+  const input = page.getByTestId('cli-input');
+  await input.fill('kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group rea');
+  await input.press('Tab');
+  await expect(input).toHaveValue('kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group readers ');
+  await input.press('Enter');
+  await expect(outputs.nth(1).locator('.cli-stderr')).toHaveText("Consumer group 'readers' has no active members.");
+
+  await type(page, 'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --reset-offsets --group readers --topic orders --to-earliest --execute');
+  await expect(outputs.nth(2).locator('.cli-stdout')).toContainText('readers');
+  await expect(page.getByTestId('step-narration')).toContainText('--reset-offsets --execute committed orders-0 → 0 for group readers');
 });

@@ -173,7 +173,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
               {!embed && <ProducedList report={report} />}
               {!embed && (
                 <Suspense fallback={null}>
-                  <ConsolePanel entries={report.cli} topics={[...new Set(report.partitions.map((p) => p.topic))]} era={scenario.cluster.metadata} />
+                  <ConsolePanel entries={report.cli} topics={[...new Set(report.partitions.map((p) => p.topic))]} era={scenario.cluster.metadata} groups={report.groups.map((g) => g.group)} />
                 </Suspense>
               )}
             </main>

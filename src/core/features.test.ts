@@ -44,6 +44,21 @@ describe('missingFeatures', () => {
   });
 });
 
+describe('the command-line tools bring the groups with them', () => {
+  it('a console consumer with a group creates that group, so loading the CLI installs the groups too', async () => {
+    await loader.loadFeatures(['cli']);
+    expect(features.isInstalled('groups')).toBe(true);
+    const parsed = validate.validateScenarioDocument({
+      version: 1, cluster: { brokers: 3, config: { 'offsets.topic.num.partitions': 3 } }, topics: [{ name: 'orders', assignment: [[1, 2, 3]] }],
+      steps: [{ op: 'cli', command: 'kafka-console-consumer.sh --bootstrap-server b:9092 --topic orders --group g' }, { op: 'run', ms: 100 }],
+    });
+    if (!parsed.ok) throw new Error('invalid');
+    const w = cluster.createWorld(parsed.scenario);
+    parsed.scenario.steps.forEach((s, i) => stepModule.applyStep(w, s, i));
+    expect(w.groups.groups.map((g) => g.group)).toEqual(['g']);
+  });
+});
+
 describe('a step whose mechanism is not loaded', () => {
   const world = () => {
     const parsed = validate.validateScenarioDocument({

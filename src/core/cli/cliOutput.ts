@@ -73,6 +73,12 @@ export function logLine(run: ToolRun, level: 'ERROR' | 'WARN' | 'INFO', message:
   run.out.eprintln(`[${logTimestamp(run.ctx.world.timeMs)}] ${level} ${message} (${logger})`);
 }
 
+/** `logger.error(message, e)`: the log line, then log4j prints the throwable on the next line (its frames are not modelled). */
+export function logThrowable(run: ToolRun, level: 'ERROR' | 'WARN', message: string, logger: string, e: JavaException): void {
+  logLine(run, level, message, logger);
+  run.out.eprintln(e.toString());
+}
+
 /** `CommandLineUtils.printUsageAndExit`: the message and the help table on stderr, exit 1. */
 export function printUsageAndExit(run: ToolRun, specs: OptionSpec[], message: string): never {
   run.out.eprintln(message);

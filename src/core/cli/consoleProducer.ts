@@ -36,7 +36,7 @@ export function producerOptions(era: 'kraft' | 'zookeeper'): OptionSpec[] {
 }
 
 /** `CommandLineUtils.parseKeyValueArgs`: `key=value` (a missing value is an empty string). */
-function keyValues(list: string[]): Map<string, string> {
+export function keyValues(list: string[]): Map<string, string> {
   const props = new Map<string, string>();
   for (const item of list) {
     const eq = item.indexOf('=');

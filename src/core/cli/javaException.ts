@@ -24,6 +24,9 @@ export const KAFKA_ERRORS = {
   PREFERRED_LEADER_NOT_AVAILABLE: ['org.apache.kafka.common.errors.PreferredLeaderNotAvailableException', 'The preferred leader was not available.'],
   ELIGIBLE_LEADERS_NOT_AVAILABLE: ['org.apache.kafka.common.errors.EligibleLeadersNotAvailableException', 'Eligible topic partition leaders are not available.'],
   INVALID_CONFIG: ['org.apache.kafka.common.errors.InvalidConfigurationException', 'Configuration is invalid.'],
+  COORDINATOR_NOT_AVAILABLE: ['org.apache.kafka.common.errors.CoordinatorNotAvailableException', 'The coordinator is not available.'],
+  NON_EMPTY_GROUP: ['org.apache.kafka.common.errors.GroupNotEmptyException', 'The group is not empty.'],
+  GROUP_ID_NOT_FOUND: ['org.apache.kafka.common.errors.GroupIdNotFoundException', 'The group id does not exist.'],
   INVALID_REQUEST: ['org.apache.kafka.common.errors.InvalidRequestException', 'This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details.'],
 } as const;
 

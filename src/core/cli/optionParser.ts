@@ -14,6 +14,10 @@ export interface OptionSpec {
   description: string;
   /** Present when the option takes a (required) argument. */
   arg?: { describedAs: string; type: ArgType; defaultsTo?: string };
+  /** `withOptionalArg()`: takes the next word as its argument unless that word looks like an option. */
+  optionalArg?: { type: ArgType };
+  /** `availableIf(…)`: the option may be given only with one of these (else `UnavailableOptionException`). */
+  availableIf?: string[];
 }
 
 export interface ParsedOptions {
@@ -62,6 +66,11 @@ export function parseOptions(specs: OptionSpec[], words: string[]): ParsedOption
     if (!spec) throw new JavaException('joptsimple.UnrecognizedOptionException', `${name} is not a recognized option`);
     const list = found.get(spec.name) ?? [];
     found.set(spec.name, list);
+    if (spec.optionalArg) {
+      if (eq >= 0) list.push(body.slice(eq + 1));
+      else if (i + 1 < words.length && !words[i + 1].startsWith('-')) list.push(words[++i]);
+      continue;
+    }
     if (!spec.arg) {
       if (eq >= 0) throw new JavaException('joptsimple.UnexpectedArgumentException', `Option ${spec.name} takes no arguments`);
       continue;
@@ -69,6 +78,11 @@ export function parseOptions(specs: OptionSpec[], words: string[]): ParsedOption
     if (eq >= 0) list.push(body.slice(eq + 1));
     else if (i + 1 < words.length) list.push(words[++i]);
     else throw new JavaException('joptsimple.OptionMissingRequiredArgumentException', `Option ${spec.name} requires an argument`);
+  }
+  // joptsimple checks `availableIf` after parsing: an option whose required companions are all absent.
+  const unavailable = all.filter((s) => s.availableIf && found.has(s.name) && !s.availableIf.some((other) => found.has(other)));
+  if (unavailable.length > 0) {
+    throw new JavaException('joptsimple.UnavailableOptionException', `Option(s) [${unavailable.map((s) => s.name).join(', ')}] are unavailable given other options on the command line`);
   }
   const specOf = (name: string) => all.find((s) => s.name === name);
   const values = (name: string) => found.get(name) ?? [];
@@ -123,7 +137,9 @@ export function helpText(specs: OptionSpec[]): string {
     `${'------'.padEnd(OPTION_WIDTH)}${'-----------'.padEnd(DESCRIPTION_WIDTH)}`,
   ];
   for (const spec of all) {
-    const option = spec.arg ? `--${spec.name} <${spec.arg.type}: ${spec.arg.describedAs}>` : `--${spec.name}`;
+    const option = spec.arg
+      ? `--${spec.name} <${spec.arg.describedAs === '' ? spec.arg.type : `${spec.arg.type}: ${spec.arg.describedAs}`}>`
+      : spec.optionalArg ? `--${spec.name} [${spec.optionalArg.type}]` : `--${spec.name}`;
     const description = spec.arg?.defaultsTo !== undefined ? `${spec.description} (default: ${spec.arg.defaultsTo})` : spec.description;
     const left = wrap(option, OPTION_WIDTH - 2);
     const right = wrap(description, DESCRIPTION_WIDTH - 1);

@@ -8,6 +8,8 @@ import type { CliStep } from '../model/scenario';
 import type { SimContext } from '../simContext';
 import { CliOutput, type ToolRun } from './cliOutput';
 import { consoleProducer } from './consoleProducer';
+import { consoleConsumer } from './consoleConsumer';
+import { consumerGroupCommand } from './consumerGroupCommand';
 import { leaderElectionCommand } from './leaderElectionCommand';
 import { configCommand } from './configCommand';
 import { tokenize } from './tokenize';
@@ -16,6 +18,8 @@ import { topicCommand } from './topicCommand';
 export const TOOLS: Record<string, (run: ToolRun) => number> = {
   'kafka-topics.sh': topicCommand,
   'kafka-console-producer.sh': consoleProducer,
+  'kafka-console-consumer.sh': consoleConsumer,
+  'kafka-consumer-groups.sh': consumerGroupCommand,
   'kafka-configs.sh': configCommand,
   'kafka-leader-election.sh': leaderElectionCommand,
 };

@@ -26,7 +26,13 @@ export type SimEvent =
   | { type: 'group-assignment'; atMs: number; group: string; member: string; generation: number; assignment: string[]; revoked: string[] }
   | { type: 'consumer-poll'; atMs: number; group: string; member: string; records: number }
   | { type: 'offset-commit'; atMs: number; group: string; member: string; offsets: Record<string, number>; storage: 'kafka' | 'zookeeper'; error: string | null }
-  | { type: 'coordinator-change'; atMs: number; group: string; from: number | null; to: number | null };
+  | { type: 'coordinator-change'; atMs: number; group: string; from: number | null; to: number | null }
+  /**
+   * A CLI tool changed a group: kafka-consumer-groups.sh `reset-offsets --execute` (the new
+   * offsets) or `--delete` (the offsets it removed); kafka-console-consumer.sh read as a member of
+   * the group and closed (the offsets it commits on close, or none).
+   */
+  | { type: 'group-admin'; atMs: number; group: string; action: 'reset-offsets' | 'delete' | 'console-consumer'; offsets: Record<string, number> };
 
 /**
  * A partition's leader changed (or it lost its leader: `to` null). `cause`: `controller` (an

@@ -80,6 +80,8 @@ export interface GroupState {
   pendingCommits: PendingCommit[];
   /** The broker that has the group loaded now; null while no broker leads its partition. */
   loadedOn: number | null;
+  /** `topic-partition`s whose latest commit went to ZooKeeper (`offsets.storage: zookeeper`), absent if none. */
+  zookeeperOffsets?: string[];
 }
 
 /** One consumer process (a `subscribe` step's `member`). */

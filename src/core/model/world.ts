@@ -28,7 +28,7 @@ export interface LogRecord {
   readonly producerId?: number;
   readonly producerEpoch?: number;
   readonly sequence?: number;
-  /** An offset commit in `__consumer_offsets` (key `[group,topic,partition]`), as the coordinator reads it back. */
+  /** An offset commit in `__consumer_offsets` (key `[group,topic,partition]`), as the coordinator reads it back; offset -1 is a tombstone (a deleted group). */
   readonly offsetCommit?: { readonly group: string; readonly topic: string; readonly partition: number; readonly offset: number };
 }
 

@@ -10,6 +10,7 @@ import { valueNestingProblem } from './nesting';
 import { ProblemList, type Problem } from './problems';
 import { LIMITS, readCluster, readConsumer, readProducer } from './validateCluster';
 import { GROUP_OPS, type GroupOp } from './validateGroupSteps';
+import { usesGroupCoordinator } from '../cli/groupUse';
 import { readSteps } from './validateSteps';
 import { readTopics } from './validateTopics';
 import { workBudgetProblem } from './workBudget';
@@ -83,9 +84,12 @@ function brokersOf(cluster: unknown): number[] | undefined {
   return undefined;
 }
 
-/** The partition limit counts `__consumer_offsets` when the document has a group step (its first use creates it). */
+/**
+ * The partition limit counts `__consumer_offsets` when the document has a group step (its first
+ * use creates it), a `cli` step that finds a group coordinator included (cli/groupUse.ts).
+ */
 function checkOffsetsTopicPartitions(reader: FieldReader, steps: Step[], topics: TopicSpec[], offsetsPartitions: number): void {
-  const first = steps.findIndex((s) => GROUP_OPS.includes(s.op as GroupOp));
+  const first = steps.findIndex((s) => GROUP_OPS.includes(s.op as GroupOp) || (s.op === 'cli' && usesGroupCoordinator(s.command)));
   if (first < 0) return;
   const total = topics.reduce((sum, t) => sum + t.partitions, 0) + offsetsPartitions;
   if (total > LIMITS.partitions) {

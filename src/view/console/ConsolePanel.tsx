@@ -16,9 +16,11 @@ interface Props {
   entries: CliReport[];
   topics: string[];
   era: 'kraft' | 'zookeeper';
+  /** Group names for Tab after `--group`. */
+  groups?: string[];
 }
 
-export default function ConsolePanel({ entries, topics, era }: Props) {
+export default function ConsolePanel({ entries, topics, era, groups = [] }: Props) {
   const { t, i18n } = useTranslation('cli');
   ensureNamespace(i18n, 'cli', { en, zh });
   const [line, setLine] = useState('');
@@ -41,7 +43,7 @@ export default function ConsolePanel({ entries, topics, era }: Props) {
     if (event.key === 'Tab' && !event.shiftKey && line.trim() !== '') {
       // Tab completes only when there is something to complete; otherwise it moves focus on
       // (a field that always swallowed Tab would trap keyboard users, WCAG 2.1.2).
-      const completed = complete(line, topics, era);
+      const completed = complete(line, topics, era, groups);
       if (completed !== line) {
         event.preventDefault();
         setLine(completed);

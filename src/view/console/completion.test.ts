@@ -10,4 +10,16 @@ describe('console completion', () => {
     expect(complete('kafka-topics.sh --zoo', [], 'kraft')).toBe('kafka-topics.sh --zoo');
     expect(complete('kafka-topics.sh --zoo', [], 'zookeeper')).toBe('kafka-topics.sh --zookeeper ');
   });
+
+  it('completes the consumer tools: their flags per era and group names after --group', () => {
+    expect(complete('kafka-console-c', [], 'kraft')).toBe('kafka-console-consumer.sh ');
+    expect(complete('kafka-consumer-g', [], 'kraft')).toBe('kafka-consumer-groups.sh ');
+    expect(complete('kafka-console-consumer.sh --from-b', [], 'kraft')).toBe('kafka-console-consumer.sh --from-beginning ');
+    // 3.6 has --include beside the deprecated --whitelist; 2.8 has only --whitelist.
+    expect(complete('kafka-console-consumer.sh --inc', [], 'kraft')).toBe('kafka-console-consumer.sh --include ');
+    expect(complete('kafka-console-consumer.sh --inc', [], 'zookeeper')).toBe('kafka-console-consumer.sh --inc');
+    expect(complete('kafka-consumer-groups.sh --reset-o', [], 'zookeeper')).toBe('kafka-consumer-groups.sh --reset-offsets ');
+    expect(complete('kafka-consumer-groups.sh --describe --group pa', [], 'kraft', ['payments', 'orders-app'])).toBe('kafka-consumer-groups.sh --describe --group payments ');
+    expect(complete('kafka-console-consumer.sh --topic t --group o', ['orders'], 'kraft', ['orders-app'])).toBe('kafka-console-consumer.sh --topic t --group orders-app ');
+  });
 });

@@ -63,6 +63,12 @@ export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: nu
         ? t('events.offsetCommit', { ...at, group: event.group, member: event.member, offsets })
         : t('events.offsetCommitError', { ...at, group: event.group, member: event.member, error: event.error });
     }
+    case 'group-admin': {
+      const offsets = Object.entries(event.offsets).map(([tp, offset]) => `${tp}=${offset}`).join(', ');
+      const params = { ...at, group: event.group, offsets: offsets || '—' };
+      if (event.action === 'console-consumer') return t('events.consoleConsumer', params);
+      return event.action === 'delete' ? t('events.groupDeleted', params) : t('events.groupReset', params);
+    }
     case 'coordinator-change':
       return event.to === null ? t('events.coordinatorNone', { ...at, group: event.group }) : t('events.coordinatorChange', { ...at, group: event.group, to: event.to });
     default: {

@@ -205,6 +205,7 @@ function planEvents(events: readonly SimEvent[], startMs: number, legMs: number,
       case 'consumer-poll':
       case 'offset-commit':
       case 'coordinator-change':
+      case 'group-admin':
         break;
       default: {
         const unreachable: never = e;

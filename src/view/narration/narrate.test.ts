@@ -62,8 +62,11 @@ function positionWith(played: Played, type: SimEvent['type'], where: (e: SimEven
 
 // Kafka's own names and the app's conventions that stay in Latin letters in Chinese text.
 const ALLOWED_IN_CHINESE = [
+  /\bkafka-[a-z-]+\.sh\b/g, // Kafka's tools by name
   /\b[a-z]+(?:\.[a-z]+)+\b/g, // property names: broker.session.timeout.ms, enable.idempotence
   /__consumer_offsets/g,
+  /(?<![\w-])--[a-z][a-z-]*/g, // their flags: --reset-offsets
+  /\bconsole-consumer-<n>/g, // the console consumer's generated group name
   /\/brokers\/ids\/(?:<id>|\S*)/g, // the ZooKeeper path
   /\b[A-Z][A-Z_]{3,}\b/g, // error names: NODE_EXISTS
   /\bKIP-\d+\b/g,
@@ -187,6 +190,13 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
     doc: { ...groupDoc, steps: [...groupDoc.steps.slice(0, 5), { op: 'crash', broker: 1 }, { op: 'run', ms: 10000 }] },
     en: [/coordinator of group g: it leads the group's partition of __consumer_offsets|Group g has no coordinator/], zh: [/消费组 g 的协调者|消费组 g 没有协调者/],
   },
+  'group-admin': {
+    // c1 commits orders-0 → 1, then dies; once the group is Empty the tool may reset it (ConsumerGroupCommand.resetOffsets).
+    doc: { ...groupDoc, steps: [...groupDoc.steps.slice(0, 7), { op: 'kill', group: 'g', member: 'c1' }, { op: 'kill', group: 'g', member: 'c2' },
+      { op: 'run', ms: 60000 }, { op: 'cli', command: 'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --reset-offsets --group g --topic orders --to-earliest --execute' }] },
+    en: [/--reset-offsets --execute committed orders-0 → 0 for group g: the tool may do this only while the group has no members/],
+    zh: [/为消费组 g 提交了 orders-0 → 0：只有组里没有成员（Empty）时才允许这样做/],
+  },
   anomaly: {
     doc: lostDoc,
     en: [/record at offset 1 of orders-0 \(k1 = v-k1\) was acknowledged, but the leader \(2\) does not have it: it is lost\. It survives only on broker 1/, /acks=1: the leader answered as soon as it had written the record, before any follower had a copy/, /Broker 2 became leader without it/],
@@ -202,6 +212,18 @@ describe('narration of each event kind', () => {
       expectBoth(narrationAt(played, at), c.en, c.zh);
     });
   }
+});
+
+describe('narration of the console consumer (kafka-console-consumer.sh as a group member)', () => {
+  const doc = (command: string) => ({ ...groupDoc, steps: [produce('k0', 'all'), { op: 'run', ms: 100 }, { op: 'cli', command }] });
+  it('with --group it commits on close; without, the generated group commits nothing', () => {
+    const withGroup = play(doc('kafka-console-consumer.sh --bootstrap-server b:9092 --topic orders --group readers --from-beginning'));
+    expectBoth(narrationAt(withGroup, 3), [/read as a member of group readers and, closing, committed orders-0 → 1 \(enable\.auto\.commit\)/],
+      [/以消费组 readers 成员的身份读取，关闭时提交了 orders-0 → 1/]);
+    const generated = play(doc('kafka-console-consumer.sh --bootstrap-server b:9092 --topic orders --from-beginning'));
+    expectBoth(narrationAt(generated, 3), [/read as a member of group console-consumer-\d+ and closed without committing/],
+      [/以消费组 console-consumer-\d+ 成员的身份读取后关闭，没有提交位移/]);
+  });
 });
 
 describe('narration of steps and states', () => {

@@ -162,6 +162,8 @@ function groupId(e: SimEvent): string {
       return `poll|${e.group}|${e.member}`;
     case 'offset-commit':
       return `commit|${e.group}|${e.member}|${e.error ?? ''}`;
+    case 'group-admin':
+      return `admin|${e.group}|${e.action}`;
     default: {
       const unreachable: never = e;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
@@ -425,6 +427,15 @@ function groupSentences(ctx: Context, group: Group): Sentence[] {
     }
     case 'coordinator-change':
       return [say(e.to === null ? 'group.coordinatorNone' : 'group.coordinator', { group: e.group, broker: e.to ?? 0 })];
+    case 'group-admin': {
+      const offsets = Object.entries(e.offsets).map(([tp, offset]) => `${tp} → ${offset}`).join(', ');
+      if (e.action === 'console-consumer') {
+        return [say(offsets === '' ? 'group.consoleConsumer' : 'group.consoleConsumerCommits', { group: e.group, offsets, tool: 'kafka-console-consumer.sh' })];
+      }
+      const tool = 'kafka-consumer-groups.sh';
+      if (e.action === 'reset-offsets') return [say('group.resetOffsets', { group: e.group, offsets, tool })];
+      return [say(offsets === '' ? 'group.deleted' : 'group.deletedOffsets', { group: e.group, offsets, tool })];
+    }
     default:
       return [];
   }
@@ -462,6 +473,7 @@ function sentenceForGroup(ctx: Context, group: Group): Sentence[] {
     case 'consumer-poll':
     case 'offset-commit':
     case 'coordinator-change':
+    case 'group-admin':
       return groupSentences(ctx, group);
     default: {
       const unreachable: never = e;

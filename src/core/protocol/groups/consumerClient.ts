@@ -91,12 +91,12 @@ function nextHeartbeat(c: ConsumerState, now: number): number {
 // ---------------------------------------------------------------------------------------------
 // Reading from leaders
 
-function logStartOffset(replica: ReplicaState): number {
+export function logStartOffset(replica: ReplicaState): number {
   const declared = (replica as ReplicaState & { logStartOffset?: number }).logStartOffset;
   return declared ?? replica.log[0]?.offset ?? logEndOffset(replica);
 }
 
-function recordAt(replica: ReplicaState, offset: number): LogRecord | undefined {
+export function recordAt(replica: ReplicaState, offset: number): LogRecord | undefined {
   const first = replica.log[0]?.offset ?? 0;
   const record = replica.log[offset - first];
   return record && record.offset === offset ? record : replica.log.find((r) => r.offset === offset);
@@ -107,7 +107,7 @@ function partitionOf(ctx: SimContext, tp: string): PartitionState | undefined {
   return findTopic(ctx.world, topic)?.partitions[partition];
 }
 
-function servingLeader(ctx: SimContext, p: PartitionState): ReplicaState | undefined {
+export function servingLeader(ctx: SimContext, p: PartitionState): ReplicaState | undefined {
   return isServingLeader(ctx, p) ? leaderReplica(p) : undefined;
 }
 
@@ -233,15 +233,19 @@ function onPollEvent(ctx: SimContext, c: ConsumerState): void {
 // ---------------------------------------------------------------------------------------------
 // Commits
 
-function appendCommitRecord(ctx: SimContext, p: PartitionState, leader: ReplicaState, group: string, tp: string, offset: number): LogRecord {
+/**
+ * Appends one offset-commit record to the group's `__consumer_offsets` partition; `offset` null
+ * is the tombstone `GroupMetadataManager.cleanupGroupMetadata` writes when a group is deleted.
+ */
+export function appendCommitRecord(ctx: SimContext, p: PartitionState, leader: ReplicaState, group: string, tp: string, offset: number | null): LogRecord {
   const { topic, partition } = parseTopicPartition(tp);
   const index = ctx.world.groups.nextCommitIndex++;
   const offsetAt = logEndOffset(leader);
   const record: LogRecord = {
     offset: offsetAt, baseOffset: offsetAt, lastOffset: offsetAt, leaderEpoch: p.leaderEpoch, step: currentStep(ctx), index,
-    key: `[${group},${topic},${partition}]`, value: `offset=${offset} commitTimestamp=${ctx.world.timeMs}`,
-    sizeBytes: offsetCommitBatchSize(group, topic),
-    offsetCommit: { group, topic, partition, offset },
+    key: `[${group},${topic},${partition}]`, value: offset === null ? '' : `offset=${offset} commitTimestamp=${ctx.world.timeMs}`,
+    sizeBytes: offsetCommitBatchSize(group, topic, offset === null),
+    offsetCommit: { group, topic, partition, offset: offset ?? -1 },
   };
   appendBatch(leader.layout, record.offset, record.sizeBytes, layoutConfig(ctx.world, p.topic));
   leader.log.push(record);
@@ -253,25 +257,39 @@ function appendCommitRecord(ctx: SimContext, p: PartitionState, leader: ReplicaS
   return record;
 }
 
+/** Who sends an OffsetCommit: a group member, or a client outside the group (generation -1, no member id). */
+export interface OffsetCommitter {
+  group: string;
+  /** The name narration uses (the member's client.id, or the tool's). */
+  member: string;
+  memberId: string | null;
+  generation: number;
+  storage: 'kafka' | 'zookeeper';
+}
+
 /** OffsetCommit of `offsets`; returns the error, or null when the coordinator took it. */
-function commitOffsets(ctx: SimContext, c: ConsumerState, offsets: Record<string, number>): GroupError | null {
-  const found = coordinatorFor(ctx, c.group, false);
+export function commitOffsets(ctx: SimContext, who: OffsetCommitter, offsets: Record<string, number>, announce = true): GroupError | null {
+  // A commit outside the group (generation -1) creates an unknown group, as `handleCommitOffsets`
+  // does for groups that only use Kafka to store offsets.
+  const found = coordinatorFor(ctx, who.group, who.generation < 0);
   if (typeof found === 'string') return found;
   const g = found;
-  const error = validateCommit(g, c.memberId, c.generation);
-  const storage = c.config['offsets.storage'];
-  ctx.events.push({ type: 'offset-commit', atMs: ctx.world.timeMs, group: c.group, member: c.member, offsets: { ...offsets }, storage, error });
+  const error = validateCommit(g, who.memberId, who.generation);
+  const storage = who.storage;
+  if (announce) ctx.events.push({ type: 'offset-commit', atMs: ctx.world.timeMs, group: who.group, member: who.member, offsets: { ...offsets }, storage, error });
   if (error) return error;
   if (storage === 'zookeeper') {
-    // The pre-0.9 consumer wrote /consumers/<group>/offsets/<topic>/<partition> itself.
+    // The pre-0.9 consumer wrote /consumers/<group>/offsets/<topic>/<partition> itself; 2.8's
+    // kafka-consumer-groups.sh reads only __consumer_offsets, so the group remembers which.
     Object.assign(g.committed, offsets);
+    g.zookeeperOffsets = [...new Set([...(g.zookeeperOffsets ?? []), ...Object.keys(offsets)])];
     return null;
   }
-  const p = coordinatorPartitionState(ctx, c.group);
+  const p = coordinatorPartitionState(ctx, who.group);
   const leader = p && servingLeader(ctx, p);
   if (!p || !leader || p.leader === null) return 'COORDINATOR_NOT_AVAILABLE';
   for (const [tp, offset] of Object.entries(offsets)) {
-    const record = appendCommitRecord(ctx, p, leader, c.group, tp, offset);
+    const record = appendCommitRecord(ctx, p, leader, who.group, tp, offset);
     g.pendingCommits.push({ topicPartition: tp, offset, recordOffset: record.offset, leader: p.leader });
   }
   updateHighWatermark(ctx, p);
@@ -287,8 +305,10 @@ function completeCommits(ctx: SimContext, g: GroupState): void {
   if (!p || !leader) return;
   const waiting = [];
   for (const pending of g.pendingCommits) {
-    if (pending.leader === p.leader && leader.highWatermark > pending.recordOffset) g.committed[pending.topicPartition] = pending.offset;
-    else waiting.push(pending);
+    if (pending.leader === p.leader && leader.highWatermark > pending.recordOffset) {
+      g.committed[pending.topicPartition] = pending.offset;
+      if (g.zookeeperOffsets) g.zookeeperOffsets = g.zookeeperOffsets.filter((tp) => tp !== pending.topicPartition);
+    } else waiting.push(pending);
   }
   g.pendingCommits = waiting;
 }
@@ -297,7 +317,7 @@ function commitPositions(ctx: SimContext, c: ConsumerState): GroupError | null {
   const offsets: Record<string, number> = {};
   for (const tp of c.assignment) if (c.positions[tp] !== undefined) offsets[tp] = c.positions[tp];
   if (Object.keys(offsets).length === 0) return null;
-  return commitOffsets(ctx, c, offsets);
+  return commitOffsets(ctx, { group: c.group, member: c.member, memberId: c.memberId, generation: c.generation, storage: c.config['offsets.storage'] }, offsets);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -88,10 +88,10 @@ export function servingCoordinator(ctx: SimContext, group: string): number | nul
   return p && p.leader !== null && isServingLeader(ctx, p) ? p.leader : null;
 }
 
-/** The v2 size of a one-record batch holding an offset commit of `group` on `topic`. */
-export function offsetCommitBatchSize(group: string, topic: string): number {
+/** The v2 size of a one-record batch holding an offset commit of `group` on `topic` (or its tombstone: a null value). */
+export function offsetCommitBatchSize(group: string, topic: string, tombstone = false): number {
   const keyBytes = 2 + (2 + javaUtf8Length(group)) + (2 + javaUtf8Length(topic)) + 4;
-  const valueBytes = 2 + 8 + 4 + 2 + 8;
+  const valueBytes = tombstone ? null : 2 + 8 + 4 + 2 + 8;
   const body = recordBodySize(keyBytes, valueBytes);
   return RECORD_BATCH_OVERHEAD + sizeOfVarint(body) + body;
 }
@@ -103,7 +103,10 @@ export function loadCommittedOffsets(p: PartitionState, group: string): Record<s
   if (!leader) return out;
   for (const record of leader.log) {
     const commit = record.offsetCommit;
-    if (commit && commit.group === group) out[`${commit.topic}-${commit.partition}`] = commit.offset;
+    if (!commit || commit.group !== group) continue;
+    // offset -1 is a tombstone (the group was deleted): the offset is gone.
+    if (commit.offset < 0) delete out[`${commit.topic}-${commit.partition}`];
+    else out[`${commit.topic}-${commit.partition}`] = commit.offset;
   }
   return out;
 }
