@@ -6,7 +6,7 @@ import '../core/allFeatures';
 import { createWorld } from '../core/cluster';
 import { checkHighWatermarkMonotonic, checkInvariants } from '../core/invariants';
 import { applyStep } from '../core/step';
-import type { World } from '../core/model/world';
+import { logEndOffset, type World } from '../core/model/world';
 import { swarmScenario, type SwarmOptions } from '../core/testing/swarmScenario';
 import { formatProblem, validateScenarioDocument } from '../core/scenario/validateScenario';
 
@@ -58,9 +58,10 @@ function livenessProblems(world: ReturnType<typeof createWorld>): string[] {
     for (const p of t.partitions) {
       const name = `${p.topic}-${p.partition}`;
       if (p.leader === null) { problems.push(`${name} has no leader after recovery`); continue; }
-      const leaderEnd = p.replicaStates.find((r) => r.broker === p.leader)?.log.length;
+      const leader = p.replicaStates.find((r) => r.broker === p.leader);
+      const leaderEnd = leader ? logEndOffset(leader) : undefined;
       if ([...p.isr].sort().join() !== [...p.replicas].sort().join()) problems.push(`${name}: ISR [${p.isr}] is not every replica after recovery`);
-      for (const r of p.replicaStates) if (r.log.length !== leaderEnd) problems.push(`${name}: broker ${r.broker} has LEO ${r.log.length}, the leader ${leaderEnd}`);
+      for (const r of p.replicaStates) if (logEndOffset(r) !== leaderEnd) problems.push(`${name}: broker ${r.broker} has LEO ${logEndOffset(r)}, the leader ${leaderEnd}`);
     }
   }
   return problems;

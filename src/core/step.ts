@@ -16,6 +16,7 @@ import { crash, heal, isolate, restart, shutdown } from './protocol/brokerLifecy
 import { rebalanceLeaders, scheduleLeaderRebalance, sessionExpired } from './protocol/controller';
 import { onFetchArrive, readFetch, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
 import { detectAnomalies } from './anomalies';
+import { retentionCheck } from './protocol/retention';
 import { getPartition, newContext, react, type SimContext } from './simContext';
 import { cloneWorld } from './cloneWorld';
 import { cliFeature, groupsFeature, settleGroupsIfAny } from './features';
@@ -114,6 +115,9 @@ function fire(ctx: SimContext, event: TimedEvent): void {
       return;
     case 'session-expire':
       sessionExpired(ctx, event.broker, event.generation);
+      return;
+    case 'retention-check':
+      retentionCheck(ctx);
       return;
     case 'leader-rebalance':
       rebalanceLeaders(ctx);

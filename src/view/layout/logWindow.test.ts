@@ -3,7 +3,7 @@ import type { PartitionReport, ReplicaReport } from '../../core/model/report';
 import { logWindow, MIN_RECENT } from './logWindow';
 
 const replica = (broker: number, logEndOffset: number, highWatermark: number): ReplicaReport =>
-  ({ broker, logEndOffset, highWatermark, log: [], epochCache: [], segments: [] });
+  ({ broker, logStartOffset: 0, logEndOffset, highWatermark, log: [], epochCache: [], segments: [] });
 const partition = (replicaStates: ReplicaReport[]): PartitionReport =>
   ({ topic: 't', partition: 0, leader: 1, leaderEpoch: 0, isr: [1], replicas: replicaStates.map((r) => r.broker), highWatermark: 0, replicaStates });
 
