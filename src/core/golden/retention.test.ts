@@ -22,6 +22,7 @@
  * Every record here (key `k0`, value `v0`, …) is a one-record batch of 72 bytes (61 + 11), and
  * `segment.bytes` 100 holds one batch per segment: before the second append, 72 > 100 − 72 rolls.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenarioText } from '../../cli/runScenarioFile';
 import type { Report, ReplicaReport } from '../model/report';
@@ -275,5 +276,17 @@ describe('consumers (UnifiedLog.read → checkLogStartOffset; the consumer reset
     const r = run(doc('latest'));
     expect(r.polled.map((p) => p.records.map((x) => x.offset))).toEqual([[], [0], []]);
     expect(eventsByStep(doc('latest'))[9].filter((e) => e.type === 'offset-reset')).toMatchObject([{ from: 1, to: 3 }]);
+  });
+});
+
+describe('scenarios/retention-follower-starts-over.json', () => {
+  const doc = JSON.parse(readFileSync('scenarios/retention-follower-starts-over.json', 'utf8')) as { steps: unknown[] };
+
+  it('tells what its notes say: start 2 on the leader at 40 s, broker 2 starts over there, both at 3 after 45 s', () => {
+    expect(shape(replica(run(doc, 7), 1, 'orders'))).toMatchObject({ logStartOffset: 2, offsets: [2], segments: [[2, 72]] });
+    expect(shape(replica(run(doc, 9), 2, 'orders'))).toMatchObject({ logStartOffset: 2, logEndOffset: 3, offsets: [2] });
+    const end = run(doc);
+    for (const broker of [1, 2]) expect(shape(replica(end, broker, 'orders'))).toMatchObject({ logStartOffset: 3, logEndOffset: 3, offsets: [], segments: [[3, 0]] });
+    expect(end.anomalies).toEqual([]);
   });
 });
