@@ -167,6 +167,25 @@ describe('retention.bytes (UnifiedLog.deleteRetentionSizeBreachedSegments)', () 
   });
 });
 
+describe('the order of the passes: 3.6.2 UnifiedLog.deleteOldSegments, 2.8.2 Log.deleteOldSegments', () => {
+  // Four one-batch segments at 0 s, retention.bytes 144 and retention.ms 20 s; the 30 s check.
+  const doc = (metadata: string) => ({
+    version: 1, cluster: { brokers: 1, metadata, replication: 'manual' }, topics: topic([1], { 'retention.bytes': 144, 'retention.ms': 20000 }),
+    steps: [produce(0), produce(1), produce(2), produce(3), { op: 'run', ms: 30000 }],
+  });
+  const passes = (metadata: string) => eventsByStep(doc(metadata))[4].flatMap((e) => (e.type === 'segments-deleted' ? [[e.reason, e.segments.map((s) => s.baseOffset), e.rolled]] : []));
+
+  it('3.6 (kraft): log start, then size (288 − 144: segments 0 and 1), then time (2 and 3, rolling)', () => {
+    expect(passes('kraft')).toEqual([['retention-bytes', [0, 1], false], ['retention-ms', [2, 3], true]]);
+  });
+
+  it('2.8 (zookeeper): time first (all four, rolling), then size finds an empty log; the same log start, 4', () => {
+    expect(passes('zookeeper')).toEqual([['retention-ms', [0, 1, 2, 3], true]]);
+    expect(replica(run(doc('zookeeper')), 1).logStartOffset).toBe(4);
+    expect(replica(run(doc('kraft')), 1).logStartOffset).toBe(4);
+  });
+});
+
 describe('followers (ReplicaFetcherThread.processPartitionData, AbstractFetcherThread.fetchOffsetAndTruncate)', () => {
   it('a follower below the leader\'s log start empties its log and starts there (truncateFullyAndStartAt)', () => {
     // Broker 2 copies k0 and crashes; k1 (0 s) and k2 (15 s) reach only the leader. Broker 2 is

@@ -14,7 +14,8 @@
  * - One global task (a stated simplification: Kafka's phase is per broker start): every running
  *   broker, isolated or not, checks each replica it holds, leader or follower, on its own.
  * - Each check runs three passes in Kafka's order, each over the segments left by the one before:
- *   the log start offset (segments wholly below it), then `retention.bytes`, then `retention.ms`.
+ *   3.6: the log start offset (segments wholly below it), then `retention.bytes`, then
+ *   `retention.ms`; 2.8: `retention.ms`, `retention.bytes`, then the log start offset.
  *   The last two apply only with `cleanup.policy=delete`; a compacted log (`__consumer_offsets`)
  *   is skipped altogether by `cleanupLogs` (its cleaner is not modelled).
  * - A pass takes segments oldest first while each is deletable: the replica's own HW is at or past
@@ -66,24 +67,36 @@ export function logSizeBytes(replica: ReplicaState): number {
   return replica.layout.segments.reduce((sum, s) => sum + s.sizeBytes, 0);
 }
 
-/** `UnifiedLog.deleteOldSegments()`: the three passes, in Kafka's order. */
+/**
+ * `UnifiedLog.deleteOldSegments()` (3.6.2): the log-start pass, then `retention.bytes`, then
+ * `retention.ms`. 2.8.2's `Log.deleteOldSegments()` runs `retention.ms`, `retention.bytes`, then
+ * the log-start pass. Each deletes a prefix, and the size pass measures what the passes before
+ * left, so both orders end at the same log start; only which pass names a segment differs.
+ */
 export function deleteOldSegments(ctx: SimContext, p: PartitionState, replica: ReplicaState): void {
   const config = findTopic(ctx.world, p.topic)?.config;
   if (!config) return;
-  deletePass(ctx, p, replica, 'log-start-offset', (_segment, next) => next !== undefined && next.baseOffset <= replica.logStartOffset);
-  const retentionBytes = config['retention.bytes'];
-  const size = logSizeBytes(replica);
-  if (retentionBytes >= 0 && size >= retentionBytes) {
-    let diff = size - retentionBytes;
-    deletePass(ctx, p, replica, 'retention-bytes', (segment) => {
-      if (diff - segment.sizeBytes < 0) return false;
-      diff -= segment.sizeBytes;
-      return true;
-    });
-  }
-  const retentionMs = config['retention.ms'];
-  if (retentionMs >= 0) {
-    deletePass(ctx, p, replica, 'retention-ms', (segment) => ctx.world.timeMs - largestTimestampMs(replica, segment) > retentionMs);
+  const passes: RetentionReason[] = ctx.world.settings.cluster.metadata === 'zookeeper'
+    ? ['retention-ms', 'retention-bytes', 'log-start-offset']
+    : ['log-start-offset', 'retention-bytes', 'retention-ms'];
+  for (const pass of passes) {
+    if (pass === 'log-start-offset') {
+      deletePass(ctx, p, replica, pass, (_segment, next) => next !== undefined && next.baseOffset <= replica.logStartOffset);
+    } else if (pass === 'retention-bytes') {
+      const retentionBytes = config['retention.bytes'];
+      const size = logSizeBytes(replica);
+      if (retentionBytes < 0 || size < retentionBytes) continue;
+      let diff = size - retentionBytes;
+      deletePass(ctx, p, replica, pass, (segment) => {
+        if (diff - segment.sizeBytes < 0) return false;
+        diff -= segment.sizeBytes;
+        return true;
+      });
+    } else {
+      const retentionMs = config['retention.ms'];
+      if (retentionMs < 0) continue;
+      deletePass(ctx, p, replica, pass, (segment) => ctx.world.timeMs - largestTimestampMs(replica, segment) > retentionMs);
+    }
   }
 }
 
