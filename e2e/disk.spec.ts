@@ -3,6 +3,7 @@
  * for the golden segments example (src/core/golden/segments.test.ts: seven 78-byte batches,
  * segment.bytes 300, index.interval.bytes 100 → segments 0, 3, 6; index entries [2, 156] and [5, 156]).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { scenarioHash } from './support/sim';
 
@@ -59,4 +60,24 @@ test('in Chinese, an offset past the log end is out of range', async ({ page }) 
   await disk.getByRole('button', { name: '全部步骤' }).click();
   await expect(disk.getByTestId('lookup-steps').locator('li').last()).toContainText('找到了');
   await page.screenshot({ path: 'test-results/screenshots/disk-zh-1280x720.png', fullPage: true });
+});
+
+test('after retention the directory starts at the log start offset, and a lookup below it is out of range', async ({ page }) => {
+  // scenarios/retention-follower-starts-over.json after its 7th step (src/core/golden/retention.test.ts):
+  // at 30 s retention.ms (20 s) deleted the segments of offsets 0 and 1 on the leader, broker 1.
+  const retention = JSON.parse(readFileSync('scenarios/retention-follower-starts-over.json', 'utf8')) as Record<string, unknown>;
+  await page.goto(`/?lang=en${scenarioHash(retention, 7)}`);
+  await expect(page.locator('[data-testid="replica"][data-broker="1"]')).toHaveAttribute('data-log-start', '2');
+  await expect(page.locator('[data-testid="replica"][data-broker="1"] [data-testid="log-start"]')).toContainText('log start 2');
+  await page.getByTestId('disk-toggle').click();
+  const disk = page.getByTestId('disk-view');
+  await expect(disk.getByTestId('disk-segment')).toHaveCount(1);
+  await expect(disk.getByTestId('disk-segment').nth(0)).toContainText('00000000000000000002.log');
+  await expect(disk.getByTestId('disk-log-start')).toContainText('Retention deleted every segment below offset 2');
+  await disk.getByLabel('Find offset').fill('1');
+  await disk.getByRole('button', { name: 'Look it up' }).click();
+  await expect(disk.getByRole('status')).toContainText('Offset 1 is not in this log (it holds 2 up to 3');
+  // Back before the first check (step 5, t = 15 s): the log starts at 0 again.
+  await page.keyboard.press('Home');
+  await expect(disk.getByTestId('disk-log-start')).toContainText('Log start offset: 0.');
 });

@@ -2,6 +2,7 @@
  * Every step explains itself (issue 16): the step narration (`step-narration`), errors in words,
  * the produced table's anomaly flags, the instructor's notes and the reading aid.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ClusterPage } from './pages/ClusterPage';
@@ -134,3 +135,21 @@ for (const lang of ['en', 'zh']) {
     await expect(dialog).toContainText(lang === 'en' ? 'The controller never fails.' : '控制器永远不会故障');
   });
 }
+
+test('retention: the narration names the setting, the segments\' age and the new log start, in both languages', async ({ page }) => {
+  // scenarios/retention-follower-starts-over.json: step 7 (index 6) runs to 40 s; the 30 s check
+  // deletes offsets 0 and 1 on the leader. Step 9 (index 8): broker 2 starts over at 2.
+  const retention = JSON.parse(readFileSync('scenarios/retention-follower-starts-over.json', 'utf8')) as Record<string, unknown>;
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(retention, 7), '?lang=en');
+  await expect(narration(page)).toHaveAttribute('data-step', '6');
+  await expect(narration(page)).toContainText('Broker 1 deleted 2 segments of orders-0 (offsets 0 to 1, 144 bytes)');
+  await expect(narration(page)).toContainText('older than retention.ms (20,000 ms)');
+  await expect(narration(page)).toContainText('gets OFFSET_OUT_OF_RANGE');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(narration(page)).toContainText('below its leader\'s log start offset 2');
+  await cluster.open(scenarioHash(retention, 7), '?lang=zh');
+  await expect(narration(page)).toContainText('broker 1 删除了 orders-0 的 2 个段');
+  await expect(narration(page)).toContainText('OFFSET_OUT_OF_RANGE');
+});

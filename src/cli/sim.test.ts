@@ -20,7 +20,7 @@ describe('the runner, in-process', () => {
     const report = JSON.parse(out.stdout);
     expect(Object.keys(report)).toEqual(REPORT_FIELDS);
     expect(Object.keys(report.partitions[0])).toEqual(['topic', 'partition', 'leader', 'leaderEpoch', 'isr', 'replicas', 'highWatermark', 'replicaStates']);
-    expect(Object.keys(report.partitions[0].replicaStates[0])).toEqual(['broker', 'logEndOffset', 'highWatermark', 'log', 'epochCache', 'segments']);
+    expect(Object.keys(report.partitions[0].replicaStates[0])).toEqual(['broker', 'logStartOffset', 'logEndOffset', 'highWatermark', 'log', 'epochCache', 'segments']);
     expect(Object.keys(report.produced[0])).toEqual(['step', 'index', 'topic', 'partition', 'key', 'value', 'acks', 'offset', 'acked', 'error', 'attempts']);
     expect(report).toMatchObject({ version: 1, semantics: 1, groups: [], polled: [], cli: [], stepErrors: [], anomalies: [] });
   });

@@ -13,7 +13,7 @@
  */
 import type { AnomalyReport } from './model/report';
 import type { LogRecord, PartitionState, ReplicaState } from './model/world';
-import { logEndOffset } from './model/world';
+import { logEndOffset, recordAt } from './model/world';
 import { allPartitions, findTopic, getPartition, leaderReplica, type SimContext } from './simContext';
 
 function sameRecord(a: LogRecord | undefined, b: LogRecord | undefined): boolean {
@@ -37,7 +37,9 @@ function checkAcknowledgedRecords(ctx: SimContext, p: PartitionState): void {
     const produced = ctx.world.produced[i];
     if (!produced.acked || produced.acks === 0 || produced.offset === null || produced.offset < 0) continue;
     if (produced.topic !== p.topic || produced.partition !== p.partition) continue;
-    const held = leader.log[produced.offset];
+    // Below the log start offset retention deleted it: not lost (Retention).
+    if (produced.offset < leader.logStartOffset) continue;
+    const held = recordAt(leader, produced.offset);
     if (!held || held.step !== produced.step || held.index !== produced.index) {
       report(ctx, { type: 'acknowledged-record-lost', topic: p.topic, partition: p.partition, offset: produced.offset });
     }
@@ -50,8 +52,9 @@ function checkDivergence(ctx: SimContext, p: PartitionState): void {
   for (const replica of p.replicaStates) {
     if (replica === leader || !p.isr.includes(replica.broker)) continue;
     const upTo = Math.min(leader.highWatermark, logEndOffset(replica), logEndOffset(leader));
-    let offset = replica.verifiedUpTo;
-    while (offset < upTo && sameRecord(replica.log[offset], leader.log[offset])) offset++;
+    // Records below either log start offset are gone or going by retention, never diverged.
+    let offset = Math.max(replica.verifiedUpTo, leader.logStartOffset, replica.logStartOffset);
+    while (offset < upTo && sameRecord(recordAt(replica, offset), recordAt(leader, offset))) offset++;
     replica.verifiedUpTo = offset;
     if (offset < upTo) {
       report(ctx, { type: 'replica-divergence', topic: p.topic, partition: p.partition, offset, broker: replica.broker });
@@ -76,11 +79,11 @@ export function reportDuplicate(ctx: SimContext, p: PartitionState, leader: Repl
 function checkPolledRecords(ctx: SimContext, p: PartitionState): void {
   const leader = leaderReplica(p);
   if (!leader || ctx.world.groups.polled.length === 0) return;
-  const first = leader.log[0]?.offset ?? 0;
   for (const entry of ctx.world.groups.polled) {
     for (const seen of entry.records) {
-      if (seen.topic !== p.topic || seen.partition !== p.partition || seen.offset < first) continue;
-      const held = leader.log[seen.offset - first];
+      // Deleted by retention since (below the log start offset) is not lost.
+      if (seen.topic !== p.topic || seen.partition !== p.partition || seen.offset < leader.logStartOffset) continue;
+      const held = recordAt(leader, seen.offset);
       if (!held || held.step !== seen.producedStep || held.index !== seen.producedIndex) {
         report(ctx, { type: 'consumer-saw-record-later-lost', topic: p.topic, partition: p.partition, offset: seen.offset });
       }

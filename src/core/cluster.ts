@@ -15,6 +15,7 @@ import { next32 } from './time/random';
 import { emptyQueue, schedule } from './time/eventQueue';
 import { startLeaderBalance } from './protocol/leaderBalance';
 import { startAllSessions } from './protocol/replicationSession';
+import { scheduleFirstRetentionCheck } from './protocol/retention';
 
 export function isrCheckIntervalMs(world: World): number {
   return Math.floor(world.settings.cluster.config['replica.lag.time.max.ms'] / 2);
@@ -70,7 +71,7 @@ function startPartition(world: World, topic: string, partition: number, replicas
     lastLeader: replicas[0],
     replicaStates: replicas.map((broker, i) => ({
       broker, log: [], highWatermark: 0, epochCache: leaderEpochMode && i === 0 ? [[0, 0]] : [],
-      appliedLeader: replicas[0], appliedEpoch: 0, verifiedUpTo: 0, layout: emptyLayout(0), producers: [], lastFetchedEpoch: null,
+      appliedLeader: replicas[0], appliedEpoch: 0, verifiedUpTo: 0, layout: emptyLayout(0), producers: [], lastFetchedEpoch: null, logStartOffset: 0,
     })),
     followers: [],
   };
@@ -122,6 +123,7 @@ export function createWorld(scenario: Scenario): World {
   const specs = [...scenario.topics].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   world.topics = specs.map((spec) => createTopic(world, spec));
   schedule(world.queue, isrCheckIntervalMs(world), { type: 'isr-check' });
+  scheduleFirstRetentionCheck(world);
   const ctx = newContext(world);
   startLeaderBalance(ctx);
   startAllSessions(ctx);

@@ -16,7 +16,7 @@
  *   tail, unclean election), the report's `replica-divergence` anomaly names it instead.
  */
 import type { PartitionState, World } from './model/world';
-import { logEndOffset } from './model/world';
+import { firstOffset, logEndOffset, recordAt } from './model/world';
 import { allPartitions, followerView, leaderReplica, newContext, replicaOf } from './simContext';
 import { isServingLeader } from './protocol/roles';
 
@@ -33,6 +33,13 @@ function checkPartition(world: World, p: PartitionState, healthy: boolean): stri
   for (const replica of p.replicaStates) {
     if (replica.highWatermark > logEndOffset(replica)) {
       problems.push(`${name(p)} on broker ${replica.broker}: HW ${replica.highWatermark} > LEO ${logEndOffset(replica)}`);
+    }
+    // `UnifiedLog`: segments start at or below the log start offset, which never passes the HW.
+    if (firstOffset(replica) > replica.logStartOffset || replica.logStartOffset > replica.highWatermark) {
+      problems.push(`${name(p)} on broker ${replica.broker}: first segment ${firstOffset(replica)}, log start ${replica.logStartOffset}, HW ${replica.highWatermark} out of order`);
+    }
+    if (replica.epochCache.length > 0 && replica.epochCache[0][1] < replica.logStartOffset) {
+      problems.push(`${name(p)} on broker ${replica.broker}: epoch cache starts at ${replica.epochCache[0][1]}, below the log start ${replica.logStartOffset}`);
     }
   }
   const leader = leaderReplica(p);
@@ -51,8 +58,10 @@ function checkPartition(world: World, p: PartitionState, healthy: boolean): stri
     const replica = replicaOf(p, member);
     if (!replica || member === p.leader) continue;
     const upTo = Math.min(leader.highWatermark, logEndOffset(replica));
-    for (let offset = 0; offset < upTo; offset++) {
-      if (replica.log[offset] !== leader.log[offset] && JSON.stringify(replica.log[offset]) !== JSON.stringify(leader.log[offset])) {
+    for (let offset = Math.max(leader.logStartOffset, replica.logStartOffset); offset < upTo; offset++) {
+      const mine = recordAt(replica, offset);
+      const leaders = recordAt(leader, offset);
+      if (mine !== leaders && JSON.stringify(mine) !== JSON.stringify(leaders)) {
         problems.push(`${name(p)}: ISR member ${member} differs from leader ${p.leader} at offset ${offset} below the HW`);
         break;
       }
@@ -82,7 +91,7 @@ function checkLogBatches(p: PartitionState): string[] {
   for (const replica of p.replicaStates) {
     const last = replica.log[replica.log.length - 1];
     if (!last) continue;
-    const first = replica.log[last.baseOffset];
+    const first = recordAt(replica, last.baseOffset);
     if (last.lastOffset !== last.offset || !first || first.lastOffset !== last.lastOffset || first.sizeBytes !== last.sizeBytes || first.leaderEpoch !== last.leaderEpoch) {
       return [`${name(p)} on broker ${replica.broker}: the log does not end with a whole batch`];
     }

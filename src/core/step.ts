@@ -17,6 +17,7 @@ import { sessionExpired } from './protocol/controller';
 import { afterControllerWrite, onLeaderBalanceTimer } from './protocol/leaderBalance';
 import { onFetchArrive, readFetch, onFetchFailed, onFetchResponseArrive, onFetchSend, onFetchWaitExpire } from './protocol/replicationSession';
 import { detectAnomalies } from './anomalies';
+import { retentionCheck } from './protocol/retention';
 import { getPartition, newContext, react, type SimContext } from './simContext';
 import { cloneWorld } from './cloneWorld';
 import { cliFeature, groupsFeature, settleGroupsIfAny } from './features';
@@ -115,6 +116,9 @@ function fire(ctx: SimContext, event: TimedEvent): void {
       return;
     case 'session-expire':
       if (sessionExpired(ctx, event.broker, event.generation)) oldSessionExpired(ctx, event.broker);
+      return;
+    case 'retention-check':
+      retentionCheck(ctx);
       return;
     case 'leader-rebalance':
       onLeaderBalanceTimer(ctx);

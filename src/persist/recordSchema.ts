@@ -59,24 +59,38 @@ function brokersProblem(brokers: unknown, scenario: Scenario): string | null {
   return null;
 }
 
-function logProblem(log: unknown, path: string): string | null {
+/** A log holds contiguous offsets from `first` (its first segment's base: retention deletes from the front). */
+function logProblem(log: unknown, first: number, path: string): string | null {
   if (!Array.isArray(log)) return `${path}: must be an array`;
-  for (let offset = 0; offset < log.length; offset++) {
-    const r = log[offset] as unknown;
+  for (let i = 0; i < log.length; i++) {
+    const r = log[i] as unknown;
+    const offset = first + i;
     if (!isObject(r) || r.offset !== offset || !isCount(r.leaderEpoch) || typeof r.value !== 'string' || !isCount(r.sizeBytes)
       || (r.key !== null && typeof r.key !== 'string')) {
-      return `${path}[${offset}]: must be the record at offset ${offset}`;
+      return `${path}[${i}]: must be the record at offset ${offset}`;
     }
   }
   return null;
 }
 
+/** The base offset of the layout's first segment, or null when the layout has none. */
+function firstSegmentBase(layout: unknown): number | null {
+  if (!isObject(layout) || !Array.isArray(layout.segments) || layout.segments.length === 0) return null;
+  const segment = layout.segments[0] as unknown;
+  return isObject(segment) && isCount(segment.baseOffset) ? segment.baseOffset : null;
+}
+
 function replicaProblem(replica: unknown, broker: unknown, path: string): string | null {
   if (!isObject(replica) || replica.broker !== broker) return `${path}.broker: must be broker ${String(broker)}`;
-  const logIssue = logProblem(replica.log, `${path}.log`);
+  const first = firstSegmentBase(replica.layout);
+  if (first === null) return `${path}.layout: must have segments`;
+  const logIssue = logProblem(replica.log, first, `${path}.log`);
   if (logIssue) return logIssue;
-  const length = (replica.log as unknown[]).length;
-  if (!isCount(replica.highWatermark) || replica.highWatermark > length) return `${path}.highWatermark: must be from 0 to the log's end (${length})`;
+  const end = first + (replica.log as unknown[]).length;
+  if (!isCount(replica.logStartOffset) || replica.logStartOffset < first) return `${path}.logStartOffset: must be at or past the first segment's base (${first})`;
+  if (!isCount(replica.highWatermark) || replica.highWatermark < replica.logStartOffset || replica.highWatermark > end) {
+    return `${path}.highWatermark: must be from the log start offset to the log's end (${end})`;
+  }
   if (!Array.isArray(replica.epochCache) || !replica.epochCache.every((e) => Array.isArray(e) && e.length === 2 && isWhole(e[0]) && isCount(e[1]))) {
     return `${path}.epochCache: must be [epoch, start offset] pairs`;
   }

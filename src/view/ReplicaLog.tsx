@@ -56,6 +56,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
       data-broker={replica.broker}
       data-leo={replica.logEndOffset}
       data-hw={replica.highWatermark}
+      data-log-start={replica.logStartOffset}
       data-role={role}
       data-in-isr={String(inIsr)}
       data-first-drawn-offset={window.firstOffset > 0 ? window.firstOffset : undefined}
@@ -75,10 +76,12 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
         <div className="strip-track" />
         {drawn.map((record) => {
           const committed = record.offset < replica.highWatermark;
+          // A follower keeps the segments below its log start offset until its next retention check.
+          const belowStart = record.offset < replica.logStartOffset;
           return (
             <div
               key={record.offset}
-              className={`record ${committed ? 'committed' : 'uncommitted'} epoch-${record.leaderEpoch % EPOCH_HUES}`}
+              className={`record ${committed ? 'committed' : 'uncommitted'} epoch-${record.leaderEpoch % EPOCH_HUES}${belowStart ? ' below-log-start' : ''}`}
               style={{ left: `${window.x(record.offset)}%`, width: `calc(${window.cellWidth}% - 4px)` }}
               data-testid="record"
               data-offset={record.offset}
@@ -98,6 +101,11 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
             <span className="truncated-label" title={t('replica.truncated', { from: change.truncatedFrom, to: change.truncatedTo })}>✂</span>
           </div>
         )}
+        {replica.logStartOffset > 0 && replica.logStartOffset >= window.firstOffset && (
+          <div className={`marker marker-log-start${flip(window.x(replica.logStartOffset))}`} style={{ left: `${window.x(replica.logStartOffset)}%` }}>
+            <span className="marker-label">{t('replica.logStartMarker')}</span>
+          </div>
+        )}
         <div className={`marker marker-hw${flip(window.x(replica.highWatermark))}`} style={{ left: `${window.x(replica.highWatermark)}%` }}>
           <span className="marker-label">{t('replica.hw')}</span>
         </div>
@@ -111,6 +119,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
         {change?.truncatedFrom !== undefined && change.truncatedTo !== undefined && (
           <span className="badge-inline badge-cut">✂ {t('replica.truncated', { from: change.truncatedFrom, to: change.truncatedTo })}</span>
         )}
+        {replica.logStartOffset > 0 && <span className="badge-inline" data-testid="log-start">{t('replica.logStart', { offset: replica.logStartOffset })}</span>}
         {window.firstOffset > 0 && <span className="muted">{t('replica.earlier', { offset: window.firstOffset })}</span>}
       </p>
       <p className="sr-only">{summary}</p>

@@ -4,7 +4,7 @@ import { logWindow, MIN_RECENT } from './layout/logWindow';
 import { describeStep, eraOf, outcomeOf, replicaRole } from './viewModel';
 
 const replica = (broker: number, leo: number, hw: number): ReplicaReport => ({
-  broker, logEndOffset: leo, highWatermark: hw, epochCache: [], segments: [],
+  broker, logStartOffset: 0, logEndOffset: leo, highWatermark: hw, epochCache: [], segments: [],
   log: Array.from({ length: leo }, (_, offset) => ({ offset, leaderEpoch: 0, step: offset, index: 0, key: null, value: '', position: 0, sizeBytes: 70 })),
 });
 const partition = (replicas: ReplicaReport[], leader: number | null = 1): PartitionReport => ({

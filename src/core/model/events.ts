@@ -5,7 +5,17 @@
 import type { GroupStateName } from './groups';
 
 /** Why a log was cut (stable names: the app translates them). */
-export type TruncationReason = 'high-watermark' | 'lost-tail' | 'diverging-epoch' | 'offset-out-of-range';
+export type TruncationReason = 'high-watermark' | 'lost-tail' | 'diverging-epoch' | 'offset-out-of-range' | 'below-leader-log-start';
+
+/** Which retention pass deleted segments (protocol/retention.ts), in the order they run. */
+export type RetentionReason = 'log-start-offset' | 'retention-bytes' | 'retention-ms';
+
+/** One segment a retention pass deleted: its base offset, size and largest record timestamp. */
+export interface DeletedSegment {
+  baseOffset: number;
+  sizeBytes: number;
+  largestTimestampMs: number;
+}
 
 export type SimEvent =
   | { type: 'append'; atMs: number; topic: string; partition: number; broker: number; offset: number; leaderEpoch: number; step: number; index: number }
@@ -16,6 +26,9 @@ export type SimEvent =
   | { type: 'isr-shrink'; atMs: number; topic: string; partition: number; removed: number[]; isr: number[] }
   | { type: 'isr-expand'; atMs: number; topic: string; partition: number; added: number; isr: number[] }
   | { type: 'truncate'; atMs: number; topic: string; partition: number; broker: number; from: number; to: number; reason: TruncationReason }
+  | { type: 'segments-deleted'; atMs: number; topic: string; partition: number; broker: number; reason: RetentionReason; segments: DeletedSegment[]; rolled: boolean; sizeBytesBefore: number; logStartOffsetBefore: number; logStartOffset: number; activeBaseOffset: number }
+  | { type: 'log-start-offset'; atMs: number; topic: string; partition: number; broker: number; from: number; to: number; leader: number | null }
+  | { type: 'offset-reset'; atMs: number; group: string; member: string; topic: string; partition: number; from: number; to: number | null; logStartOffset: number; policy: string }
   | { type: 'broker-state'; atMs: number; broker: number; state: string; fenced: boolean }
   | LeaderChangeEvent
   | { type: 'isr-change'; atMs: number; topic: string; partition: number; isr: number[]; leaderEpoch: number }

@@ -33,6 +33,8 @@ export interface SegmentReport {
 
 export interface ReplicaReport {
   broker: number;
+  /** The replica's log start offset (Retention); `log[]` may still hold records below it on a follower. */
+  logStartOffset: number;
   logEndOffset: number;
   highWatermark: number;
   log: LogRecordReport[];

@@ -19,6 +19,8 @@ export interface BrokerConfig {
   'log.index.interval.bytes': number;
   'log.retention.ms': number;
   'log.retention.bytes': number;
+  /** `LogManager`'s retention task period (`log.retention.check.interval.ms`). */
+  'log.retention.check.interval.ms': number;
   'replica.lag.time.max.ms': number;
   'replica.fetch.wait.max.ms': number;
   /** `broker.session.timeout.ms` (kraft) or `zookeeper.session.timeout.ms` (zookeeper). */

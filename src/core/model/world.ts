@@ -24,6 +24,12 @@ export interface LogRecord {
   /** The first and last offsets of the record's batch. */
   readonly baseOffset: number;
   readonly lastOffset: number;
+  /**
+   * The batch's `maxTimestamp` (v2 header): the latest CreateTime of its records, the simulated
+   * time each joined the batch. A segment's largest timestamp, which `retention.ms` compares, is
+   * the largest of its batches' (`LogSegment.maxTimestampSoFar`).
+   */
+  readonly maxTimestampMs: number;
   /** The idempotent producer's id, epoch and the batch's base sequence (KIP-98); absent otherwise. */
   readonly producerId?: number;
   readonly producerEpoch?: number;
@@ -53,8 +59,17 @@ export interface ProducerStateEntry {
 /** A replica's own state: its log, its HW and (in `leader-epoch` mode) its epoch cache. */
 export interface ReplicaState {
   broker: number;
-  /** Offsets are contiguous from 0 (no retention or compaction yet): LEO = log.length. */
+  /**
+   * The records of the segments it holds, contiguous from its first segment's base offset
+   * (`firstOffset`): LEO = that base + log.length. Retention deletes whole segments from the front
+   * (protocol/retention.ts), so a log need not start at 0.
+   */
   log: LogRecord[];
+  /**
+   * `UnifiedLog.logStartOffset`: the first offset a reader may ask for. At or above the first
+   * segment's base; a follower can hold segments below it until its next retention check.
+   */
+  logStartOffset: number;
   highWatermark: number;
   /** `LeaderEpochFileCache` as `[epoch, startOffset]` pairs; always empty in `high-watermark` mode. */
   epochCache: [number, number][];
@@ -202,6 +217,8 @@ export interface ProducerBatch {
   sizeBytes: number;
   /** The simulated time of its first record (the batch's base timestamp). */
   createdMs: number;
+  /** The simulated time of its latest record (the batch's `maxTimestamp`: CreateTime). */
+  maxTimestampMs: number;
   deadlineMs: number;
   /** waiting: in its partition's queue; backoff: there too, until its retry backoff ends. */
   phase: 'waiting' | 'backoff' | 'in-flight' | 'done';
@@ -284,6 +301,8 @@ export interface FetchPartitionResponse {
   divergingEpoch: { epoch: number; endOffset: number } | null;
   /** With OFFSET_OUT_OF_RANGE: the leader's LEO. */
   leaderLogEndOffset: number;
+  /** The leader's log start offset, which every response carries (`FetchResponse`'s `logStartOffset`). */
+  leaderLogStartOffset: number;
 }
 
 /** One follower's fetch session with one leader broker (`auto` replication; Timing rule). */
@@ -312,6 +331,8 @@ export type TimedEvent =
   | { type: 'delivery-expire'; batch: number }
   | { type: 'session-expire'; broker: number; generation: number }
   | { type: 'leader-rebalance' }
+  /** `LogManager`'s `kafka-log-retention` task: every running broker checks its logs (protocol/retention.ts). */
+  | { type: 'retention-check' }
   | { type: 'fetch-arrive'; follower: number; leader: number; requestSeq: number; sentAtMs: number; partitions: FetchPartitionRequest[] }
   | { type: 'fetch-wait-expire'; follower: number; leader: number; requestSeq: number }
   | { type: 'fetch-response-arrive'; follower: number; leader: number; requestSeq: number; partitions: FetchPartitionResponse[] }
@@ -359,6 +380,17 @@ export interface GroupsWorld {
   nextCommitIndex: number;
 }
 
+/** The first offset the replica's log still holds: its first segment's base offset. */
+export function firstOffset(replica: ReplicaState): number {
+  return replica.layout.segments[0].baseOffset;
+}
+
 export function logEndOffset(replica: ReplicaState): number {
-  return replica.log.length;
+  return replica.layout.segments[0].baseOffset + replica.log.length;
+}
+
+/** The record at `offset`, or undefined when the replica does not hold it (deleted or past the end). */
+export function recordAt(replica: ReplicaState, offset: number): LogRecord | undefined {
+  const i = offset - replica.layout.segments[0].baseOffset;
+  return i >= 0 ? replica.log[i] : undefined;
 }

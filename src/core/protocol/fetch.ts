@@ -19,7 +19,7 @@
  */
 import type { FetchStep } from '../model/scenario';
 import type { FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
-import { logEndOffset } from '../model/world';
+import { firstOffset, logEndOffset, recordAt } from '../model/world';
 import { allPartitions, followerView, getPartition, layoutConfig, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
 import { appendBatches, readEndOffset, type BatchToAppend } from './logLayout';
 import { updateProducerState } from './producerState';
@@ -27,7 +27,8 @@ import { updateHighWatermark } from './highWatermark';
 import { maybeExpandIsr, updateFollowerFetchState } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
 import { isCurrentFollower, isServingLeader } from './roles';
-import { divergingEpoch, latestCachedEpoch, truncateOnDivergingEpoch, truncateTo } from './truncation';
+import { divergingEpoch, latestCachedEpoch, truncateFullyAndStartAt, truncateOnDivergingEpoch, truncateTo } from './truncation';
+import { followLeaderLogStart } from './retention';
 
 export const REPLICA_FETCH_MAX_BYTES = 1048576;
 
@@ -38,8 +39,22 @@ export const REPLICA_FETCH_MAX_BYTES = 1048576;
 export function readRecords(leader: ReplicaState, fetchOffset: number): LogRecord[] {
   // `LogSegment.read` starts at the batch holding the fetch offset (one inside a batch can come
   // from a follower whose log diverged from the leader's: see appendFetchedRecords).
-  const start = leader.log[fetchOffset]?.baseOffset ?? fetchOffset;
-  return leader.log.slice(start, readEndOffset(leader.layout, start, REPLICA_FETCH_MAX_BYTES));
+  const start = recordAt(leader, fetchOffset)?.baseOffset ?? fetchOffset;
+  const first = firstOffset(leader);
+  return leader.log.slice(start - first, readEndOffset(leader.layout, start, REPLICA_FETCH_MAX_BYTES) - first);
+}
+
+/**
+ * The leader's read for a follower at `fetchOffset`: OFFSET_OUT_OF_RANGE below its log start
+ * offset (`UnifiedLog.read` → `checkLogStartOffset`) or past its LEO, else the records and its HW.
+ * Every answer carries the leader's log start offset (the fetch response's `logStartOffset`).
+ */
+export function readForFollower(leader: ReplicaState, fetchOffset: number): Pick<FetchPartitionResponse, 'records' | 'highWatermark' | 'error' | 'leaderLogEndOffset' | 'leaderLogStartOffset'> {
+  const bounds = { highWatermark: leader.highWatermark, leaderLogStartOffset: leader.logStartOffset };
+  if (fetchOffset < leader.logStartOffset || fetchOffset > logEndOffset(leader)) {
+    return { ...bounds, records: [], error: 'OFFSET_OUT_OF_RANGE', leaderLogEndOffset: logEndOffset(leader) };
+  }
+  return { ...bounds, records: readRecords(leader, fetchOffset), error: null, leaderLogEndOffset: -1 };
 }
 
 /** What a follower asks for `p` now. */
@@ -54,7 +69,7 @@ export function buildFetchRequest(ctx: SimContext, p: PartitionState, replica: R
 function answer(request: FetchPartitionRequest, fields: Partial<FetchPartitionResponse>): FetchPartitionResponse {
   return {
     topic: request.topic, partition: request.partition, currentLeaderEpoch: request.currentLeaderEpoch,
-    records: [], highWatermark: 0, error: null, divergingEpoch: null, leaderLogEndOffset: -1, ...fields,
+    records: [], highWatermark: 0, error: null, divergingEpoch: null, leaderLogEndOffset: -1, leaderLogStartOffset: 0, ...fields,
   };
 }
 
@@ -65,11 +80,9 @@ export function processFetchOnLeader(ctx: SimContext, p: PartitionState, followe
   if (!leader || !view || !isServingLeader(ctx, p)) return answer(request, { error: 'NOT_LEADER_OR_FOLLOWER' });
   if (request.currentLeaderEpoch < p.leaderEpoch) return answer(request, { error: 'FENCED_LEADER_EPOCH' });
   const diverging = divergingEpoch(leader, request.fetchOffset, request.lastFetchedEpoch);
-  if (diverging) return answer(request, { divergingEpoch: diverging, highWatermark: leader.highWatermark });
-  if (request.fetchOffset > logEndOffset(leader)) {
-    return answer(request, { error: 'OFFSET_OUT_OF_RANGE', leaderLogEndOffset: logEndOffset(leader), highWatermark: leader.highWatermark });
-  }
-  const response = answer(request, { records: readRecords(leader, request.fetchOffset), highWatermark: leader.highWatermark });
+  if (diverging) return answer(request, { divergingEpoch: diverging, highWatermark: leader.highWatermark, leaderLogStartOffset: leader.logStartOffset });
+  const response = answer(request, readForFollower(leader, request.fetchOffset));
+  if (response.error !== null) return response;
   const knownBefore = view.logEndOffset;
   updateFollowerFetchState(view, request.fetchOffset, logEndOffset(leader), ctx.world.timeMs, ctx.world.settings.cluster.metadata);
   maybeExpandIsr(ctx, p, view);
@@ -78,8 +91,16 @@ export function processFetchOnLeader(ctx: SimContext, p: PartitionState, followe
   return response;
 }
 
+/**
+ * `UnifiedLog.updateHighWatermark` on a follower: the leader's HW, bounded by its own LEO above
+ * and its own log start offset below.
+ */
+function followerHighWatermark(replica: ReplicaState, leaderHighWatermark: number): number {
+  return Math.max(replica.logStartOffset, Math.min(leaderHighWatermark, logEndOffset(replica)));
+}
+
 /** The follower appends the records and takes min(response HW, own LEO) as its HW. */
-export function appendFetchedRecords(ctx: SimContext, p: PartitionState, replica: ReplicaState, records: LogRecord[], highWatermark: number): void {
+export function appendFetchedRecords(ctx: SimContext, p: PartitionState, replica: ReplicaState, records: LogRecord[], highWatermark: number, leaderLogStartOffset: number): void {
   const leaderEpochMode = ctx.world.settings.cluster.truncation === 'leader-epoch';
   // A response that no longer continues the log (stale) is dropped; the rest is one append
   // (`appendAsFollower`: one `LogSegment.append` for the whole fetched set).
@@ -90,7 +111,8 @@ export function appendFetchedRecords(ctx: SimContext, p: PartitionState, replica
     truncateTo(ctx, p, replica, first.offset, leaderEpochMode ? 'diverging-epoch' : 'high-watermark');
   }
   if (records.length === 0 || first.offset !== logEndOffset(replica)) {
-    replica.highWatermark = Math.min(highWatermark, logEndOffset(replica));
+    replica.highWatermark = followerHighWatermark(replica, highWatermark);
+    followLeaderLogStart(ctx, p, replica, leaderLogStartOffset);
     return;
   }
   const batches: BatchToAppend[] = [];
@@ -108,7 +130,20 @@ export function appendFetchedRecords(ctx: SimContext, p: PartitionState, replica
   // `processFetchRequest`: the next fetch carries the epoch of the last appended batch.
   if (leaderEpochMode) replica.lastFetchedEpoch = records[records.length - 1].leaderEpoch;
   updateProducerState(replica, records);
-  replica.highWatermark = Math.min(highWatermark, logEndOffset(replica));
+  replica.highWatermark = followerHighWatermark(replica, highWatermark);
+  followLeaderLogStart(ctx, p, replica, leaderLogStartOffset);
+}
+
+/**
+ * `AbstractFetcherThread.fetchOffsetAndTruncate`: a follower past the leader's LEO truncates to
+ * it (`ReplicaFetcherThread.handleOffsetOutOfRange`); one whose log ends below the leader's log
+ * start offset has only stale data, so it empties its log and starts at the leader's start
+ * (`truncateFullyAndStartAt`); otherwise it just fetches again from its LEO.
+ */
+function handleOffsetOutOfRange(ctx: SimContext, p: PartitionState, replica: ReplicaState, response: FetchPartitionResponse): void {
+  const leo = logEndOffset(replica);
+  if (response.leaderLogEndOffset < leo) truncateTo(ctx, p, replica, response.leaderLogEndOffset, 'offset-out-of-range');
+  else if (response.leaderLogStartOffset > leo) truncateFullyAndStartAt(ctx, p, replica, response.leaderLogStartOffset, 'below-leader-log-start');
 }
 
 export type FollowerOutcome = 'appended' | 'truncated-again' | 'truncated' | 'ignored';
@@ -124,12 +159,12 @@ export function applyFetchResponse(ctx: SimContext, p: PartitionState, replica: 
     return done ? 'truncated' : 'truncated-again';
   }
   if (response.error === 'OFFSET_OUT_OF_RANGE') {
-    truncateTo(ctx, p, replica, response.leaderLogEndOffset, 'offset-out-of-range');
+    handleOffsetOutOfRange(ctx, p, replica, response);
     replica.lastFetchedEpoch = latestCachedEpoch(replica);
     return 'truncated';
   }
   if (response.error !== null) return 'ignored';
-  appendFetchedRecords(ctx, p, replica, response.records, response.highWatermark);
+  appendFetchedRecords(ctx, p, replica, response.records, response.highWatermark, response.leaderLogStartOffset);
   return 'appended';
 }
 

@@ -79,3 +79,13 @@ describe('lookupOffset (a read: floor segment, index, scan)', () => {
     expect(lookupOffset(layout, -1).kind).toBe('out-of-range');
   });
 });
+
+describe('lookupOffset below the log start offset (UnifiedLog.read → checkLogStartOffset)', () => {
+  it('an offset the segments still hold but below the replica\'s log start is OFFSET_OUT_OF_RANGE', () => {
+    // A follower that took its leader's log start 3 keeps segment 0 (offsets 0–2) until its next check.
+    const layout = sevenRecords();
+    expect(lookupOffset(layout, 1).kind).toBe('found');
+    expect(lookupOffset(layout, 1, 3)).toEqual({ kind: 'out-of-range', target: 1, logStartOffset: 3, logEndOffset: 7 });
+    expect(lookupOffset(layout, 3, 3).kind).toBe('found');
+  });
+});

@@ -84,8 +84,12 @@ export function largestLowerBoundSlot(index: [number, number][], target: number,
   return binarySearch(0, firstHotEntry);
 }
 
-export function lookupOffset(layout: LogLayout, target: number): OffsetLookup {
-  const logStartOffset = layout.segments[0].baseOffset;
+/**
+ * `logStartOffset` defaults to the first segment's base; a replica's own log start offset can be
+ * above it (a follower keeps the segments below until its next retention check), and a read
+ * below it is OFFSET_OUT_OF_RANGE all the same (`UnifiedLog.read` → `checkLogStartOffset`).
+ */
+export function lookupOffset(layout: LogLayout, target: number, logStartOffset = layout.segments[0].baseOffset): OffsetLookup {
   const logEndOffset = layoutEndOffset(layout);
   if (target < logStartOffset || target > logEndOffset) return { kind: 'out-of-range', target, logStartOffset, logEndOffset };
   if (target === logEndOffset) return { kind: 'log-end', target, logEndOffset };

@@ -94,7 +94,8 @@ function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, reques
     const entry = ctx.world.produced[produced];
     return {
       offset: baseOffset + i, leaderEpoch: p.leaderEpoch, step: entry.step, index: entry.index,
-      key: entry.key, value: entry.value, sizeBytes: batch.sizeBytes, baseOffset, lastOffset, ...idempotence,
+      key: entry.key, value: entry.value, sizeBytes: batch.sizeBytes, baseOffset, lastOffset,
+      maxTimestampMs: batch.maxTimestampMs, ...idempotence,
     };
   });
   if (batch.attempts > 1) for (const record of records) reportDuplicate(ctx, p, leader, record);

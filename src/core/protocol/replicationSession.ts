@@ -24,7 +24,7 @@ function stillExists(ctx: SimContext, r: { topic: string; partition: number }): 
   return findTopic(ctx.world, r.topic)?.partitions[r.partition] !== undefined;
 }
 import { schedule } from '../time/eventQueue';
-import { applyFetchResponse, buildFetchRequest, processFetchOnLeader, readRecords } from './fetch';
+import { applyFetchResponse, buildFetchRequest, processFetchOnLeader, readForFollower } from './fetch';
 import { isCurrentFollower } from './roles';
 
 export const REPLICA_SOCKET_TIMEOUT_MS = 30000;
@@ -165,11 +165,12 @@ function completeHeld(ctx: SimContext, held: HeldFetch): void {
   const responses = held.partitions.filter((r) => stillExists(ctx, r)).map((request): FetchPartitionResponse => {
     const p = getPartition(ctx.world, request.topic, request.partition);
     const leader = leaderReplica(p);
-    const base = { topic: request.topic, partition: request.partition, currentLeaderEpoch: request.currentLeaderEpoch, divergingEpoch: null, leaderLogEndOffset: -1 };
+    const base = { topic: request.topic, partition: request.partition, currentLeaderEpoch: request.currentLeaderEpoch, divergingEpoch: null };
     if (!leader || p.leader !== held.leader || p.leaderEpoch !== request.currentLeaderEpoch) {
-      return { ...base, records: [], highWatermark: 0, error: 'FENCED_LEADER_EPOCH' };
+      return { ...base, records: [], highWatermark: 0, error: 'FENCED_LEADER_EPOCH', leaderLogEndOffset: -1, leaderLogStartOffset: 0 };
     }
-    return { ...base, records: readRecords(leader, request.fetchOffset), highWatermark: leader.highWatermark, error: null };
+    // Retention may have moved the leader's log start past the fetch offset while it was held.
+    return { ...base, ...readForFollower(leader, request.fetchOffset) };
   });
   respond(ctx, held.follower, held.leader, held.requestSeq, responses);
 }

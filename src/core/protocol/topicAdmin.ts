@@ -69,7 +69,7 @@ function newPartition(ctx: SimContext, topic: string, partition: number, replica
     topic, partition, replicas: [...replicas], leader, leaderEpoch: 0, isr,
     leaderEpochStartOffset: 0, lastLeader: leader ?? replicas[0],
     replicaStates: replicas.map((broker) => ({
-      broker, log: [], highWatermark: 0, epochCache: [], appliedLeader: null, appliedEpoch: -1, verifiedUpTo: 0, layout: emptyLayout(0), producers: [], lastFetchedEpoch: null,
+      broker, log: [], highWatermark: 0, epochCache: [], appliedLeader: null, appliedEpoch: -1, verifiedUpTo: 0, layout: emptyLayout(0), producers: [], lastFetchedEpoch: null, logStartOffset: 0,
     })),
     followers: [],
   };

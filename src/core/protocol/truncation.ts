@@ -13,9 +13,9 @@
  */
 import type { PartitionState, ReplicaState } from '../model/world';
 import type { TruncationReason } from '../model/events';
-import { logEndOffset } from '../model/world';
+import { firstOffset, logEndOffset, recordAt } from '../model/world';
 import { layoutConfig, type SimContext } from '../simContext';
-import { recoverLayoutTo, truncateLayoutTo } from './logLayout';
+import { emptyLayout, recoverLayoutTo, truncateLayoutTo } from './logLayout';
 import { rebuildProducerState } from './producerState';
 
 /** `LeaderEpochFileCache.truncateFromEnd`: remove the entries that start at or past `offset`. */
@@ -32,13 +32,25 @@ export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaS
     dropEpochsFrom(replica, before);
     return;
   }
+  offset = Math.max(0, offset);
+  // Below the first segment's base: `UnifiedLog.truncateTo` empties the log and starts it there.
+  if (offset < firstOffset(replica)) {
+    truncateFullyAndStartAt(ctx, p, replica, offset, reason);
+    return;
+  }
   // A target inside a batch removes the whole batch (`LogSegment.truncateTo` cuts at its start).
-  const cut = replica.log[Math.max(0, offset)];
+  const cut = recordAt(replica, offset);
   if (cut && cut.baseOffset < offset) offset = cut.baseOffset;
-  replica.log.length = Math.max(0, offset);
+  replica.log.length = offset - firstOffset(replica);
   truncateLayoutTo(replica.layout, logEndOffset(replica));
+  // `logStartOffset = math.min(targetOffset, logStartOffset)`: a truncation can lower it.
+  replica.logStartOffset = Math.min(replica.logStartOffset, logEndOffset(replica));
   replica.highWatermark = Math.min(replica.highWatermark, logEndOffset(replica));
   dropEpochsFrom(replica, logEndOffset(replica));
+  afterTruncation(ctx, p, replica, before, reason);
+}
+
+function afterTruncation(ctx: SimContext, p: PartitionState, replica: ReplicaState, before: number, reason: TruncationReason): void {
   replica.verifiedUpTo = Math.min(replica.verifiedUpTo, logEndOffset(replica));
   rebuildProducerState(replica);
   // Records the leader's followers were verified against may be gone too.
@@ -50,11 +62,31 @@ export function truncateTo(ctx: SimContext, p: PartitionState, replica: ReplicaS
 }
 
 /**
+ * `UnifiedLog.truncateFullyAndStartAt` (2.8 `Log.truncateFullyAndStartAt`): every segment goes,
+ * one empty segment starts at `offset`, which becomes the LEO, the HW and the log start offset;
+ * the epoch cache is cleared (`clearAndFlush`). A follower does it when its log ends below its
+ * leader's log start offset (`AbstractFetcherThread.fetchOffsetAndTruncate`), and a truncation
+ * below the first segment does it too.
+ */
+export function truncateFullyAndStartAt(ctx: SimContext, p: PartitionState, replica: ReplicaState, offset: number, reason: TruncationReason): void {
+  const before = logEndOffset(replica);
+  replica.log = [];
+  replica.layout = emptyLayout(offset);
+  replica.logStartOffset = offset;
+  replica.highWatermark = offset;
+  replica.epochCache.length = 0;
+  afterTruncation(ctx, p, replica, before, reason);
+}
+
+/**
  * A crash: the last `records` records were only in the page cache and are gone; log recovery
  * (`LogLoader.recoverLog`, `LogSegment.recover`) rebuilds the active segment's index.
  */
 export function recoverAfterCrash(ctx: SimContext, p: PartitionState, replica: ReplicaState, records: number): void {
-  if (records > 0) truncateTo(ctx, p, replica, logEndOffset(replica) - records, 'lost-tail');
+  // Only what the log still holds can be lost: past its first offset the tail stops there (a log
+  // from 0 keeps the old arithmetic: a target below 0 is 0).
+  const target = logEndOffset(replica) - records;
+  if (records > 0) truncateTo(ctx, p, replica, firstOffset(replica) > 0 ? Math.max(firstOffset(replica), target) : target, 'lost-tail');
   recoverLayoutTo(replica.layout, logEndOffset(replica), layoutConfig(ctx.world, p.topic));
 }
 

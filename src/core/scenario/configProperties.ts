@@ -38,6 +38,7 @@ export const BROKER_PROPERTIES: Record<string, PropertyDef> = {
   'log.index.interval.bytes': { type: 'int', default: 4096, min: 0 },
   'log.retention.ms': { type: 'long', default: 604800000, min: -1 },
   'log.retention.bytes': { type: 'long', default: -1 },
+  'log.retention.check.interval.ms': { type: 'long', default: 300000, min: 1 },
   'replica.lag.time.max.ms': {
     type: 'long', default: 30000, min: 2,
     why: 'the ISR check runs every replica.lag.time.max.ms / 2 ms, which must be positive for a broker to start',

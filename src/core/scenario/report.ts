@@ -36,6 +36,7 @@ export function partitionReport(p: PartitionState): PartitionReport {
     highWatermark: leader ? leader.highWatermark : 0,
     replicaStates: p.replicaStates.map((replica) => ({
       broker: replica.broker,
+      logStartOffset: replica.logStartOffset,
       logEndOffset: logEndOffset(replica),
       highWatermark: replica.highWatermark,
       log: logWithPositions(replica),

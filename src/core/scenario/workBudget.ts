@@ -34,14 +34,15 @@ const DEFAULT_ROUND_MS = 500;
 /**
  * Work per simulated ms and replica, relative to `auto` replication with default timers: faster
  * idle fetch rounds add a tenth of their rate (a round without records is cheap), a faster ISR
- * check adds 1 / its period in ms; `manual` replication has no fetch rounds on time.
+ * check adds 1 / its period in ms, and so does the retention check; `manual` replication has no fetch rounds on time.
  */
 function timerRate(scenario: Scenario): number {
   const config = scenario.cluster.config;
   const fetchRoundMs = Math.max(1, config['replica.fetch.wait.max.ms'] + 2 * scenario.cluster.networkDelayMs);
   const isrCheckMs = Math.max(1, Math.floor(config['replica.lag.time.max.ms'] / 2));
   const fetching = scenario.cluster.replication === 'auto' ? 1 + (DEFAULT_ROUND_MS / Math.min(DEFAULT_ROUND_MS, fetchRoundMs) - 1) / 10 : 0.01;
-  return fetching + 1 / isrCheckMs;
+  // The retention task visits every replica each `log.retention.check.interval.ms`.
+  return fetching + 1 / isrCheckMs + 1 / Math.max(1, config['log.retention.check.interval.ms']);
 }
 
 /** The document's work, factor by factor (docs/scenario-format.md, "Work budget"). */

@@ -9,6 +9,24 @@ export interface SwarmOptions {
   truncation: 'leader-epoch' | 'high-watermark';
   /** acks=all, no lostTail, unclean election off: the conditions under which leader epochs promise no loss. */
   safe: boolean;
+  /** Small segments and retention on every user topic, and a fast retention check (default off). */
+  retention?: boolean;
+}
+
+/**
+ * Retention settings, drawn from their own stream so that the scenario is otherwise the one the
+ * same seed makes without them: small segments, so that logs roll, and `retention.ms` or
+ * `retention.bytes` small enough to delete during a run.
+ */
+function retentionSettings(seed: number, options: SwarmOptions, topics: number): { broker: Record<string, number>; topics: Record<string, number>[] } {
+  const r = seedStream(seed, `swarm-retention:${options.safe ? 'safe' : 'any'}`);
+  const broker = { 'log.retention.check.interval.ms': pick(r, [1000, 5000, 15000]) };
+  const perTopic = Array.from({ length: topics }, () => ({
+    'segment.bytes': pick(r, [160, 300, 1000]),
+    'retention.ms': pick(r, [2000, 10000, 30000, -1]),
+    'retention.bytes': pick(r, [-1, -1, 0, 200, 600]),
+  }));
+  return { broker, topics: perTopic };
 }
 
 function pick<T>(r: RandomState, items: readonly T[]): T {
@@ -117,15 +135,18 @@ export function swarmScenario(seed: number, options: SwarmOptions): Record<strin
   }
   const extra = groupSteps(seed, options, topics.map((t) => t.name), steps.length);
   const withGroups = steps.flatMap((step, i) => [step, ...extra[i]]);
+  const retention = options.retention ? retentionSettings(seed, options, topics.length) : null;
+  if (retention) topics.forEach((t, i) => Object.assign(t.config, retention.topics[i]));
   return {
     version: 1,
-    title: `swarm seed ${seed} (${options.truncation}${options.safe ? ', safe' : ''})`,
+    title: `swarm seed ${seed} (${options.truncation}${options.safe ? ', safe' : ''}${retention ? ', retention' : ''})`,
     seed,
     cluster: {
       brokers, metadata, truncation: options.truncation, replication,
       config: {
         'replica.lag.time.max.ms': pick(r, [2000, 10000, 30000]), 'replica.fetch.wait.max.ms': 500,
         'offsets.topic.num.partitions': 2, 'offsets.topic.replication.factor': Math.min(3, brokers),
+        ...retention?.broker,
       },
     },
     producer: { acks: 'all', config: {} },

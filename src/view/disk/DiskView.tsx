@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { World } from '../../core/model/world';
+import { recordAt, type World } from '../../core/model/world';
 import en from '../../i18n/disk.en.json';
 import zh from '../../i18n/disk.zh.json';
 import { ensureNamespace } from '../../i18n/lazyNamespace';
@@ -34,7 +34,7 @@ export default function DiskView({ world, topic, partition }: { world: World; to
   if (!state || !p) return null;
   const replica = p.replicaStates.find((r) => r.broker === broker) ?? p.replicaStates[0];
   const { layout } = replica;
-  const lookup: OffsetLookup | null = looked === null ? null : lookupOffset(layout, looked);
+  const lookup: OffsetLookup | null = looked === null ? null : lookupOffset(layout, looked, replica.logStartOffset);
   const found = lookup?.kind === 'found' ? lookup : null;
   const segmentIndex = found ? found.segmentIndex : Math.min(picked ?? layout.segments.length - 1, layout.segments.length - 1);
   const segment = layout.segments[segmentIndex];
@@ -85,7 +85,15 @@ export default function DiskView({ world, topic, partition }: { world: World; to
       <p className="muted">
         {t('config', { segment: number.format(state.config['segment.bytes']), interval: number.format(state.config['index.interval.bytes']) })}
       </p>
+      <p className="muted">
+        {t('retention', { ms: number.format(state.config['retention.ms']), bytes: number.format(state.config['retention.bytes']) })}
+      </p>
       <p><code>{`${topic}-${partition}/`}</code></p>
+      <p data-testid="disk-log-start" data-log-start={replica.logStartOffset}>
+        {layout.segments[0].baseOffset > 0
+          ? t('deleted', { first: layout.segments[0].baseOffset, start: replica.logStartOffset })
+          : t('logStart', { start: replica.logStartOffset })}
+      </p>
       <ul className="disk-files">
         {layout.segments.map((s, i) => (
           <li key={s.baseOffset}>
@@ -100,6 +108,9 @@ export default function DiskView({ world, topic, partition }: { world: World; to
                 <span className="muted">{t('indexFile', { count: s.index.length })}</span>
               </span>
               {i === layout.segments.length - 1 && <span className="badge badge-change">{t('active')}</span>}
+              {i < layout.segments.length - 1 && layout.segments[i + 1].baseOffset <= replica.logStartOffset && (
+                <span className="badge badge-out">{t('belowStart')}</span>
+              )}
             </button>
           </li>
         ))}
@@ -172,7 +183,7 @@ export default function DiskView({ world, topic, partition }: { world: World; to
             </thead>
             <tbody>
               {batches.slice(batchRows.from, batchRows.to).map((batch) => {
-                const record = replica.log[batch.offset];
+                const record = recordAt(replica, batch.offset);
                 return (
                   <tr key={batch.offset} data-offset={batch.offset}
                     className={batch.offset === foundOffset ? 'disk-hit' : read.has(batch.offset) ? 'disk-probed' : undefined}>

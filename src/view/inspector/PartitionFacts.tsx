@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEVER_MS, type World } from '../../core/model/world';
+import { logEndOffset, NEVER_MS, type World } from '../../core/model/world';
 import { replicaRole } from '../viewModel';
 import { numberFormatFor } from '../numberFormat';
 import { ScrollRegion } from '../ScrollRegion';
@@ -34,6 +34,7 @@ export function PartitionFacts({ world, topic, partition }: { world: World; topi
             <tr>
               <th scope="col">{t('inspector.broker')}</th>
               <th scope="col">{t('inspector.role')}</th>
+              <th scope="col">{t('inspector.logStart')}</th>
               <th scope="col">LEO</th>
               <th scope="col">HW</th>
               <th scope="col">{t('inspector.epochCache')}</th>
@@ -50,7 +51,8 @@ export function PartitionFacts({ world, topic, partition }: { world: World; topi
                 <tr key={replica.broker}>
                   <th scope="row">{replica.broker}</th>
                   <td>{t(`replica.role.${role}`)}</td>
-                  <td className="num">{replica.log.length}</td>
+                  <td className="num">{replica.logStartOffset}</td>
+                  <td className="num">{logEndOffset(replica)}</td>
                   <td className="num">{replica.highWatermark}</td>
                   <td><code>{world.settings.cluster.truncation === 'high-watermark' ? t('inspector.noEpochCache') : epochCacheText(replica.epochCache)}</code></td>
                   <td>{state.isr.includes(replica.broker) ? t('inspector.yes') : t('inspector.no')}</td>

@@ -37,6 +37,15 @@ export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: nu
       return t('events.isrChange', { ...at, topic: event.topic, partition: event.partition, isr: list(event.isr), epoch: event.leaderEpoch });
     case 'truncate':
       return t('events.truncate', { ...event, ...at, reason: t(`events.reason.${event.reason}`, { defaultValue: event.reason }) });
+    case 'segments-deleted':
+      return t('events.segmentsDeleted', {
+        ...at, broker: event.broker, topic: event.topic, partition: event.partition, count: event.segments.length,
+        reason: t(`events.retentionReason.${event.reason}`), logStartOffset: event.logStartOffset,
+      });
+    case 'log-start-offset':
+      return t('events.logStartOffset', { ...at, broker: event.broker, topic: event.topic, partition: event.partition, from: event.from, to: event.to });
+    case 'offset-reset':
+      return t('events.offsetReset', { ...at, ...event, to: event.to ?? '—' });
     case 'broker-state':
       return t(event.fenced ? 'events.brokerStateFenced' : 'events.brokerState', {
         ...at, broker: event.broker, state: t(`cluster.state.${event.state}`),

@@ -16,7 +16,7 @@ const responseArrive = (atMs: number, follower: number, hw: number, caused: SimE
   atMs,
   event: {
     type: 'fetch-response-arrive', follower, leader: 1, requestSeq: 1,
-    partitions: [{ topic: 'o', partition: 0, currentLeaderEpoch: 0, records: [{} as never, {} as never], highWatermark: hw, error: null, divergingEpoch: null, leaderLogEndOffset: -1 }],
+    partitions: [{ topic: 'o', partition: 0, currentLeaderEpoch: 0, records: [{} as never, {} as never], highWatermark: hw, error: null, divergingEpoch: null, leaderLogEndOffset: -1, leaderLogStartOffset: 0 }],
   },
   caused,
 });

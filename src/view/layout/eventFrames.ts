@@ -24,7 +24,7 @@ export type Anchor =
   | { kind: 'broker'; broker: number };
 
 export type FlightKind = 'produce' | 'ack' | 'error' | 'fetch' | 'response' | 'response-lost';
-export type CalloutKind = 'crash' | 'fenced' | 'state' | 'leader' | 'no-leader' | 'isr-shrink' | 'isr-expand' | 'truncate' | 'hw' | 'anomaly' | 'step-error';
+export type CalloutKind = 'crash' | 'fenced' | 'state' | 'leader' | 'no-leader' | 'isr-shrink' | 'isr-expand' | 'truncate' | 'log-start' | 'hw' | 'anomaly' | 'step-error';
 
 export interface Flight {
   id: string;
@@ -185,6 +185,8 @@ function planEvents(events: readonly SimEvent[], startMs: number, legMs: number,
       case 'isr-expand': call('isr-expand', replica(e.topic, e.partition, e.added), { where, isr: e.isr.join(',') }, e); break;
       case 'isr-change': break;
       case 'truncate': call('truncate', replica(e.topic, e.partition, e.broker), { where, from: e.from, to: e.to }, e); break;
+      case 'segments-deleted': call('log-start', replica(e.topic, e.partition, e.broker), { where, from: e.logStartOffsetBefore, to: e.logStartOffset }, e); break;
+      case 'log-start-offset': call('log-start', replica(e.topic, e.partition, e.broker), { where, from: e.from, to: e.to }, e); break;
       case 'broker-state':
         call(e.state === 'crashed' ? 'crash' : e.fenced ? 'fenced' : 'state', { kind: 'broker', broker: e.broker }, { state: e.state });
         break;
@@ -203,6 +205,7 @@ function planEvents(events: readonly SimEvent[], startMs: number, legMs: number,
       case 'group-member':
       case 'group-assignment':
       case 'consumer-poll':
+      case 'offset-reset':
       case 'offset-commit':
       case 'coordinator-change':
       case 'group-admin':

@@ -4,7 +4,8 @@
  * All replicas of one partition share one window and one scale, so the same offset lines up in
  * every broker's column. A long log draws only its most recent records: at least the last
  * `MIN_RECENT` and always every record at or above any replica's HW (ui-contract.md, "Test
- * hooks"), for every replica; the strips then start at `firstOffset` > 0.
+ * hooks"), for every replica; the strips then start at `firstOffset` > 0. Nor does it draw
+ * offsets that no replica holds any more (retention deleted them).
  */
 import type { PartitionReport } from '../../core/model/report';
 
@@ -30,7 +31,10 @@ export function logWindow(partition: PartitionReport): LogWindow {
   // Each replica keeps its own last MIN_RECENT records and everything from its own HW up.
   // An empty replica has nothing to draw, so it does not hold the window at 0.
   const holding = replicas.filter((r) => r.logEndOffset > 0);
-  const firstOffset = Math.max(0, Math.min(end, ...holding.map((r) => Math.min(r.logEndOffset - MIN_RECENT, r.highWatermark))));
+  const recent = Math.max(0, Math.min(end, ...holding.map((r) => Math.min(r.logEndOffset - MIN_RECENT, r.highWatermark))));
+  // Retention deleted what lies below every replica's first record: nothing there to draw.
+  const held = Math.min(end, ...holding.map((r) => Math.min(r.logStartOffset, r.log[0]?.offset ?? r.logStartOffset)));
+  const firstOffset = Math.max(recent, held);
   // One empty slot after the end, so the LEO marker never sits on the strip's edge.
   const slots = Math.max(MIN_SLOTS, end - firstOffset + 1);
   // The linear map [firstOffset, firstOffset + slots] → [0, 100] (percent of the window's width).

@@ -119,6 +119,24 @@ const groupDoc = {
     { op: 'run', ms: 100 }, { op: 'kill', group: 'g', member: 'c1' }, { op: 'run', ms: 60000 }],
 };
 
+/** Retention (retention.ms 20 s, checks every 15 s): k0 at 0 s, k1 and k2 at 15 s, copied by broker 2, which then crashes and comes back. */
+const retentionDoc = {
+  cluster: { brokers: [1, 2], replication: 'manual', config: { 'log.retention.check.interval.ms': 15000 } },
+  topics: [{ name: 'orders', assignment: [[1, 2]], config: { 'segment.bytes': 100, 'retention.ms': 20000 } }],
+  steps: [produce('k0'), { op: 'run', ms: 15000 }, produce('k1'), produce('k2'), { op: 'fetch', broker: 2 }, { op: 'fetch', broker: 2 }, { op: 'fetch', broker: 2 },
+    { op: 'crash', broker: 2 }, { op: 'run', ms: 15000 }, { op: 'restart', broker: 2 }, { op: 'fetch', broker: 2 }, { op: 'run', ms: 15000 }],
+};
+
+/** A consumer that read offset 0 polls again after retention moved the log start to 2. */
+const resetDoc = {
+  cluster: { brokers: [1], replication: 'manual', config: { 'log.retention.check.interval.ms': 10000, 'offsets.topic.num.partitions': 1, 'offsets.topic.replication.factor': 1, 'group.initial.rebalance.delay.ms': 0 } },
+  consumer: { config: { 'auto.offset.reset': 'earliest', 'enable.auto.commit': false } },
+  topics: [{ name: 'orders', assignment: [[1]], config: { 'segment.bytes': 100, 'retention.ms': 20000 } }],
+  steps: [{ op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] }, { op: 'run', ms: 100 }, { op: 'poll', group: 'g', member: 'c1' },
+    produce('k0'), produce('k1'), { op: 'poll', group: 'g', member: 'c1', maxRecords: 1 }, { op: 'run', ms: 15000 }, produce('k2'), { op: 'run', ms: 15000 },
+    { op: 'poll', group: 'g', member: 'c1' }],
+};
+
 /**
  * One case per event kind (the Record makes a new kind fail to compile here until it has one):
  * a scenario, which event to look at, and what each language must say about its cause.
@@ -197,6 +215,22 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
     en: [/--reset-offsets --execute committed orders-0 → 0 for group g: the tool may do this only while the group has no members/],
     zh: [/为消费组 g 提交了 orders-0 → 0：只有组里没有成员（Empty）时才允许这样做/],
   },
+  'segments-deleted': {
+    doc: retentionDoc, pick: (e) => e.type === 'segments-deleted' && e.broker === 1,
+    en: [/Broker 1 deleted 1 segment of orders-0 \(offsets 0 to 0, \d+ bytes\): its newest record was 30,000 ms old, more than retention\.ms \(20,000 ms\), and the whole segment was below the HW/,
+      /log of orders-0 now starts at offset 1 on this replica\. A consumer that asks for an offset below it gets OFFSET_OUT_OF_RANGE/],
+    zh: [/broker 1 删除了 orders-0 的 1 个段（位移 0 到 0，\d+ 字节）：段里最新的记录已有 30,000 毫秒，超过了 retention\.ms（20,000 毫秒）/, /现在从位移 1 开始/],
+  },
+  'log-start-offset': {
+    doc: retentionDoc,
+    en: [/Follower 2 raised its log start offset of orders-0 from 0 to 1: leader 1's fetch response carries the leader's log start offset/, /next retention check/],
+    zh: [/follower 2 把 orders-0 的日志起始位移从 0 提高到 1/],
+  },
+  'offset-reset': {
+    doc: resetDoc,
+    en: [/c1 of group g asked orders-0 for offset 1, but the leader's log now starts at 2: the fetch got OFFSET_OUT_OF_RANGE, and auto\.offset\.reset=earliest moved the consumer to offset 2/],
+    zh: [/消费组 g 的 c1 向 orders-0 请求位移 1，但 leader 的日志现在从 2 开始/, /OFFSET_OUT_OF_RANGE/],
+  },
   anomaly: {
     doc: lostDoc,
     en: [/record at offset 1 of orders-0 \(k1 = v-k1\) was acknowledged, but the leader \(2\) does not have it: it is lost\. It survives only on broker 1/, /acks=1: the leader answered as soon as it had written the record, before any follower had a copy/, /Broker 2 became leader without it/],
@@ -223,6 +257,34 @@ describe('narration of the console consumer (kafka-console-consumer.sh as a grou
     const generated = play(doc('kafka-console-consumer.sh --bootstrap-server b:9092 --topic orders --from-beginning'));
     expectBoth(narrationAt(generated, 3), [/read as a member of group console-consumer-\d+ and closed without committing/],
       [/以消费组 console-consumer-\d+ 成员的身份读取后关闭，没有提交位移/]);
+  });
+});
+
+describe('narration of retention', () => {
+  it('tells the passes of one check: the log-start pass, then retention.ms with a roll', () => {
+    const played = play(retentionDoc);
+    expectBoth(narrationAt(played, 12), [/Broker 2 deleted 1 segment of orders-0 \(offsets 0 to 0\): it lay wholly below the replica's log start offset 1/,
+      /Broker 2 deleted 2 segments of orders-0 \(offsets 1 to 2, \d+ bytes\)/, /a log always keeps one: the broker first rolled a new, empty active segment at offset 3/],
+    [/broker 2 删除了 orders-0 的 1 个段（位移 0 到 0）：它整段都在该副本的日志起始位移 1 之下/, /在位移 3 滚动出一个新的空活跃段/]);
+  });
+
+  it('a follower below its leader\'s log start starts over there', () => {
+    const doc = {
+      ...retentionDoc,
+      steps: [produce('k0'), { op: 'fetch', broker: 2 }, { op: 'crash', broker: 2 }, produce('k1'), { op: 'run', ms: 15000 }, produce('k2'),
+        { op: 'run', ms: 25000 }, { op: 'restart', broker: 2 }, { op: 'fetch', broker: 2 }],
+    };
+    const played = play(doc);
+    expectBoth(narrationAt(played, 9), [/Follower 2's log of orders-0 ended at 1, below its leader's log start offset 2: the leader has already deleted everything the follower lacks/],
+      [/follower 2 的 orders-0 日志结尾是 1，低于 leader 的日志起始位移 2/]);
+  });
+
+  it('retention.bytes names the size and the limit', () => {
+    const doc = { ...retentionDoc, topics: [{ name: 'orders', assignment: [[1]], config: { 'segment.bytes': 100, 'retention.bytes': 1 } }], steps: [produce('k0'), produce('k1'), { op: 'run', ms: 30000 }] };
+    const played = play(doc);
+    // 2 × 74 = 148 bytes, 147 over the limit: segment 0 (74) fits in the excess, segment 1 no longer does.
+    expectBoth(narrationAt(played, 3), [/Broker 1 deleted 1 segment of orders-0 \(offsets 0 to 0, 74 bytes\): the log held 148 bytes, at least retention\.bytes \(1\), and dropping its oldest segment still leaves 74 bytes/],
+      [/日志共有 \d+ 字节，不少于 retention\.bytes（1）/]);
   });
 });
 

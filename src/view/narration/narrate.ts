@@ -144,6 +144,12 @@ function groupId(e: SimEvent): string {
       return `${e.type}|${where(e)}|${e.atMs}`;
     case 'truncate':
       return `truncate|${e.reason}|${where(e)}|${e.broker}`;
+    case 'segments-deleted':
+      return `retention|${e.reason}|${where(e)}|${e.broker}|${e.atMs}`;
+    case 'log-start-offset':
+      return `log-start|${where(e)}|${e.broker}`;
+    case 'offset-reset':
+      return `offset-reset|${e.group}|${e.member}|${where(e)}`;
     case 'broker-state':
       return `broker|${e.broker}|${e.atMs}|${e.state}|${e.fenced}`;
     case 'step-error':
@@ -340,8 +346,43 @@ function truncateSentences(group: Group): Sentence[] {
   const cuts = of(group, 'truncate');
   const first = cuts[0];
   const last = cuts[cuts.length - 1];
+  // The log moves forward, not back: nothing it held is still on the leader.
+  if (first.reason === 'below-leader-log-start') return [say('truncate.below-leader-log-start', { broker: first.broker, where: where(first), from: first.from, to: last.to })];
   const params = { broker: first.broker, where: where(first), from: first.from, to: last.to, last: first.from - 1 };
   return [sayCount(`truncate.${first.reason}`, first.from - last.to, params)];
+}
+
+/**
+ * Retention (core/protocol/retention.ts): which segments went, by which setting and why (each
+ * segment's age, or the log's size), and what the new log start offset means for readers.
+ */
+function retentionSentences(ctx: Context, group: Group): Sentence[] {
+  const e = of(group, 'segments-deleted')[0];
+  const config = ctx.world.topics.find((t) => t.name === e.topic)?.config;
+  const deletedBytes = e.segments.reduce((sum, s) => sum + s.sizeBytes, 0);
+  const newest = e.segments.reduce((max, s) => Math.max(max, s.largestTimestampMs), -1);
+  const params = {
+    broker: e.broker, where: where(e), n: e.segments.length, first: e.segments[0].baseOffset, last: e.logStartOffset - 1,
+    bytes: deletedBytes, start: e.logStartOffset, size: e.sizeBytesBefore, after: e.sizeBytesBefore - deletedBytes,
+    limitMs: config?.['retention.ms'] ?? -1, limitBytes: config?.['retention.bytes'] ?? -1, age: e.atMs - newest, was: e.logStartOffsetBefore,
+  };
+  const out = [sayCount(`retention.${e.reason}`, e.segments.length, params)];
+  if (e.rolled) out.push(say('retention.rolled', { base: e.activeBaseOffset }));
+  out.push(say('retention.means', { where: where(e), start: e.logStartOffset }));
+  return out;
+}
+
+function logStartSentences(group: Group): Sentence[] {
+  const moves = of(group, 'log-start-offset');
+  const first = moves[0];
+  const last = moves[moves.length - 1];
+  return [say('retention.follower', { broker: first.broker, where: where(first), from: first.from, to: last.to, leader: first.leader ?? '—' })];
+}
+
+function offsetResetSentences(group: Group): Sentence[] {
+  const e = of(group, 'offset-reset')[0];
+  const params = { group: e.group, member: e.member, where: where(e), from: e.from, to: e.to ?? '—', start: e.logStartOffset, policy: e.policy };
+  return [say(e.to === null ? 'retention.resetNone' : 'retention.reset', params)];
 }
 
 function brokerSentences(ctx: Context, group: Group): Sentence[] {
@@ -461,6 +502,12 @@ function sentenceForGroup(ctx: Context, group: Group): Sentence[] {
       return leaderSentences(ctx, group);
     case 'truncate':
       return truncateSentences(group);
+    case 'segments-deleted':
+      return retentionSentences(ctx, group);
+    case 'log-start-offset':
+      return logStartSentences(group);
+    case 'offset-reset':
+      return offsetResetSentences(group);
     case 'broker-state':
       return brokerSentences(ctx, group);
     case 'step-error':

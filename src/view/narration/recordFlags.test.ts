@@ -29,7 +29,7 @@ describe('recordFlags', () => {
       anomalies: [{ type: 'duplicate-record' as const, topic: 'orders', partition: 0, offset: 1 }],
       partitions: [{
         topic: 'orders', partition: 0, leader: 1, leaderEpoch: 0, isr: [1], replicas: [1], highWatermark: 2,
-        replicaStates: [{ broker: 1, logEndOffset: 2, highWatermark: 2, epochCache: [], segments: [], log: [0, 1].map((offset) => ({ offset, leaderEpoch: 0, step: 0, index: 0, key: 'a', value: '1', position: 0, sizeBytes: 70 })) }],
+        replicaStates: [{ broker: 1, logStartOffset: 0, logEndOffset: 2, highWatermark: 2, epochCache: [], segments: [], log: [0, 1].map((offset) => ({ offset, leaderEpoch: 0, step: 0, index: 0, key: 'a', value: '1', position: 0, sizeBytes: 70 })) }],
       }],
     };
     expect([...recordFlags(report)]).toEqual([[0, 'written-twice']]);

@@ -30,7 +30,7 @@
 import type { ConsumerState, GroupState, GroupTimedEvent, PolledRecord } from '../../model/groups';
 import type { GroupStep, SubscribeStep } from '../../model/scenario';
 import type { LogRecord, PartitionState, ReplicaState } from '../../model/world';
-import { logEndOffset } from '../../model/world';
+import { logEndOffset, recordAt } from '../../model/world';
 import { findTopic, layoutConfig, leaderReplica, type SimContext } from '../../simContext';
 import { schedule } from '../../time/eventQueue';
 import { advanceMember, initialMemberMachine, type MemberEvent } from '../../machines/groupMachine';
@@ -92,14 +92,7 @@ function nextHeartbeat(c: ConsumerState, now: number): number {
 // Reading from leaders
 
 export function logStartOffset(replica: ReplicaState): number {
-  const declared = (replica as ReplicaState & { logStartOffset?: number }).logStartOffset;
-  return declared ?? replica.log[0]?.offset ?? logEndOffset(replica);
-}
-
-export function recordAt(replica: ReplicaState, offset: number): LogRecord | undefined {
-  const first = replica.log[0]?.offset ?? 0;
-  const record = replica.log[offset - first];
-  return record && record.offset === offset ? record : replica.log.find((r) => r.offset === offset);
+  return replica.logStartOffset;
 }
 
 function partitionOf(ctx: SimContext, tp: string): PartitionState | undefined {
@@ -131,7 +124,15 @@ function resolvePosition(ctx: SimContext, c: ConsumerState, tp: string, leader: 
     position = findGroup(ctx, c.group)?.committed[tp] ?? resetPosition(c, leader);
   }
   if (position !== null && (position < logStartOffset(leader) || position > logEndOffset(leader))) {
-    position = resetPosition(c, leader); // OFFSET_OUT_OF_RANGE
+    // The leader answers OFFSET_OUT_OF_RANGE (`UnifiedLog.read` → `checkLogStartOffset`); the
+    // consumer resets by `auto.offset.reset` (`Fetcher`'s `handleOffsetOutOfRange`).
+    const from = position;
+    position = resetPosition(c, leader);
+    const { topic, partition } = parseTopicPartition(tp);
+    ctx.events.push({
+      type: 'offset-reset', atMs: ctx.world.timeMs, group: c.group, member: c.member, topic, partition,
+      from, to: position, logStartOffset: logStartOffset(leader), policy: c.config['auto.offset.reset'],
+    });
   }
   if (position === null) delete c.positions[tp];
   else c.positions[tp] = position;
@@ -244,7 +245,7 @@ export function appendCommitRecord(ctx: SimContext, p: PartitionState, leader: R
   const record: LogRecord = {
     offset: offsetAt, baseOffset: offsetAt, lastOffset: offsetAt, leaderEpoch: p.leaderEpoch, step: currentStep(ctx), index,
     key: `[${group},${topic},${partition}]`, value: offset === null ? '' : `offset=${offset} commitTimestamp=${ctx.world.timeMs}`,
-    sizeBytes: offsetCommitBatchSize(group, topic, offset === null),
+    sizeBytes: offsetCommitBatchSize(group, topic, offset === null), maxTimestampMs: ctx.world.timeMs,
     offsetCommit: { group, topic, partition, offset: offset ?? -1 },
   };
   appendBatch(leader.layout, record.offset, record.sizeBytes, layoutConfig(ctx.world, p.topic));
