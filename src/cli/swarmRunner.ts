@@ -65,6 +65,10 @@ export function withRecovery(document: Record<string, unknown>): Record<string, 
     if (cluster.replication === 'manual') settle.push(...brokers.map((broker) => ({ op: 'fetch', broker })));
     settle.push({ op: 'run', ms: 30000 });
   }
+  // Manual replication ends with fetch rounds, not idle time: a follower that fetched the last
+  // records in a round is known to have them only at its next fetch, and 30 s without one
+  // (replica.lag.time.max.ms) rightly takes it out of the ISR.
+  if (cluster.replication === 'manual') for (let round = 0; round < 2; round++) settle.push(...brokers.map((broker) => ({ op: 'fetch', broker })));
   return { ...document, steps: [...(document.steps as unknown[]), ...settle] };
 }
 
