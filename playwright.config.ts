@@ -7,6 +7,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/playwright',
   fullyParallel: true,
+  // Playwright's default is half the cores (1 on the 2-core CI machines); much of a test is
+  // waiting on the page, so 2 workers nearly halve the suite. PW_WORKERS overrides.
+  workers: Number(process.env.PW_WORKERS) || 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
@@ -41,7 +44,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npx vite preview --port ${port} --strictPort`,
+    // `npm test` has just built dist (PW_BUILT=1); otherwise build first.
+    command: process.env.PW_BUILT ? `npx vite preview --port ${port} --strictPort` : `npm run build && npx vite preview --port ${port} --strictPort`,
     url: `http://localhost:${port}/`,
     // Always a fresh build: a server left on the port would be tested with stale code.
     reuseExistingServer: false,

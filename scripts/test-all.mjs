@@ -45,7 +45,7 @@ if (buildStatus === 0) totals.passed += 1;
 else totals.failed += 1;
 
 if (buildStatus === 0 && existsSync('playwright.config.ts')) {
-  const playwrightStatus = run('end-to-end tests (Playwright, headless Chromium)', 'npx', ['playwright', 'test']);
+  const playwrightStatus = run('end-to-end tests (Playwright, headless Chromium)', 'npx', ['playwright', 'test'], { PW_BUILT: '1' });
   const playwright = readJson(PLAYWRIGHT_RESULTS);
   if (playwright?.stats) {
     const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = playwright.stats;
