@@ -4,7 +4,7 @@
  */
 import type { SimContext } from '../simContext';
 import { JavaException } from './javaException';
-import { helpText, type OptionSpec } from './optionParser';
+import { helpText, parseOptions, type OptionSpec, type ParsedOptions } from './optionParser';
 
 export class ExitSignal {
   constructor(readonly code: number) {}
@@ -84,6 +84,22 @@ export function printUsageAndExit(run: ToolRun, specs: OptionSpec[], message: st
   run.out.eprintln(message);
   run.out.eprint(helpText(specs));
   throw new ExitSignal(1);
+}
+
+/**
+ * `CommandLineUtils.tryParse` for the console tools: joptsimple's message and the usage on a
+ * parse error; the tool's description and the usage for `--help` or no arguments.
+ */
+export function parseOrPrintUsage(run: ToolRun, specs: OptionSpec[], description: string): ParsedOptions {
+  let o: ParsedOptions;
+  try {
+    o = parseOptions(specs, run.args);
+  } catch (error) {
+    if (error instanceof JavaException) printUsageAndExit(run, specs, error.message);
+    throw error;
+  }
+  if (o.argumentCount === 0 || o.has('help')) printUsageAndExit(run, specs, description);
+  return o;
 }
 
 /** An exception that escapes `main`: the JVM's default handler prints it on stderr, exit 1. */

@@ -12,9 +12,8 @@
  * (`enable.auto.commit`, true unless the group id was generated), follow the Java consumer.
  */
 import type { ParsedOptions } from './optionParser';
-import { parseOptions } from './optionParser';
 import { drawIndex } from '../simContext';
-import { ExitSignal, logThrowable, printUsageAndExit, uncaught, type ToolRun } from './cliOutput';
+import { ExitSignal, logThrowable, parseOrPrintUsage, printUsageAndExit, uncaught, type ToolRun } from './cliOutput';
 import { JavaException } from './javaException';
 import { consumerOptions } from './consoleConsumerOptions';
 import { formatterConfig, writeTo } from './messageFormatter';
@@ -117,15 +116,7 @@ function runConsumer(run: ToolRun, o: ParsedOptions, setup: ConsumerSetup): numb
 export function consoleConsumer(run: ToolRun): number {
   const specs = consumerOptions(run.ctx.world.settings.cluster.metadata);
   try {
-    let o: ParsedOptions;
-    try {
-      o = parseOptions(specs, run.args);
-    } catch (error) {
-      // `tryParse`: joptsimple's message and the usage.
-      if (error instanceof JavaException) printUsageAndExit(run, specs, error.message);
-      throw error;
-    }
-    if (o.argumentCount === 0 || o.has('help')) printUsageAndExit(run, specs, 'This tool helps to read data from Kafka topics and outputs it to standard output.');
+    const o = parseOrPrintUsage(run, specs, 'This tool helps to read data from Kafka topics and outputs it to standard output.');
     return runConsumer(run, o, configure(run, o));
   } catch (error) {
     if (error instanceof ExitSignal) return error.code;

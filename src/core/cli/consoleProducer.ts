@@ -18,9 +18,9 @@ import type { Acks } from '../model/scenario';
 import { findTopic } from '../simContext';
 import { produceStep } from '../protocol/producerClient';
 import { javaUtf8Length } from '../protocol/javaUtf8';
-import { ExitSignal, logLine, printUsageAndExit, uncaught, type ToolRun } from './cliOutput';
+import { ExitSignal, logLine, parseOrPrintUsage, printUsageAndExit, uncaught, type ToolRun } from './cliOutput';
 import { JavaException } from './javaException';
-import { parseOptions, type OptionSpec, type ParsedOptions } from './optionParser';
+import type { OptionSpec, ParsedOptions } from './optionParser';
 
 export function producerOptions(era: 'kraft' | 'zookeeper'): OptionSpec[] {
   return [
@@ -106,15 +106,7 @@ export function consoleProducer(run: ToolRun): number {
   const era = run.ctx.world.settings.cluster.metadata;
   const specs = producerOptions(era);
   try {
-    let o: ParsedOptions;
-    try {
-      o = parseOptions(specs, run.args);
-    } catch (error) {
-      // `tryParse`: joptsimple's message and the usage.
-      if (error instanceof JavaException) printUsageAndExit(run, specs, error.message);
-      throw error;
-    }
-    if (o.argumentCount === 0 || o.has('help')) printUsageAndExit(run, specs, 'This tool helps to read data from standard input and publish it to Kafka.');
+    const o = parseOrPrintUsage(run, specs, 'This tool helps to read data from standard input and publish it to Kafka.');
     if (!o.has('topic')) printUsageAndExit(run, specs, 'Missing required argument "[topic]"');
     if (!o.has('bootstrap-server') && !o.has('broker-list')) printUsageAndExit(run, specs, 'Missing required argument "[bootstrap-server]"');
     return produce(run, o);
