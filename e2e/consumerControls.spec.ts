@@ -195,6 +195,60 @@ test('a paused consumer leaves after max.poll.interval.ms; its backlog shows on 
   await page.screenshot({ path: 'test-results/screens/consumers-en-1280.png', fullPage: true });
 });
 
+test('three consumers from the form; one is killed: its partition moves to a survivor and the lag comes back to 0', async ({ page }) => {
+  test.setTimeout(120_000);
+  const cluster = new ClusterPage(page);
+  const controls = new ControlsPage(page);
+  const groups = new GroupsPanel(page);
+  // Auto replication: consumers poll on their own and auto-commit every 5 s (the Java defaults).
+  const three = {
+    version: 1, title: 'Three partitions, no consumer yet', seed: 4,
+    cluster: { brokers: 3, config: { 'offsets.topic.replication.factor': 1, 'offsets.topic.num.partitions': 3 } },
+    consumer: { config: { 'auto.offset.reset': 'earliest' } },
+    topics: [{ name: 'orders', partitions: 3, replicationFactor: 1 }],
+    steps: [] as unknown[],
+  };
+  await cluster.open(scenarioHash(three, 0), '?lang=en');
+  for (const name of ['c1', 'c2', 'c3']) {
+    await groups.addConsumer();
+    await expect(page.locator(`[data-testid="member"][data-member="${name}"]`)).toHaveCount(1);
+  }
+  await groups.runMs(4000);
+  await controls.produce({ count: 6 });
+  await groups.runMs(6000);
+  await cluster.expectAt(6);
+  // RangeAssignor, 3 partitions over 3 members: one each, in member order.
+  await expect(page.locator('[data-testid="group"][data-group="demo-group"]')).toHaveAttribute('data-state', 'Stable');
+  for (const [member, tp] of [['c1', 'orders-0'], ['c2', 'orders-1'], ['c3', 'orders-2']]) {
+    await expect(page.locator(`[data-testid="member"][data-member="${member}"]`)).toHaveAttribute('data-assignment', tp);
+  }
+  await expectRunnerAgrees(page);
+
+  await groups.act('Kill c3');
+  await cluster.expectAt(7);
+  await expect(groups.narration).toContainText('c3');
+  await controls.produce({ count: 6 });
+  await groups.runMs(2000);
+  // Still a member until session.timeout.ms (45 s) passes without a heartbeat.
+  await expect(page.locator('[data-testid="member"][data-member="c3"]')).toHaveCount(1);
+  await groups.runMs(46000);
+  await cluster.expectAt(10);
+  await expect(page.locator('[data-testid="member"][data-member="c3"]')).toHaveCount(0);
+  // RangeAssignor, 3 partitions over 2 members: the first gets the extra one.
+  await expect(page.locator('[data-testid="member"][data-member="c1"]')).toHaveAttribute('data-assignment', 'orders-0,orders-1');
+  await expect(page.locator('[data-testid="member"][data-member="c2"]')).toHaveAttribute('data-assignment', 'orders-2');
+  await expectRunnerAgrees(page);
+
+  // The next auto commit covers orders-2 too: every partition's committed offset is its HW.
+  await groups.runMs(6000);
+  await cluster.expectAt(11);
+  const report = await expectRunnerAgrees(page);
+  for (const p of report.partitions.filter((x) => x.topic === 'orders')) {
+    await expect(groups.committed('demo-group', 'orders', p.partition)).toHaveAttribute('data-offset', String(p.highWatermark));
+  }
+  await expect(groups.chart('demo-group')).toHaveAttribute('data-last-lag', '0');
+});
+
 for (const lang of ['en', 'zh'] as const) {
   for (const [name, viewport, query] of [
     ['1280', { width: 1280, height: 720 }, ''],
