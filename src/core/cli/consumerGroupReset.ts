@@ -19,7 +19,7 @@ import { logLine } from './cliOutput';
 import { JavaException, kafkaError } from './javaException';
 import { findTopic } from '../simContext';
 import { alterGroupOffsets, describeGroup } from '../protocol/groups/groupAdmin';
-import { logStartOffset, servingLeader } from '../protocol/groups/consumerClient';
+import { servingLeader } from '../protocol/groups/consumerClient';
 import { parseTopicPartition } from '../protocol/groups/topicPartition';
 import { col, logEndOffsetOf, printError } from './consumerGroupDescribe';
 
@@ -32,7 +32,7 @@ function logStartOf(run: ToolRun, tp: string): number | null {
   const { topic, partition } = parseTopicPartition(tp);
   const p = findTopic(run.ctx.world, topic)?.partitions[partition];
   const leader = p && servingLeader(run.ctx, p);
-  return leader ? logStartOffset(leader) : null;
+  return leader ? leader.logStartOffset : null;
 }
 
 /** `parseTopicPartitionsToReset`: `t:0,1` as given, `t` as every partition (describeTopics). */

@@ -32,7 +32,7 @@ import type { ReplicaState } from '../model/world';
 import type { SimContext } from '../simContext';
 import { findTopic } from '../simContext';
 import { logEndOffset } from '../model/world';
-import { commitOffsets, logStartOffset, servingLeader } from '../protocol/groups/consumerClient';
+import { commitOffsets, servingLeader } from '../protocol/groups/consumerClient';
 import { recordAt } from '../model/world';
 import { fetchableOffsets, findCoordinator } from '../protocol/groups/groupAdmin';
 import { coordinatorFor } from '../protocol/groups/groupCoordinator';
@@ -122,20 +122,20 @@ export function consume(ctx: SimContext, setup: ConsumerSetup, reset: 'earliest'
   const assigned = assignment(ctx, setup);
   const committed = usesGroup ? fetchableOffsets(ctx, setup.group) : {};
   const positions: Record<string, number> = {};
-  const resetTo = (a: Assigned): number | null => (!a.leader ? null : reset === 'earliest' ? logStartOffset(a.leader) : reset === 'latest' ? a.leader.highWatermark : null);
+  const resetTo = (a: Assigned): number | null => (!a.leader ? null : reset === 'earliest' ? a.leader.logStartOffset : reset === 'latest' ? a.leader.highWatermark : null);
   const undefinedOffsets: string[] = [];
   const outOfRange: string[] = [];
   for (const a of assigned) {
     let position: number | null;
     if (setup.partition !== null) {
-      position = setup.offset === 'earliest' ? (a.leader ? logStartOffset(a.leader) : null)
+      position = setup.offset === 'earliest' ? (a.leader ? a.leader.logStartOffset : null)
         : setup.offset === 'latest' ? (a.leader ? a.leader.highWatermark : null) : setup.offset;
     } else if (committed[a.tp] !== undefined) position = committed[a.tp];
     else {
       if (reset === 'none') undefinedOffsets.push(a.tp);
       position = resetTo(a);
     }
-    if (position !== null && a.leader && (position < logStartOffset(a.leader) || position > logEndOffset(a.leader))) {
+    if (position !== null && a.leader && (position < a.leader.logStartOffset || position > logEndOffset(a.leader))) {
       if (reset === 'none') outOfRange.push(`${a.tp}=${position}`);
       position = resetTo(a);
     }

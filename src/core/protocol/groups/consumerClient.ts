@@ -91,10 +91,6 @@ function nextHeartbeat(c: ConsumerState, now: number): number {
 // ---------------------------------------------------------------------------------------------
 // Reading from leaders
 
-export function logStartOffset(replica: ReplicaState): number {
-  return replica.logStartOffset;
-}
-
 function partitionOf(ctx: SimContext, tp: string): PartitionState | undefined {
   const { topic, partition } = parseTopicPartition(tp);
   return findTopic(ctx.world, topic)?.partitions[partition];
@@ -108,7 +104,7 @@ export function servingLeader(ctx: SimContext, p: PartitionState): ReplicaState 
 function resetPosition(c: ConsumerState, leader: ReplicaState): number | null {
   switch (c.config['auto.offset.reset']) {
     case 'earliest':
-      return logStartOffset(leader);
+      return leader.logStartOffset;
     case 'latest':
       return leader.highWatermark;
     default:
@@ -123,7 +119,7 @@ function resolvePosition(ctx: SimContext, c: ConsumerState, tp: string, leader: 
     if (!canFetchCommitted(ctx, c, tp)) return null;
     position = findGroup(ctx, c.group)?.committed[tp] ?? resetPosition(c, leader);
   }
-  if (position !== null && (position < logStartOffset(leader) || position > logEndOffset(leader))) {
+  if (position !== null && (position < leader.logStartOffset || position > logEndOffset(leader))) {
     // The leader answers OFFSET_OUT_OF_RANGE (`UnifiedLog.read` → `checkLogStartOffset`); the
     // consumer resets by `auto.offset.reset` (`Fetcher`'s `handleOffsetOutOfRange`).
     const from = position;
@@ -131,7 +127,7 @@ function resolvePosition(ctx: SimContext, c: ConsumerState, tp: string, leader: 
     const { topic, partition } = parseTopicPartition(tp);
     ctx.events.push({
       type: 'offset-reset', atMs: ctx.world.timeMs, group: c.group, member: c.member, topic, partition,
-      from, to: position, logStartOffset: logStartOffset(leader), policy: c.config['auto.offset.reset'],
+      from, to: position, logStartOffset: leader.logStartOffset, policy: c.config['auto.offset.reset'],
     });
   }
   if (position === null) delete c.positions[tp];
@@ -155,7 +151,7 @@ function hasFetchable(ctx: SimContext, c: ConsumerState): boolean {
     if (!leader) return false;
     const position = c.positions[tp];
     if (position === undefined) return canFetchCommitted(ctx, c, tp) && (findGroup(ctx, c.group)?.committed[tp] !== undefined || c.config['auto.offset.reset'] !== 'none');
-    return position < leader.highWatermark || position > logEndOffset(leader) || position < logStartOffset(leader);
+    return position < leader.highWatermark || position > logEndOffset(leader) || position < leader.logStartOffset;
   });
 }
 
@@ -164,7 +160,7 @@ function fetchSignature(ctx: SimContext, c: ConsumerState): string {
   const parts = c.assignment.map((tp) => {
     const p = partitionOf(ctx, tp);
     const leader = p && servingLeader(ctx, p);
-    return leader ? `${p.leader}:${leader.highWatermark}:${logStartOffset(leader)}:${logEndOffset(leader)}` : '-';
+    return leader ? `${p.leader}:${leader.highWatermark}:${leader.logStartOffset}:${logEndOffset(leader)}` : '-';
   });
   const g = findGroup(ctx, c.group);
   return `${parts.join(',')}|${g?.pendingCommits.length ?? 0}|${servingCoordinator(ctx, c.group)}`;
