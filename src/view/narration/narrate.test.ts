@@ -13,7 +13,7 @@ import { formatProblem, validateScenarioDocument } from '../../core/scenario/val
 import { step as applyStep } from '../../core/step';
 import en from '../../i18n/narration.en.json';
 import zh from '../../i18n/narration.zh.json';
-import { EXPLAINED_ERRORS, errorSentence, narrate, type Sentence } from './narrate';
+import { EXPLAINED_ERRORS, errorSentence, FOLD_ABOVE, narrate, type Sentence } from './narrate';
 import { resolveSentence } from './resolve';
 
 function i18nFor(): i18n {
@@ -415,7 +415,7 @@ describe('long steps stay readable', () => {
     expect(waiting.map((s) => s.key)).toEqual(['pending.ackAllMany']);
     expect(waiting[0].params).toMatchObject({ count: 4, where: 'orders-0', offset: 3 });
     expect(text(waiting, 'en')).toContain('4 records on orders-0');
-    expect(text(waiting, 'zh')).toContain('4 条消息');
+    expect(text(waiting, 'zh')).toContain('4 条记录');
   });
 
   it('idle fetches of many partitions (every __consumer_offsets partition) fold into one sentence', () => {
@@ -437,6 +437,60 @@ describe('long steps stay readable', () => {
     expect(text(idle, 'en')).toContain('__consumer_offsets');
     expect(text(idle, 'zh')).toContain('内部主题');
     expect(sentences.length).toBeLessThan(15);
+  });
+});
+
+describe('a step on many partitions: routine kinds summed up, the per-partition sentences kept as details', () => {
+  // 9 brokers × 30 partitions at RF 3 (the bench's picture): a burst of 30 acks=all records and
+  // 200 ms of automatic replication touch 20-odd partitions each.
+  const played = play({
+    cluster: { brokers: 9, replication: 'auto' },
+    topics: [{ name: 'events', partitions: 30, replicationFactor: 3 }],
+    steps: [
+      { op: 'produce', topic: 'events', key: 'k{i}', value: 'v{i}', acks: 'all', count: 30 },
+      { op: 'run', ms: 200 },
+    ],
+  });
+  const places = (events: readonly SimEvent[], type: SimEvent['type']) =>
+    new Set(events.filter((e) => e.type === type).map((e) => { const p = e as { topic: string; partition: number }; return `${p.topic}-${p.partition}`; }));
+
+  it('the produce step: one sentence for the appends and one for what waits, with totals that add up', () => {
+    const sentences = narrationAt(played, 1);
+    const main = sentences.filter((s) => !s.detail);
+    const appended = played.events[1].filter((e) => e.type === 'append');
+    const appendPlaces = places(played.events[1], 'append');
+    expect(appendPlaces.size).toBeGreaterThan(FOLD_ABOVE);
+    const summary = main.find((s) => s.key.startsWith('fold.append'));
+    expect(summary?.params).toMatchObject({ records: appended.length, partitions: appendPlaces.size });
+    expect(main.filter((s) => s.key.startsWith('append.'))).toEqual([]);
+    // Every partition's own sentence is still there, as a detail.
+    const details = sentences.filter((s) => s.detail && s.key.startsWith('append.'));
+    expect(new Set(details.map((s) => s.params.where))).toEqual(appendPlaces);
+    const held = main.find((s) => s.key.startsWith('fold.ackAllHeld'));
+    expect(held?.params.records).toBe(played.worlds[1].pendingProduces.length);
+    expect(main.length).toBeLessThanOrEqual(4);
+    expectBoth(main, [/appended \d+ records to \d+ partitions/, /still waiting for \d+ records on \d+ partitions/], [/共追加了 \d+ 条记录/, /仍在等待 \d+ 个分区/]);
+  });
+
+  it('the run: copies, HW rises and acknowledgements summed up; each HW rise still told per partition', () => {
+    const sentences = narrationAt(played, 2);
+    const main = sentences.filter((s) => !s.detail);
+    expect(main.length).toBeLessThanOrEqual(8);
+    const hwPlaces = places(played.events[2], 'high-watermark');
+    expect(main.find((s) => s.key.startsWith('fold.hw'))?.params.partitions).toBe(hwPlaces.size);
+    expect(new Set(sentences.filter((s) => s.detail && s.key === 'hw.rose').map((s) => s.params.where))).toEqual(hwPlaces);
+    const acked = played.events[2].filter((e) => e.type === 'produce-response' && e.acked).length;
+    expect(main.find((s) => s.key === 'fold.acked.all')?.params.records).toBe(acked);
+    expectBoth(main, [/The HW rose on \d+ partitions/, /acknowledgements for \d+ records on \d+ partitions/], [/个分区的 HW 上升了/, /条记录的确认/]);
+  });
+
+  it('a small cluster is never folded (three partitions read one sentence each)', () => {
+    const small = play({
+      cluster: { brokers: 3, replication: 'auto' },
+      topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }],
+      steps: [{ op: 'produce', topic: 'orders', key: 'k{i}', value: 'v{i}', acks: 'all', count: 9 }, { op: 'run', ms: 500 }],
+    });
+    for (const position of [1, 2]) expect(narrationAt(small, position).filter((s) => s.detail || s.key.startsWith('fold.'))).toEqual([]);
   });
 });
 

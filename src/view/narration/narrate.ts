@@ -20,6 +20,11 @@ export type Param = string | number | readonly number[];
 export interface Sentence {
   key: string;
   params: Record<string, Param>;
+  /**
+   * A per-partition sentence whose kind was folded into one summary because the step touched
+   * many partitions (`FOLD_ABOVE`): shown under "each partition" rather than in the main list.
+   */
+  detail?: true;
 }
 
 export interface NarrationInput {
@@ -560,10 +565,20 @@ function pendingSentences(ctx: Context): Sentence[] {
       seen.offset = Math.max(seen.offset, last);
     } else held.set(key, { first: recordText(record), count: batch.records.length, offset: last, isr: p.isr, topic: p.topic, partition: p.partition });
   }
+  // Held on many partitions: one summary, the per-partition sentences as details (why a HW is
+  // held beyond the usual rule stays in the main list).
+  const foldHeld = held.size > FOLD_ABOVE;
+  const details: Sentence[] = [];
+  if (foldHeld) {
+    const { list, more } = placeList([...held.keys()]);
+    out.push(say(more > 0 ? 'fold.ackAllHeldMore' : 'fold.ackAllHeld', { records: [...held.values()].reduce((sum, h) => sum + h.count, 0), partitions: held.size, list, more }));
+  }
   for (const [key, h] of held) {
-    out.push(h.count === 1
+    const sentence = h.count === 1
       ? say('pending.ackAll', { record: h.first, where: key, offset: h.offset, isr: h.isr })
-      : say('pending.ackAllMany', { count: h.count, where: key, offset: h.offset, isr: h.isr }));
+      : say('pending.ackAllMany', { count: h.count, where: key, offset: h.offset, isr: h.isr });
+    if (foldHeld) details.push({ ...sentence, detail: true });
+    else out.push(sentence);
     const p = partitionOf(world, h.topic, h.partition);
     if (p) out.push(...heldHighWatermarkSentences(world, p));
   }
@@ -574,7 +589,7 @@ function pendingSentences(ctx: Context): Sentence[] {
   }
   if (scenario.cluster.metadata === 'kraft') out.push(...uncleanWaitSentences(world));
   if (scenario.cluster.replication === 'manual') out.push(...manualSentences(world));
-  return out.length > 6 ? [...out.slice(0, 6), say('pending.more', { count: out.length - 6 })] : out;
+  return [...(out.length > 6 ? [...out.slice(0, 6), say('pending.more', { count: out.length - 6 })] : out), ...details];
 }
 
 /**
@@ -675,15 +690,104 @@ export function narrate(input: NarrationInput): Sentence[] {
   const groups = groupEvents(events);
   const idle = groups.filter(isIdleFetch);
   const folded = new Set(idle.length > 2 ? idle : []);
+  const wide = widelyTouchedKinds(groups.filter((g) => !folded.has(g)));
+  const details: Sentence[] = [];
+  const summarised = new Set<FoldKind>();
   let idleSaid = false;
   for (const group of groups) {
     if (folded.has(group)) {
       if (!idleSaid) out.push(idleFetchSentence(idle));
       idleSaid = true;
+      continue;
+    }
+    const kind = foldKind(group);
+    if (kind !== null && wide.has(kind)) {
+      if (!summarised.has(kind)) out.push(foldSentence(ctx, kind, groups.filter((g) => !folded.has(g) && foldKind(g) === kind)));
+      summarised.add(kind);
+      details.push(...sentenceForGroup(ctx, group).map((sentence) => ({ ...sentence, detail: true as const })));
     } else out.push(...sentenceForGroup(ctx, group));
   }
   out.push(...pendingSentences(ctx));
-  return out;
+  return [...out, ...details];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A step that touches many partitions (a 200 ms run on 30 partitions makes ~80 sentences): the
+// routine kinds (appends, copies, HW rises, acknowledgements) are summed up in one sentence each,
+// their per-partition sentences kept as details. Everything unusual (ISR changes, elections,
+// truncation, errors, anomalies) stays in the main list, one sentence per place.
+
+/** More partitions than this with the same routine kind in one step: one summary sentence. */
+export const FOLD_ABOVE = 4;
+
+type FoldKind = 'append' | 'fetch' | 'hw' | 'acked';
+
+function foldKind(group: Group): FoldKind | null {
+  const e = group.events[0];
+  switch (e.type) {
+    case 'append':
+      return 'append';
+    case 'fetch-request':
+    case 'fetch-response':
+      return e.type === 'fetch-response' && e.dropped ? null : 'fetch';
+    case 'high-watermark':
+      return 'hw';
+    case 'produce-response':
+      return e.acked ? 'acked' : null;
+    default:
+      return null;
+  }
+}
+
+function widelyTouchedKinds(groups: readonly Group[]): Set<FoldKind> {
+  const places = new Map<FoldKind, Set<string>>();
+  for (const group of groups) {
+    const kind = foldKind(group);
+    if (kind === null) continue;
+    const e = group.events[0] as { topic: string; partition: number };
+    const set = places.get(kind) ?? new Set<string>();
+    set.add(where(e));
+    places.set(kind, set);
+  }
+  return new Set([...places].filter(([, set]) => set.size > FOLD_ABOVE).map(([kind]) => kind));
+}
+
+/** The first few places named ("events-3 → 4" for HW rises), the rest counted. */
+function placeList(items: readonly string[]): { list: string; more: number } {
+  const unique = [...new Set(items)];
+  const shown = unique.slice(0, 4);
+  return { list: shown.join(', '), more: unique.length - shown.length };
+}
+
+function foldSentence(ctx: Context, kind: FoldKind, groups: readonly Group[]): Sentence {
+  const events = groups.flatMap((g) => g.events);
+  const partitions = new Set(events.map((e) => where(e as { topic: string; partition: number }))).size;
+  switch (kind) {
+    case 'append': {
+      const appends = events.filter((e): e is Extract<SimEvent, { type: 'append' }> => e.type === 'append');
+      const { list, more } = placeList(appends.map(where));
+      return say(more > 0 ? 'fold.appendMore' : 'fold.append', { records: appends.length, partitions, list, more });
+    }
+    case 'fetch': {
+      const responses = events.filter((e): e is Extract<SimEvent, { type: 'fetch-response' }> => e.type === 'fetch-response');
+      const followers = [...new Set(events.map((e) => (e as { follower: number }).follower))].sort((a, b) => a - b);
+      const { list, more } = placeList(groups.map((g) => where(g.events[0] as { topic: string; partition: number })));
+      return say(more > 0 ? 'fold.fetchMore' : 'fold.fetch', { records: responses.reduce((sum, r) => sum + r.records, 0), partitions, followers, list, more });
+    }
+    case 'hw': {
+      const rises = groups.map((g) => {
+        const moves = of(g, 'high-watermark');
+        return `${where(moves[0])} → ${moves[moves.length - 1].to}`;
+      });
+      const { list, more } = placeList(rises);
+      return say(more > 0 ? 'fold.hwMore' : 'fold.hw', { partitions, list, more });
+    }
+    case 'acked': {
+      const responses = events.filter((e): e is Extract<SimEvent, { type: 'produce-response' }> => e.type === 'produce-response');
+      const acks = ctx.world.produced[responses[0].produced]?.acks ?? ctx.scenario.producer.acks;
+      return say(`fold.acked.${acks}`, { records: responses.length, partitions });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,6 +54,8 @@ export interface NarrationBodyProps {
 export function NarrationBody({ scenario, position, events, world, partial }: NarrationBodyProps) {
   const { t, i18n } = useTranslation('narration');
   const sentences = useMemo(() => narrate({ scenario, position, events, world, partial }), [scenario, position, events, world, partial]);
+  const main = sentences.filter((sentence) => !sentence.detail);
+  const details = sentences.filter((sentence) => sentence.detail);
   return (
     <>
       {scenario.cluster.replication === 'manual' && (
@@ -62,10 +64,20 @@ export function NarrationBody({ scenario, position, events, world, partial }: Na
         </p>
       )}
       <ul className="narration-sentences">
-        {sentences.map((sentence, i) => (
+        {main.map((sentence, i) => (
           <li key={i} data-sentence={sentence.key}>{resolveSentence(sentence, t, i18n.language)}</li>
         ))}
       </ul>
+      {details.length > 0 && (
+        <details className="narration-details" data-testid="narration-details">
+          <summary>{t('ui.details', { count: details.length })}</summary>
+          <ul className="narration-sentences">
+            {details.map((sentence, i) => (
+              <li key={i} data-sentence={sentence.key}>{resolveSentence(sentence, t, i18n.language)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
     </>
   );
 }
