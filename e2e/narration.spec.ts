@@ -153,3 +153,26 @@ test('retention: the narration names the setting, the segments\' age and the new
   await expect(narration(page)).toContainText('broker 1 删除了 orders-0 的 2 个段');
   await expect(narration(page)).toContainText('OFFSET_OUT_OF_RANGE');
 });
+
+test('a run on 30 partitions reads as a few sentences; the per-partition sentences are one click away', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  // Step 2 runs 200 ms on 9 brokers × 30 partitions after 30 keyed records: without the fold, about 80 sentences.
+  const wide = {
+    version: 1, title: 'A burst on 30 partitions', seed: 1,
+    cluster: { brokers: 9, replication: 'auto' },
+    topics: [{ name: 'events', partitions: 30, replicationFactor: 3 }],
+    steps: [{ op: 'produce', topic: 'events', key: 'k{i}', value: 'v{i}', acks: 'all', count: 30 }, { op: 'run', ms: 200 }],
+  };
+  await cluster.open(scenarioHash(wide, 2), '?lang=en');
+  await expect(narration(page)).toHaveAttribute('data-step', '1');
+  const main = narration(page).locator('ul.narration-sentences').first().locator('li');
+  await expect(main.filter({ hasText: /The HW rose on \d+ partitions/ })).toHaveCount(1);
+  expect(await main.count()).toBeLessThanOrEqual(8);
+  const details = page.getByTestId('narration-details');
+  await expect(details.locator('li').first()).toBeHidden();
+  await details.locator('summary').click();
+  await expect(details.locator('li[data-sentence="hw.rose"]').first()).toBeVisible();
+  await cluster.open(scenarioHash(wide, 2), '?lang=zh');
+  await expect(narration(page).locator('ul.narration-sentences').first()).toContainText('个分区的 HW 上升了');
+  await expect(page.getByTestId('narration-details').locator('summary')).toContainText('逐个分区的详情');
+});

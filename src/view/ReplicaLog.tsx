@@ -102,7 +102,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
           </div>
         )}
         {replica.logStartOffset > 0 && replica.logStartOffset >= window.firstOffset && (
-          <div className={`marker marker-log-start${flip(window.x(replica.logStartOffset))}`} style={{ left: `${window.x(replica.logStartOffset)}%` }}>
+          <div className={`marker marker-log-start${window.x(replica.logStartOffset) < 12 ? ' marker-at-left' : ''}`} style={{ left: `${window.x(replica.logStartOffset)}%` }}>
             <span className="marker-label">{t('replica.logStartMarker')}</span>
           </div>
         )}
