@@ -181,7 +181,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
               <aside className="side">
                 <section className="panel actions-panel" aria-labelledby="actions-title">
                   <h2 id="actions-title">{t('controls.label')}</h2>
-                  <ProduceForm scenario={scenario} />
+                  <ProduceForm scenario={scenario} report={report} />
                   <RunControls />
                   <p className="hint muted">{t('controls.brokerHint')}</p>
                 </section>

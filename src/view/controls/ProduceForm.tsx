@@ -2,20 +2,35 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field';
 import type { Scenario } from '../../core/model/scenario';
+import type { Report } from '../../core/model/report';
 import { sessionActions } from '../../store/sessionStore';
 import { produceStep, type AcksChoice } from './stepBuilders';
 
+/**
+ * The topics a producer can write to at this position: the cluster's, not only the document's
+ * (a `cli` step may have created or deleted some), without the internal `__` ones.
+ */
+export function producibleTopics(scenario: Scenario, report: Report | null): { name: string; partitions: number }[] {
+  if (!report) return scenario.topics.map((s) => ({ name: s.name, partitions: s.partitions }));
+  const counts = new Map<string, number>();
+  for (const p of report.partitions) {
+    if (!p.topic.startsWith('__')) counts.set(p.topic, Math.max(counts.get(p.topic) ?? 0, p.partition + 1));
+  }
+  return [...counts].map(([name, partitions]) => ({ name, partitions }));
+}
+
 /** The producer: one `produce` step (a record, or `count` of them) at the cursor. */
-export function ProduceForm({ scenario }: { scenario: Scenario }) {
+export function ProduceForm({ scenario, report }: { scenario: Scenario; report: Report | null }) {
   const { t } = useTranslation();
-  const [topic, setTopic] = useState(scenario.topics[0]?.name ?? '');
+  const topics = producibleTopics(scenario, report);
+  const [topic, setTopic] = useState(topics[0]?.name ?? '');
   const [key, setKey] = useState('k{i}');
   const [nullKey, setNullKey] = useState(false);
   const [value, setValue] = useState('v{i}');
   const [acks, setAcks] = useState<AcksChoice>('default');
   const [partition, setPartition] = useState('');
   const [count, setCount] = useState(1);
-  const spec = scenario.topics.find((s) => s.name === topic) ?? scenario.topics[0];
+  const spec = topics.find((s) => s.name === topic) ?? topics[0];
   if (!spec) return null;
 
   const submit = (event: FormEvent) => {
@@ -31,7 +46,7 @@ export function ProduceForm({ scenario }: { scenario: Scenario }) {
       <h3>{t('controls.produce.label')}</h3>
       <Field label={t('controls.produce.topic')}>{(id) => (
         <select id={id} value={spec.name} onChange={(e) => { setTopic(e.currentTarget.value); setPartition(''); }}>
-          {scenario.topics.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
+          {topics.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
         </select>
         )}</Field>
       <Field label={t('controls.produce.partition')}>{(id) => (
