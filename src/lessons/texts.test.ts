@@ -112,6 +112,15 @@ describe('lesson texts', () => {
     expect(stray).toEqual([]);
   });
 
+  it('in Chinese call Kafka\'s record 记录: 消息 only in 消息队列 and in the notes\' words, quoted', () => {
+    for (const [key, text] of chinese) {
+      const own = text.replace(/“[^”]*”/g, '').replace(/消息队列/g, '');
+      expect(own.includes('消息'), `${key}: ${text}`).toBe(false);
+    }
+    // The term is explained once, where the course first shows a record.
+    expect(chinese.get('why-queue.n1')).toMatch(/记录（record）.*“消息”/);
+  });
+
   it('in Chinese call an offset 位移, never 偏移量', () => {
     for (const [key, text] of chinese) expect(text.includes('偏移'), key).toBe(false);
     expect([...chinese.values()].filter((t) => t.includes('位移')).length).toBeGreaterThan(10);
