@@ -5,6 +5,7 @@
  * shows progress; "try it yourself" forks into an ordinary session; axe on the course and inside
  * a lesson in both languages; screenshots at 1280×720 and 390×844.
  */
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS, lessonDocument } from '../src/lessons/catalog';
@@ -78,6 +79,43 @@ test('each lesson\'s first question, answered wrongly then rightly', async ({ pa
       await expect(box.getByTestId('verdict')).toContainText(/\S{4}/);
     }
   }
+  expect(errors).toEqual([]);
+});
+
+/** The English texts, for checking that an explanation (not a key) is shown. */
+const english = JSON.parse(readFileSync('src/lessons/texts/en.json', 'utf8')) as Record<string, Record<string, Record<string, string>>>;
+
+test('the retention, delivery-semantics, backlog and console-consumer lessons: answer, then see what Kafka does and why', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  const cluster = new ClusterPage(page);
+  // Each question of the lessons issue 20's second round added or rewrote, answered once (wrongly
+  // for every other one), then "show what Kafka does": the explanation is the lesson's own text.
+  const asked = LESSONS.filter((l) => ['retention', 'delivery-semantics', 'why-queue', 'cli-console'].includes(l.id))
+    .flatMap((lesson) => lesson.stops.flatMap((stop, at) => (stop.question ? [{ lesson, at, question: stop.question }] : [])));
+  expect(asked.length).toBeGreaterThanOrEqual(9);
+  for (const [i, { lesson, at, question }] of asked.entries()) {
+    const choice = question.choices.find((c) => c.correct === (i % 2 === 0))!;
+    await page.goto(`./?lang=en&new=${i}#lesson=${lesson.id}&at=${at}`);
+    await cluster.expectAt(at);
+    const box = page.locator(`[data-testid="question"][data-question="${at}"]`);
+    await box.locator(`[data-testid="choice"][data-choice="${choice.id}"]`).click();
+    await expect(box.getByTestId('verdict')).toHaveAttribute('data-right', String(choice.correct));
+    await box.getByTestId('verdict').getByRole('button').click();
+    await cluster.expectAt(question.revealAt);
+    await expect(box.getByTestId('verdict')).toContainText(english[lesson.id][`q${at}`].why.slice(0, 40));
+  }
+  // The drained backlog: the lag chart of the group warehouse is highlighted and reads HW 25 − committed 10.
+  await page.goto('./?lang=en&lag=1#lesson=why-queue&at=9');
+  const chart = page.locator('[data-testid="lag-chart"][data-group="warehouse"]');
+  await expect(chart).toHaveAttribute('data-last-lag', '15');
+  await expect.poll(() => chart.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.goto('./?lang=en&lag=2#lesson=why-queue&at=13');
+  await expect(chart).toHaveAttribute('data-last-lag', '0');
+  // The console consumer's second run with the same group prints nothing (its commits win over --from-beginning).
+  await page.goto('./?lang=en&cli=1#lesson=cli-console&at=7');
+  await expect(page.locator('[data-testid="cli-output"][data-step="6"]')).toHaveAttribute('data-exit-code', '0');
+  await expect(page.locator('[data-testid="cli-output"][data-step="4"]')).toContainText('hello');
   expect(errors).toEqual([]);
 });
 

@@ -1,18 +1,19 @@
 /** Every lesson, in the course's order, and the ones still to come (chapters in the notes' order). */
 import { logSegments, partitioner, topicsPartitions, whyQueue } from './data/basics';
 import { cliConsole, cliTopics } from './data/cli';
-import { consumerGroups, consumerOffsets, offsetsStorage, rebalance } from './data/consumers';
+import { consumerGroups, consumerOffsets, deliverySemantics, offsetsStorage, rebalance } from './data/consumers';
 import { followerFailure, kip101Divergence, kip101DivergenceEpochLesson, kip101Loss, kip101LossEpochLesson, leaderFailure } from './data/failures';
 import { acks, idempotence, retries } from './data/producer';
 import { isr, minInsync, whyIsr } from './data/replication';
+import { retention } from './data/retention';
 import type { ChapterId, ComingLesson, Lesson } from './types';
 
 export const CHAPTERS: ChapterId[] = ['why', 'basics', 'cli', 'storage', 'producer', 'replication', 'failures', 'consumers'];
 
 export const LESSONS: Lesson[] = [
-  whyQueue, topicsPartitions, consumerGroups, cliTopics, cliConsole, logSegments, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
+  whyQueue, topicsPartitions, consumerGroups, cliTopics, cliConsole, logSegments, retention, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
   followerFailure, leaderFailure, kip101Loss, kip101LossEpochLesson, kip101Divergence, kip101DivergenceEpochLesson,
-  consumerOffsets, offsetsStorage, rebalance,
+  consumerOffsets, deliverySemantics, offsetsStorage, rebalance,
 ];
 
 /** Listed in the course as "coming" (none at the moment: every lesson of the course is written). */

@@ -4,6 +4,7 @@ import type { Highlight } from './types';
 const attr = (name: string, value: string | number) => `[data-${name}="${String(value).replace(/["\\]/g, '\\$&')}"]`;
 
 export function highlightSelector(h: Highlight): string {
+  if ('lagChart' in h) return `[data-testid="lag-chart"]${attr('group', h.lagChart)}`;
   if (!('topic' in h)) return `[data-testid="broker"]${attr('broker', h.broker)}`;
   const partition = `${attr('topic', h.topic)}${attr('partition', h.partition)}`;
   if (!('broker' in h)) return `[data-testid="partition"]${partition}`;

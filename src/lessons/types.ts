@@ -9,9 +9,13 @@ import type { Report } from '../core/model/report';
 
 export type ChapterId = 'why' | 'basics' | 'cli' | 'storage' | 'producer' | 'replication' | 'failures' | 'consumers';
 
-/** A broker; a partition; a replica (a partition on a broker); one record of a replica's log. */
+/**
+ * A broker; a partition; a replica (a partition on a broker); one record of a replica's log; a
+ * group's lag chart (the groups panel's `lag-chart` hook).
+ */
 export type Highlight =
   | { broker: number }
+  | { lagChart: string }
   | { topic: string; partition: number }
   | { topic: string; partition: number; broker: number }
   | { topic: string; partition: number; broker: number; offset: number };

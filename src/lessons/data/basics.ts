@@ -1,16 +1,28 @@
 /** Chapters "why a message queue" and "the basic concepts"; the log on disk. */
-import { partitionOf, producedWith, replicaOf, stops } from '../reportQueries';
+import { assignmentOf, groupOf, partitionOf, producedWith, replicaOf, same, stops } from '../reportQueries';
+import type { Report } from '../../core/model/report';
 import type { Lesson } from '../types';
 
 const orders0 = { topic: 'orders', partition: 0, broker: 1 };
+
+const warehouse = (r: Report) => groupOf(r, 'warehouse');
+/** The group's lag on orders-0 as the groups panel shows it: the HW minus the committed offset. */
+const lagOf = (r: Report) => {
+  const committed = warehouse(r).committed['orders-0'];
+  return committed === undefined ? undefined : partitionOf(r, 'orders', 0).highWatermark - committed;
+};
+const lagChart = { lagChart: 'warehouse' };
 
 export const whyQueue: Lesson = {
   id: 'why-queue',
   chapter: 'why',
   scenario: {
     version: 1, seed: 1,
-    cluster: { brokers: 1, replication: 'auto' },
+    // One broker, manual replication: the HW follows the LEO at once, and the consumer reads only
+    // on its poll steps, so the warehouse is as slow as the lesson makes it.
+    cluster: { brokers: 1, replication: 'manual', config: { 'offsets.topic.replication.factor': 1 } },
     producer: { acks: 1 },
+    consumer: { config: { 'auto.offset.reset': 'earliest', 'enable.auto.commit': false, 'max.poll.records': 10 } },
     topics: [{ name: 'orders', assignment: [[1]] }],
     steps: [
       { op: 'produce', topic: 'orders', key: null, value: 'order', count: 3 },
@@ -18,10 +30,17 @@ export const whyQueue: Lesson = {
       { op: 'produce', topic: 'orders', key: null, value: 'order', count: 20 },
       { op: 'run', ms: 1000 },
       { op: 'produce', topic: 'orders', key: null, value: 'order', count: 2 },
-      { op: 'run', ms: 1000 },
+      { op: 'subscribe', group: 'warehouse', member: 'w1', topics: ['orders'] },
+      { op: 'run', ms: 3000 },
+      { op: 'poll', group: 'warehouse', member: 'w1' },
+      { op: 'commit', group: 'warehouse', member: 'w1' },
+      { op: 'poll', group: 'warehouse', member: 'w1' },
+      { op: 'commit', group: 'warehouse', member: 'w1' },
+      { op: 'poll', group: 'warehouse', member: 'w1' },
+      { op: 'commit', group: 'warehouse', member: 'w1' },
     ],
   },
-  stops: stops(7, {
+  stops: stops(14, {
     0: { highlight: [{ broker: 1 }], callout: true },
     1: { highlight: [orders0] },
     2: {
@@ -36,12 +55,34 @@ export const whyQueue: Lesson = {
       },
     },
     3: { highlight: [orders0] },
-    6: { highlight: [orders0] },
+    5: { highlight: [orders0] },
+    7: {
+      highlight: [{ ...orders0, offset: 0 }],
+      question: {
+        revealAt: 9,
+        choices: [
+          { id: 'fifteen', correct: true, holds: (r) => lagOf(r) === 15 },
+          { id: 'zero', correct: false, holds: (r) => lagOf(r) === 0 },
+          { id: 'twentyfive', correct: false, holds: (r) => lagOf(r) === 25 },
+        ],
+      },
+    },
+    8: { highlight: Array.from({ length: 10 }, (_, offset) => ({ ...orders0, offset })) },
+    9: { highlight: [lagChart] },
+    11: { highlight: [lagChart] },
+    12: { highlight: [20, 21, 22, 23, 24].map((offset) => ({ ...orders0, offset })) },
+    13: { highlight: [lagChart], callout: true },
   }),
   claims: [
     { at: 1, says: 'three orders wait in the log at offsets 0-2', holds: (r) => replicaOf(r, 'orders', 0, 1).logEndOffset === 3 },
     { at: 3, says: 'the peak of 20 is kept: 23 records', holds: (r) => replicaOf(r, 'orders', 0, 1).logEndOffset === 23 },
-    { at: 6, says: 'the backlog is 25 records, all acknowledged', holds: (r) => replicaOf(r, 'orders', 0, 1).logEndOffset === 25 && r.produced.length === 25 && r.produced.every((p) => p.acked) },
+    { at: 5, says: 'the backlog is 25 records, all acknowledged, nobody reading', holds: (r) => replicaOf(r, 'orders', 0, 1).logEndOffset === 25 && r.produced.length === 25 && r.produced.every((p) => p.acked) && r.groups.length === 0 },
+    { at: 7, says: 'the warehouse group is Stable, w1 owns orders-0, nothing committed (no lag yet)', holds: (r) => warehouse(r).state === 'Stable' && same(assignmentOf(r, 'warehouse', 'w1'), ['orders-0']) && lagOf(r) === undefined },
+    { at: 8, says: 'the first poll returns offsets 0-9 (max.poll.records 10)', holds: (r) => same(r.polled.filter((p) => p.step === 7).flatMap((p) => p.records.map((x) => x.offset)), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]) },
+    { at: 9, says: 'committed 10: lag 15', holds: (r) => warehouse(r).committed['orders-0'] === 10 && lagOf(r) === 15 },
+    { at: 11, says: 'committed 20: lag 5', holds: (r) => lagOf(r) === 5 },
+    { at: 12, says: 'the third poll returns only the 5 left, offsets 20-24', holds: (r) => same(r.polled.filter((p) => p.step === 11).flatMap((p) => p.records.map((x) => x.offset)), [20, 21, 22, 23, 24]) },
+    { at: 13, says: 'committed 25 = HW: the backlog is drained, lag 0', holds: (r) => lagOf(r) === 0 && partitionOf(r, 'orders', 0).highWatermark === 25 },
   ],
 };
 

@@ -73,6 +73,10 @@ export const cliTopics: Lesson = {
 const producedValue = (r: Report, value: string) => r.produced.find((p) => p.value === value);
 const offsetsTopic = (r: Report) => partitionsOf(r, '__consumer_offsets');
 
+const consumer = (options: string) => ({ op: 'cli', command: `kafka-console-consumer.sh ${BS} --topic first ${options}` });
+const all4 = 'hello\nworld\nbook\npen\n';
+const groupsNamed = (r: Report, prefix: string) => r.groups.filter((g) => g.group.startsWith(prefix));
+
 export const cliConsole: Lesson = {
   id: 'cli-console',
   chapter: 'cli',
@@ -85,11 +89,14 @@ export const cliConsole: Lesson = {
       { op: 'run', ms: 100 },
       { op: 'cli', command: 'kafka-console-producer.sh --broker-list localhost:9092 --topic first --property parse.key=true --property key.separator=:', input: ['alice:book', 'alice:pen'] },
       { op: 'run', ms: 100 },
-      { op: 'subscribe', group: 'readers', member: 'c1', topics: ['first'], config: { 'auto.offset.reset': 'earliest' } },
-      { op: 'run', ms: 3000 },
+      consumer('--from-beginning --group readers'),
+      { op: 'run', ms: 1000 },
+      consumer('--from-beginning --group readers'),
+      consumer('--from-beginning'),
+      { op: 'cli', command: `kafka-consumer-groups.sh ${BS} --describe --group readers` },
     ],
   },
-  stops: stops(7, {
+  stops: stops(10, {
     0: { highlight: first },
     1: { highlight: [{ topic: 'first', partition: 0, broker: 3 }] },
     2: {
@@ -104,7 +111,7 @@ export const cliConsole: Lesson = {
     },
     3: { highlight: [{ topic: 'first', partition: 1, broker: 1 }], callout: true },
     4: {
-      highlight: [{ topic: 'first', partition: 1, broker: 1, offset: 0 }, { topic: 'first', partition: 1, broker: 1, offset: 1 }],
+      highlight: first,
       question: {
         revealAt: 5,
         choices: [
@@ -113,14 +120,37 @@ export const cliConsole: Lesson = {
         ],
       },
     },
-    5: { callout: true },
-    6: { highlight: first },
+    5: { highlight: first, callout: true },
+    6: {
+      question: {
+        revealAt: 7,
+        choices: [
+          { id: 'nothing', correct: true, holds: (r) => cliAt(r, 6).stdout === '' && cliAt(r, 6).exitCode === 0 },
+          { id: 'again', correct: false, holds: (r) => cliAt(r, 6).stdout.includes('hello') },
+        ],
+      },
+    },
+    7: {
+      question: {
+        revealAt: 8,
+        choices: [
+          { id: 'all', correct: true, holds: (r) => cliAt(r, 7).stdout === all4 },
+          { id: 'nothing', correct: false, holds: (r) => cliAt(r, 7).stdout === '' },
+        ],
+      },
+    },
+    8: { highlight: first },
+    9: { callout: true },
   }),
   claims: [
     { at: 1, says: 'each line is a record without a key; both land in first-0 (one batch), the prompt printed three times', holds: (r) => cliAt(r, 0).stdout === '>>>' && producedValue(r, 'hello')?.partition === 0 && producedValue(r, 'world')?.partition === 0 && producedValue(r, 'hello')?.key === null },
     { at: 2, says: 'acknowledged once both replicas have them: HW 2', holds: (r) => producedValue(r, 'world')?.acked === true && partitionsOf(r, 'first')[0].highWatermark === 2 },
     { at: 3, says: 'alice:book is key alice, value book, and both alice records go to first-1', holds: (r) => producedValue(r, 'pen')?.key === 'alice' && producedValue(r, 'book')?.partition === 1 && producedValue(r, 'pen')?.partition === 1 },
     { at: 4, says: 'no group has been used yet: no __consumer_offsets', holds: (r) => offsetsTopic(r).length === 0 },
-    { at: 6, says: 'c1 read all four records, from the beginning', holds: (r) => r.polled.flatMap((p) => p.records.map((x) => x.value)).join() === 'hello,world,book,pen' },
+    { at: 5, says: 'the consumer printed first-0 then first-1, each in order, then the timeout ERROR and "Processed a total of 4 messages"', holds: (r) => cliAt(r, 4).stdout === all4 && cliAt(r, 4).stderr.includes('TimeoutException') && cliAt(r, 4).stderr.endsWith('Processed a total of 4 messages\n') },
+    { at: 6, says: 'the commit made on close is replicated: readers committed 2 and 2, and is Empty', holds: (r) => groupsNamed(r, 'readers')[0]?.state === 'Empty' && groupsNamed(r, 'readers')[0]?.committed['first-0'] === 2 && groupsNamed(r, 'readers')[0]?.committed['first-1'] === 2 },
+    { at: 7, says: 'the second run with the same group printed nothing: Processed a total of 0 messages', holds: (r) => cliAt(r, 6).stderr.endsWith('Processed a total of 0 messages\n') },
+    { at: 8, says: 'without --group: a group console-consumer-<n> that committed nothing', holds: (r) => groupsNamed(r, 'console-consumer-').length === 1 && Object.keys(groupsNamed(r, 'console-consumer-')[0].committed).length === 0 },
+    { at: 9, says: 'describe: no active members, offsets 2 and 2, lag 0', holds: (r) => cliAt(r, 8).stderr.includes("Consumer group 'readers' has no active members.") && /readers\s+first\s+0\s+2\s+2\s+0\s/.test(cliAt(r, 8).stdout) && /readers\s+first\s+1\s+2\s+2\s+0\s/.test(cliAt(r, 8).stdout) },
   ],
 };

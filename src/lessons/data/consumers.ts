@@ -265,3 +265,90 @@ export const offsetsStorage: Lesson = {
     { at: 7, says: 'replicated: modern committed 4, legacy still 4 outside the topic', holds: (r) => groupOf(r, 'modern').committed['orders-0'] === 4 && groupOf(r, 'legacy').committed['orders-0'] === 4 && offsetsLogs(r).length === 1 },
   ],
 };
+
+const records = (r: Parameters<typeof groupOf>[0], group: string, member: string, step?: number) => polledValues(r, group, member, step);
+const m0m3 = ['m0', 'm1', 'm2', 'm3'];
+const ordersLog = [0, 1, 2, 3].map((offset) => ({ topic: 'orders', partition: 0, broker: 1, offset }));
+
+/**
+ * At-most-once vs at-least-once by commit order (the runner test "delivery guarantees" in
+ * src/core/golden/consumers.test.ts, told as two groups side by side): `early` commits right after
+ * its poll, before processing; `late` processes first and commits after. Both are killed between
+ * poll and the end of their work; the next owner of orders-0 starts at the group's committed offset.
+ */
+export const deliverySemantics: Lesson = {
+  id: 'delivery-semantics',
+  chapter: 'consumers',
+  scenario: {
+    version: 1, seed: 1,
+    cluster: { brokers: 1, replication: 'manual', config: { 'offsets.topic.replication.factor': 1 } },
+    producer: { acks: 1 },
+    consumer: { config: { ...earliest, 'enable.auto.commit': false, 'session.timeout.ms': 10000 } },
+    topics: [{ name: 'orders', assignment: [[1]] }],
+    steps: [
+      { op: 'produce', topic: 'orders', key: null, value: 'm{i}', count: 4 },
+      { op: 'subscribe', group: 'early', member: 'e1', topics: ['orders'] },
+      { op: 'subscribe', group: 'late', member: 'l1', topics: ['orders'] },
+      { op: 'run', ms: 3000 },
+      { op: 'poll', group: 'early', member: 'e1' },
+      { op: 'commit', group: 'early', member: 'e1' },
+      { op: 'poll', group: 'late', member: 'l1' },
+      { op: 'run', ms: 100 },
+      { op: 'kill', group: 'early', member: 'e1' },
+      { op: 'kill', group: 'late', member: 'l1' },
+      { op: 'subscribe', group: 'early', member: 'e2', topics: ['orders'] },
+      { op: 'subscribe', group: 'late', member: 'l2', topics: ['orders'] },
+      { op: 'run', ms: 15000 },
+      { op: 'poll', group: 'early', member: 'e2' },
+      { op: 'poll', group: 'late', member: 'l2' },
+      { op: 'commit', group: 'late', member: 'l2' },
+    ],
+  },
+  stops: stops(17, {
+    0: { highlight: [{ topic: 'orders', partition: 0 }] },
+    1: { highlight: ordersLog },
+    4: { highlight: [{ topic: 'orders', partition: 0, broker: 1 }] },
+    5: {
+      highlight: ordersLog,
+      question: {
+        revealAt: 6,
+        choices: [
+          { id: 'four', correct: true, holds: (r) => groupOf(r, 'early').committed['orders-0'] === 4 },
+          { id: 'three', correct: false, holds: (r) => groupOf(r, 'early').committed['orders-0'] === 3 },
+        ],
+      },
+    },
+    7: { highlight: ordersLog },
+    9: { highlight: [ordersLog[2], ordersLog[3]] },
+    10: { highlight: ordersLog },
+    13: {
+      question: {
+        revealAt: 14,
+        choices: [
+          { id: 'nothing', correct: true, holds: (r) => records(r, 'early', 'e2', 13).length === 0 },
+          { id: 'all', correct: false, holds: (r) => same(records(r, 'early', 'e2', 13), m0m3) },
+          { id: 'rest', correct: false, holds: (r) => same(records(r, 'early', 'e2', 13), ['m2', 'm3']) },
+        ],
+      },
+    },
+    14: {
+      question: {
+        revealAt: 15,
+        choices: [
+          { id: 'again', correct: true, holds: (r) => same(records(r, 'late', 'l2', 14), m0m3) },
+          { id: 'nothing', correct: false, holds: (r) => records(r, 'late', 'l2', 14).length === 0 },
+        ],
+      },
+    },
+    15: { highlight: ordersLog },
+    16: { highlight: ordersLog, callout: true },
+  }),
+  claims: [
+    { at: 4, says: 'each group is Stable with its one member owning orders-0, nothing committed', holds: (r) => same(assignmentOf(r, 'early', 'e1'), ['orders-0']) && same(assignmentOf(r, 'late', 'l1'), ['orders-0']) && Object.keys(groupOf(r, 'early').committed).length === 0 },
+    { at: 5, says: 'e1 polled m0-m3', holds: (r) => same(records(r, 'early', 'e1'), m0m3) },
+    { at: 7, says: 'l1 polled m0-m3 too (another group, its own position); late has committed nothing', holds: (r) => same(records(r, 'late', 'l1'), m0m3) && groupOf(r, 'late').committed['orders-0'] === undefined },
+    { at: 10, says: 'both killed members are still in their groups (until session.timeout.ms)', holds: (r) => same(assignmentOf(r, 'early', 'e1'), ['orders-0']) && same(assignmentOf(r, 'late', 'l1'), ['orders-0']) },
+    { at: 13, says: 'generation 2: e2 and l2 own orders-0; early committed 4, late nothing', holds: (r) => groupOf(r, 'early').generation === 2 && groupOf(r, 'late').generation === 2 && same(assignmentOf(r, 'early', 'e2'), ['orders-0']) && same(assignmentOf(r, 'late', 'l2'), ['orders-0']) && groupOf(r, 'early').committed['orders-0'] === 4 && groupOf(r, 'late').committed['orders-0'] === undefined },
+    { at: 16, says: 'late committed 4 after its second reading', holds: (r) => groupOf(r, 'late').committed['orders-0'] === 4 },
+  ],
+};
