@@ -56,8 +56,8 @@ describe('chartFacts', () => {
   it('a step path holds each value until the next position, and thins to the columns', () => {
     const x = linear(0, 3, 0, 30);
     const y = (v: number) => 100 - v;
-    expect(stepPath([1, 1, 3, 2], 3, x, y)).toBe('M0,99H10H20V97H30V98');
-    expect(stepPath([1, null, 2, 2], 3, x, y)).toBe('M0,99H10M20,98H30');
+    expect(stepPath([1, 1, 3, 2], 3, x, y)).toBe('M0,99H10H20V97H30V98H35');
+    expect(stepPath([1, null, 2, 2], 3, x, y)).toBe('M0,99H10M20,98H30H35');
     // 4 positions in 2 columns: each column a stroke from its low to its high, ending at its last.
     expect(stepPath([1, 3, 2, 2], 3, x, y, 2)).toBe('M0,99V99V97V97H20V98H30');
   });

@@ -120,7 +120,7 @@ export function niceTicks(max: number, count = 4): number[] {
 
 /**
  * A step line (a value holds until the next position) through `values[0..upTo]`, broken where a
- * value is null. Past `columns` positions, each column of positions is drawn as a vertical
+ * value is null; the last value holds for half a step. Past `columns` positions, each column of positions is drawn as a vertical
  * stroke from its smallest to its largest value, ending at its last one: a long timeline costs
  * as many segments as there are pixels, and no fall shorter than a column disappears.
  */
@@ -156,6 +156,6 @@ export function stepPath(values: readonly (number | null)[], upTo: number, x: (i
     if (lo !== hi) d += `V${f(y(lo))}V${f(y(hi))}V${f(y(last))}`;
     pen = last;
   }
-  if (pen !== null && stride > 1) d += `H${f(x(upTo))}`;
+  if (pen !== null) d += `H${f(x(upTo + (stride > 1 ? 0 : 0.5)))}`;
   return d;
 }
