@@ -9,7 +9,7 @@
  * The numbers come from seriesJob.ts (the scenario replayed once, in idle time, cached per
  * scenario). Hooks: `data-testid="time-chart"` with `data-topic`, `data-partition`, `data-at`
  * (the marked position), `data-total`, `data-ready`, `data-panes`, `data-hw` (first pane's HW at
- * the mark); `time-chart-point` (`data-step`, `data-pane`); `time-chart-row` (`data-step`,
+ * the mark), `data-parted` (split: the first step where the panes' numbers differ); `time-chart-point` (`data-step`, `data-pane`); `time-chart-row` (`data-step`,
  * `data-pane`). See docs/ui-contract.md.
  */
 import { useCallback, useContext, useId, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
@@ -199,7 +199,7 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
   }));
 
   return (
-    <section className="time-chart" ref={boxRef} {...hooks} data-ready="true" data-hw={valuesAt(s0, at).hw ?? ''}>
+    <section className="time-chart" ref={boxRef} {...hooks} data-ready="true" data-hw={valuesAt(s0, at).hw ?? ''} data-parted={parted ?? ''}>
       <h3>{t('title', { name })}</h3>
       <figure>
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`} onClick={onClick}>

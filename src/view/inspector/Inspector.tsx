@@ -42,7 +42,7 @@ export function Inspector() {
     <section className="panel inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title">{t('inspector.title')}</h2>
       <Field className="inspector-pick" label={t('inspector.subject')}>{(id) => (
-        <select id={id} value={selection ? selectionValue(selection) : ''} onChange={(e) => viewActions().select(parseSelection(e.currentTarget.value))}>
+        <select id={id} data-testid="inspector-subject" value={selection ? selectionValue(selection) : ''} onChange={(e) => viewActions().select(parseSelection(e.currentTarget.value))}>
           <optgroup label={t('inspector.brokers')}>
             {world.brokers.map((b) => <option key={b.id} value={`b:${b.id}`}>{t('cluster.broker', { id: b.id })}</option>)}
           </optgroup>
