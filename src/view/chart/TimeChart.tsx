@@ -24,7 +24,7 @@ import { SessionContext, type SessionStore } from '../../store/sessionStore';
 import { useSplit } from '../../store/splitStore';
 import { useView } from '../../store/viewStore';
 import { numberFormatFor } from '../numberFormat';
-import { changeSteps, chartFacts, firstDifference, linear, niceTicks, stepPath, windowAround, type ChartFacts } from './chartFacts';
+import { changeSteps, chartFacts, hwSteps, firstDifference, linear, niceTicks, stepPath, windowAround, type ChartFacts } from './chartFacts';
 import { seriesKey, valuesAt, type PartitionSeries } from './partitionSeries';
 import { seriesJobFor, type SeriesJob } from './seriesJob';
 import './chart.css';
@@ -70,6 +70,45 @@ function useBoxWidth(): [number, (box: HTMLElement | null) => void] {
     observer.current.observe(box);
   }, []);
   return [width, ref];
+}
+
+/** Drawn paths by values array and scale (the timeline's lines do not change as the cursor moves). */
+const paths = new WeakMap<readonly unknown[], Map<string, string>>();
+function cachedPath(values: readonly (number | null)[], scale: string, draw: () => string): string {
+  let byScale = paths.get(values);
+  if (!byScale) {
+    byScale = new Map();
+    paths.set(values, byScale);
+  }
+  let d = byScale.get(scale);
+  if (d === undefined) {
+    d = draw();
+    byScale.clear();
+    byScale.set(scale, d);
+  }
+  return d;
+}
+const isrSizes = new WeakMap<PartitionSeries, { upTo: number; sizes: (number | null)[] }>();
+function isrSizesOf(s: PartitionSeries, upTo: number): (number | null)[] {
+  const known = isrSizes.get(s);
+  if (known && known.upTo === upTo) return known.sizes;
+  const sizes = s.isr.map((isr) => (isr ? isr.length : null));
+  isrSizes.set(s, { upTo, sizes });
+  return sizes;
+}
+
+const peaks = new WeakMap<PartitionSeries, { upTo: number; offset: number; isr: number }>();
+/** The highest offset (HW or LEO) and ISR size of a series. */
+function peaksOf(s: PartitionSeries, upTo: number): { offset: number; isr: number } {
+  const known = peaks.get(s);
+  if (known && known.upTo === upTo) return known;
+  let offset = 0;
+  let isr = 0;
+  for (const values of [s.hw, ...s.leo.values()]) for (const v of values) if (v !== null && v > offset) offset = v;
+  for (const members of s.isr) if (members && members.length > isr) isr = members.length;
+  const found = { upTo, offset, isr };
+  peaks.set(s, found);
+  return found;
 }
 
 function defaultPartition(world: World | null): { topic: string; partition: number } | null {
@@ -144,15 +183,16 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
   let isrTop = 1;
   for (const s of series) {
     if (!s) continue;
-    for (const values of [s.hw, ...s.leo.values()]) for (const v of values) if (v !== null && v > top) top = v;
-    for (const isr of s.isr) if (isr && isr.length > isrTop) isrTop = isr.length;
-    isrTop = Math.max(isrTop, s.brokers.length);
+    const peaks = peaksOf(s, upTo);
+    top = Math.max(top, peaks.offset);
+    isrTop = Math.max(isrTop, peaks.isr, s.brokers.length);
   }
   const ticks = niceTicks(top);
   // Half a step past the last position, so that its value shows as a short run, not a bare jump.
   const x = linear(0, Math.max(1, last) + 0.5, PAD.left, WIDTH - PAD.right);
   const y = linear(0, ticks[ticks.length - 1], OFFSETS_BOTTOM, PAD.top);
   const yIsr = linear(0, isrTop, ISR_BOTTOM, ISR_TOP);
+  const scale = `${upTo}|${last}|${WIDTH}|${ticks[ticks.length - 1]}|${isrTop}`;
   const brokers = [...new Set(series.flatMap((s) => s?.brokers ?? []))].sort((p, q) => p - q);
   const colour = (broker: number) => COLOURS[brokers.indexOf(broker) % COLOURS.length];
 
@@ -224,18 +264,18 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
           <rect x={PAD.left} y={PAD.top} width={WIDTH - PAD.left - PAD.right} height={ISR_BOTTOM - PAD.top} className="tc-hit" />
           {series.map((s, pane) => s && (
             <g key={pane} className={`tc-pane tc-pane-${pane}`} aria-hidden="true" strokeDasharray={pane === 1 ? PANE_DASH : undefined}>
-              {s.brokers.map((broker) => (
-                <path key={broker} d={stepPath(s.leo.get(broker) ?? [], upTo, x, y)} className="tc-line tc-leo" stroke={colour(broker)} />
-              ))}
-              <path d={stepPath(s.hw, upTo, x, y)} className="tc-line tc-hw" />
-              <path d={stepPath(s.isr.map((isr) => (isr ? isr.length : null)), upTo, x, yIsr)} className="tc-line tc-isr" />
+              {s.brokers.map((broker) => {
+                const values = s.leo.get(broker) ?? [];
+                return <path key={broker} d={cachedPath(values, scale, () => stepPath(values, upTo, x, y))} className="tc-line tc-leo" stroke={colour(broker)} />;
+              })}
+              <path d={cachedPath(s.hw, scale, () => stepPath(s.hw, upTo, x, y))} className="tc-line tc-hw" />
+              <path d={cachedPath(isrSizesOf(s, upTo), scale, () => stepPath(isrSizesOf(s, upTo), upTo, x, yIsr))} className="tc-line tc-isr" />
             </g>
           ))}
           {series.map((s, pane) => {
             if (!s) return null;
             const f = facts[pane];
-            const points = changeSteps({ ...s, leo: new Map(), isr: s.isr.map(() => null), leader: s.leader.map(() => null) }, upTo).filter((p) => p > 0)
-              .concat((f?.falls ?? []).filter((fall) => fall.broker !== null).map((fall) => fall.step));
+            const points = hwSteps(s, upTo).concat((f?.falls ?? []).filter((fall) => fall.broker !== null).map((fall) => fall.step));
             const unique = [...new Set(points)].sort((p, q) => p - q);
             if (unique.length > MAX_POINTS) return null;
             return (
@@ -268,7 +308,9 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
           </g>
         </svg>
         <figcaption>
-          <p className="tc-summary">{summary}</p>
+          {b
+            ? <>{summaries.map((text, i) => <p key={i} className="tc-summary"><strong>{t('summary.paneLabel', { pane: paneNames[i] })}</strong> {text}</p>)}<p className="tc-summary">{parted === null ? t('summary.same') : t('summary.parted', { step: parted })}</p></>
+            : <p className="tc-summary">{summary}</p>}
           <ul className="tc-legend" aria-hidden="true">
             <li><svg width="22" height="8"><line x1="0" x2="22" y1="4" y2="4" className="tc-line tc-hw" /></svg>{t('hw')}</li>
             {brokers.map((broker) => (

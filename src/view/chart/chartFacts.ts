@@ -25,16 +25,12 @@ export interface ChartFacts {
   replicas: number;
 }
 
-export function chartFacts(s: PartitionSeries, at: number, upTo: number): ChartFacts {
-  const value = s.hw[at] ?? null;
-  let hw: ChartFacts['hw'] = null;
-  if (value !== null) {
-    let from = at;
-    while (from > 0 && s.hw[from - 1] === value) from--;
-    let to = at;
-    while (to < upTo && s.hw[to + 1] === value) to++;
-    hw = { value, from, to };
-  }
+/** What does not depend on the cursor, by series (a series only grows: keyed by `upTo` too). */
+const wholeFacts = new WeakMap<PartitionSeries, { upTo: number; facts: Omit<ChartFacts, 'hw'> }>();
+
+function timelineFacts(s: PartitionSeries, upTo: number): Omit<ChartFacts, 'hw'> {
+  const known = wholeFacts.get(s);
+  if (known && known.upTo === upTo) return known.facts;
   const falls: Fall[] = [];
   const noteFalls = (broker: number | null, values: readonly (number | null)[]) => {
     for (let i = 1; i <= upTo; i++) {
@@ -57,7 +53,22 @@ export function chartFacts(s: PartitionSeries, at: number, upTo: number): ChartF
     const size = s.isr[i]?.length;
     if (size !== undefined && size < replicas && (isrLow === null || size < isrLow.size)) isrLow = { size, step: i, replicas };
   }
-  return { hw, falls, isrLow, replicas };
+  const facts = { falls, isrLow, replicas };
+  wholeFacts.set(s, { upTo, facts });
+  return facts;
+}
+
+export function chartFacts(s: PartitionSeries, at: number, upTo: number): ChartFacts {
+  const value = s.hw[at] ?? null;
+  let hw: ChartFacts['hw'] = null;
+  if (value !== null) {
+    let from = at;
+    while (from > 0 && s.hw[from - 1] === value) from--;
+    let to = at;
+    while (to < upTo && s.hw[to + 1] === value) to++;
+    hw = { value, from, to };
+  }
+  return { hw, ...timelineFacts(s, upTo) };
 }
 
 const sameIsr = (a: readonly number[] | null | undefined, b: readonly number[] | null | undefined) =>
@@ -85,10 +96,22 @@ function changed(s: PartitionSeries, i: number, j: number): boolean {
   return false;
 }
 
+const changes = new WeakMap<PartitionSeries, { upTo: number; steps: number[] }>();
+
 /** Positions where something the table shows changed (0 always), ascending. */
 export function changeSteps(s: PartitionSeries, upTo: number): number[] {
+  const known = changes.get(s);
+  if (known && known.upTo === upTo) return known.steps;
   const steps = [0];
   for (let i = 1; i <= upTo; i++) if (changed(s, i - 1, i)) steps.push(i);
+  changes.set(s, { upTo, steps });
+  return steps;
+}
+
+/** Positions where the HW changed (not 0), ascending. */
+export function hwSteps(s: PartitionSeries, upTo: number): number[] {
+  const steps: number[] = [];
+  for (let i = 1; i <= upTo; i++) if ((s.hw[i] ?? null) !== (s.hw[i - 1] ?? null)) steps.push(i);
   return steps;
 }
 
