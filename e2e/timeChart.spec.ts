@@ -6,6 +6,7 @@
  * first step where the two documents' numbers differ, as the runner's reports of both say.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Report } from '../src/core/model/report';
 import { ClusterPage } from './pages/ClusterPage';
@@ -103,3 +104,18 @@ test('split view: both panes overlaid; the chart parts where the runner\'s repor
   await cluster.expectAt(step);
   await expect(chart).toHaveAttribute('data-at', String(step));
 });
+
+for (const lang of ['en', 'zh']) {
+  test(`axe finds nothing in the chart with its table of values open, one pane and split (${lang})`, async ({ page }) => {
+    const cluster = new ClusterPage(page);
+    for (const vs of ['', '&vs=cluster.truncation%3Ahigh-watermark']) {
+      await cluster.open(`${scenarioHash(epochDoc, 11)}${vs}`, `?lang=${lang}`);
+      const chart = page.getByTestId('time-chart');
+      await expect(chart).toHaveAttribute('data-ready', 'true');
+      await chart.locator('details summary').click();
+      await expect(chart.getByTestId('time-chart-row').first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).include('[data-testid="time-chart"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), vs || 'one pane').toEqual([]);
+    }
+  });
+}
