@@ -198,7 +198,8 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
 
   const facts = series.map((s) => (s ? chartFacts(s, Math.min(at, upTo), upTo) : null));
   const parted = b ? firstDifference(series[0], series[1], upTo) : null;
-  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  // Joined by the catalog's words: Intl.ListFormat's Chinese puts no space between "1" and "和broker".
+  const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(t('summary.listSep'))}${t('summary.listAnd')}${items[items.length - 1]}`);
   const say = (f: ChartFacts | null): string => {
     if (!f) return t('gone', { name });
     const first = f.hw === null ? t('summary.noHw', { at }) : f.hw.from === f.hw.to
@@ -208,9 +209,9 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
       ? t('summary.hwFall', { from: fmt(fall.from), to: fmt(fall.to), step: fall.step })
       : t('summary.leoFall', { broker: fall.broker, from: fmt(fall.from), to: fmt(fall.to), step: fall.step })));
     if (f.falls.length > MAX_FALLS_SAID) falls.push(t('summary.more', { count: f.falls.length - MAX_FALLS_SAID }));
-    const opening = falls.length > 0 ? t('summary.while', { first, list: list.format(falls) }) : t('summary.plain', { first });
+    const opening = falls.length > 0 ? t('summary.while', { first, list: list(falls) }) : t('summary.plain', { first });
     const isr = f.isrLow ? t('summary.isrLow', { size: f.isrLow.size, replicas: f.isrLow.replicas, step: f.isrLow.step }) : t('summary.isrFull', { replicas: f.replicas });
-    return `${opening} ${isr}`;
+    return t('summary.join', { a: opening, b: isr });
   };
   const summaries = facts.map(say);
   const summary = b
