@@ -12,6 +12,8 @@ import savedEn from './saved.en.json';
 import savedZh from './saved.zh.json';
 import groupsEn from './groups.en.json';
 import groupsZh from './groups.zh.json';
+import chartEn from './chart.en.json';
+import chartZh from './chart.zh.json';
 import cliEn from './cli.en.json';
 import cliZh from './cli.zh.json';
 import zh from './zh.json';
@@ -33,7 +35,7 @@ function lookup(catalog: unknown, key: string): string {
 describe('catalogs', () => {
   // The app's catalog, and the namespaces that load with lazy panels (i18n/lazyNamespace.ts).
   const pairs: [string, unknown, unknown][] = [
-    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh], ['groups', groupsEn, groupsZh], ['cli', cliEn, cliZh],
+    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh], ['groups', groupsEn, groupsZh], ['chart', chartEn, chartZh], ['cli', cliEn, cliZh],
   ];
   it.each(pairs)('%s: en and zh have the same keys, with the same placeholders', (_, english, chinese) => {
     expect(keys(chinese).sort()).toEqual(keys(english).sort());

@@ -11,12 +11,13 @@ import about from './about.en.json';
 import disk from './disk.en.json';
 import cli from './cli.en.json';
 import groups from './groups.en.json';
+import chart from './chart.en.json';
 import en from './en.json';
 import narration from './narration.en.json';
 import newScenario from './newScenario.en.json';
 import saved from './saved.en.json';
 
-const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration, groups };
+const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration, groups, chart };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -3,6 +3,8 @@ import { Field } from '../controls/Field';
 import type { World } from '../../core/model/world';
 import { useSession } from '../../store/sessionStore';
 import { useView, viewActions, type Selection } from '../../store/viewStore';
+import { useSplit } from '../../store/splitStore';
+import { LazyTimeChart } from '../chart/LazyTimeChart';
 import { partitionKey } from '../viewModel';
 import { BrokerFacts } from './BrokerFacts';
 import { ProducerFacts } from './ProducerFacts';
@@ -33,13 +35,14 @@ export function Inspector() {
   const { t } = useTranslation();
   const world = useSession((s) => s.world);
   const chosen = useView((s) => s.selection);
+  const split = useSplit();
   if (!world) return null;
   const selection = chosen ?? defaultSelection(world);
   return (
     <section className="panel inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title">{t('inspector.title')}</h2>
       <Field className="inspector-pick" label={t('inspector.subject')}>{(id) => (
-        <select id={id} value={selection ? selectionValue(selection) : ''} onChange={(e) => viewActions().select(parseSelection(e.currentTarget.value))}>
+        <select id={id} data-testid="inspector-subject" value={selection ? selectionValue(selection) : ''} onChange={(e) => viewActions().select(parseSelection(e.currentTarget.value))}>
           <optgroup label={t('inspector.brokers')}>
             {world.brokers.map((b) => <option key={b.id} value={`b:${b.id}`}>{t('cluster.broker', { id: b.id })}</option>)}
           </optgroup>
@@ -52,6 +55,8 @@ export function Inspector() {
       )}</Field>
       {selection?.kind === 'broker' && <BrokerFacts world={world} broker={selection.broker} />}
       {selection?.kind === 'partition' && <PartitionFacts world={world} topic={selection.topic} partition={selection.partition} />}
+      {/* In the split view the chart overlays both panes there, under them. */}
+      {selection?.kind === 'partition' && !split && <LazyTimeChart />}
       <ProducerFacts world={world} />
       <LastStepEvents />
     </section>

@@ -21,6 +21,7 @@ import { StepErrorList } from '../StepErrorList';
 import { StepNarration } from '../narration/StepNarration';
 import { eraOf } from '../viewModel';
 import { computeDiffers, DiffersContext } from './differs';
+import { LazyTimeChart } from '../chart/LazyTimeChart';
 import './split.css';
 
 const GroupsPanel = lazy(() => import('../groups/GroupsPanel'));
@@ -94,6 +95,7 @@ export default function SplitView({ vs }: { vs: string }) {
           </section>
         </SessionContext.Provider>
       </div>
+      {prepared.ok && <div className="panel split-chart"><LazyTimeChart stores={[sessionStore, storeB]} /></div>}
     </DiffersContext.Provider>
   );
 }
