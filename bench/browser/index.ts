@@ -216,34 +216,39 @@ export async function runBrowserBench(): Promise<Record<string, number | string>
     // What the main thread does: while a fresh page opens the 3,000-step link (Lighthouse's
     // blocking time: each task's part past 50 ms), and during a strict cold jump (the longest
     // task, and the most work in one frame, from End until the last step is painted).
-    {
+    // Both with the session's worker and with `?worker=0` (replay on the main thread, as before
+    // issue 21), one after the other, so both see the same load on the machine.
+    for (const [variant, query] of [['', ''], [' (worker=0: in-thread)', '&worker=0']]) {
       const fresh = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       await fresh.addInitScript('window.__name = (f) => f');
       const load = await traced(browser, fresh, async () => {
-        await fresh.goto(`${BASE}?lang=en&precompute=0${hashOf(longScenario())}`);
+        await fresh.goto(`${BASE}?lang=en&precompute=0${query}${hashOf(longScenario())}`);
         await fresh.getByTestId('timeline-position').waitFor();
         await fresh.waitForLoadState('networkidle');
         await fresh.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
       });
-      results['first load of the 3,000-step link: main-thread blocking time (ms)'] = round(blockingTime(load.tasks));
-      results['first load of the 3,000-step link: longest main-thread task (ms)'] = round(Math.max(0, ...load.tasks.map((t) => t.ms)));
+      results[`first load of the 3,000-step link: main-thread blocking time (ms)${variant}`] = round(blockingTime(load.tasks));
+      results[`first load of the 3,000-step link: longest main-thread task (ms)${variant}`] = round(Math.max(0, ...load.tasks.map((t) => t.ms)));
       await fresh.waitForTimeout(300);
       const jump = await traced(browser, fresh, () => jumpToEnd(fresh));
-      results['cold jump of 3,000 steps: longest main-thread task (ms)'] = round(Math.max(0, ...jump.tasks.map((t) => t.ms)));
-      results['cold jump of 3,000 steps: most main-thread work in one frame (ms)'] = round(Math.max(0, ...jump.frames));
+      results[`cold jump of 3,000 steps: longest main-thread task (ms)${variant}`] = round(Math.max(0, ...jump.tasks.map((t) => t.ms)));
+      results[`cold jump of 3,000 steps: most main-thread work in one frame (ms)${variant}`] = round(Math.max(0, ...jump.frames));
       await fresh.close();
     }
     const strict: number[] = [];
+    const inThread: number[] = [];
     const shipped: number[] = [];
     let warm = 0;
     for (let run = 0; run < 7; run += 1) {
       const cold = await sample('&precompute=0', 0, run === 0);
       strict.push(cold.first);
+      inThread.push((await sample('&precompute=0&worker=0', 0, false)).first);
       if (run === 0) warm = cold.warm;
       shipped.push((await sample('', 500, false)).first);
     }
     results['jump first → last of 3,000 steps, cold, no working ahead (median of 7, ms)'] = round(percentile(strict, 50));
     results['jump first → last of 3,000 steps, cold, no working ahead (slowest of 7, ms)'] = round(Math.max(...strict));
+    results['jump first → last of 3,000 steps, cold, no working ahead, worker=0: in-thread (median of 7, ms)'] = round(percentile(inThread, 50));
     results['jump first → last of 3,000 steps, as shipped, 0.5 s after opening (median of 7, ms)'] = round(percentile(shipped, 50));
     results['jump first → last of 3,000 steps, warm (ms)'] = round(warm);
   } finally {

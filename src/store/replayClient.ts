@@ -15,8 +15,11 @@ export interface ReplayClient {
 /** `receive` gets every answer; `broken` is called once if the worker dies or cannot start. */
 export type ReplayClientFactory = (receive: (message: FromReplayWorker) => void, broken: (reason: string) => void) => ReplayClient | null;
 
+/** `?worker=0` replays on the main thread, as before the worker (for the benchmark's comparison). */
+const workerOff = () => typeof location !== 'undefined' && new URLSearchParams(location.search).get('worker') === '0';
+
 export const workerReplayClient: ReplayClientFactory = (receive, broken) => {
-  if (typeof Worker === 'undefined') return null;
+  if (typeof Worker === 'undefined' || workerOff()) return null;
   let worker: Worker;
   try {
     worker = new Worker(new URL('../session/replay.worker.ts', import.meta.url), { type: 'module', name: 'replay' });
