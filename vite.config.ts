@@ -60,6 +60,9 @@ export default defineConfig({
     }),
   ],
   base: './',
+  // The replay worker (src/session/replay.worker.ts) loads the simulator's lazy mechanisms with
+  // dynamic imports: an ES module worker, so its chunks split as the page's do.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -19,7 +19,7 @@ import LZString from 'lz-string';
 import { largeAutoScenario, longScenario } from './scenarios';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT) || 4179;
 const BASE = `http://localhost:${PORT}/`;
 
 function hashOf(document: unknown, at = 0): string {
@@ -80,9 +80,37 @@ export function mainThreadWorkPerFrame(events: TraceEvent[]): number[] {
   return work;
 }
 
+/** The top-level tasks of the page's renderer main thread in a trace: [start µs, duration ms]. */
+export function mainThreadTasks(events: TraceEvent[]): { ts: number; ms: number }[] {
+  const threads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onThread = (t: TraceEvent) => events.filter((e) => e.pid === t.pid && e.tid === t.tid);
+  const main = threads.map(onThread).sort((a, b) => b.length - a.length)[0] ?? [];
+  const tasks: { ts: number; ms: number }[] = [];
+  let end = -Infinity;
+  for (const task of main.filter((e) => e.name === 'RunTask' && e.ph === 'X').sort((a, b) => a.ts - b.ts)) {
+    if (task.ts < end) continue; // nested
+    tasks.push({ ts: task.ts, ms: (task.dur ?? 0) / 1000 });
+    end = task.ts + (task.dur ?? 0);
+  }
+  return tasks;
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'];
+
+/** Runs `action` under a trace: the page's main-thread tasks meanwhile, and per-frame work. */
+async function traced(browser: Browser, page: Page, action: () => Promise<unknown>): Promise<{ tasks: { ts: number; ms: number }[]; frames: number[] }> {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await action();
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  return { tasks: mainThreadTasks(trace.traceEvents), frames: mainThreadWorkPerFrame(trace.traceEvents) };
+}
+
+/** Lighthouse's total blocking time over `tasks`: what each task spends past 50 ms. */
+const blockingTime = (tasks: { ms: number }[]) => tasks.reduce((sum, task) => sum + Math.max(0, task.ms - 50), 0);
+
 /** Plays for `seconds` under a trace: the work of each frame, and the rAF intervals. */
 async function playFrames(browser: Browser, page: Page, seconds: number): Promise<{ work: number[]; intervals: number[] }> {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   await page.keyboard.press('Space');
   const intervals = await page.evaluate((ms) => new Promise<number[]>((resolve) => {
     const times: number[] = [];
@@ -185,17 +213,42 @@ export async function runBrowserBench(): Promise<Record<string, number | string>
       await fresh.close();
       return { first, warm };
     };
+    // What the main thread does: while a fresh page opens the 3,000-step link (Lighthouse's
+    // blocking time: each task's part past 50 ms), and during a strict cold jump (the longest
+    // task, and the most work in one frame, from End until the last step is painted).
+    // Both with the session's worker and with `?worker=0` (replay on the main thread, as before
+    // issue 21), one after the other, so both see the same load on the machine.
+    for (const [variant, query] of [['', ''], [' (worker=0: in-thread)', '&worker=0']]) {
+      const fresh = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await fresh.addInitScript('window.__name = (f) => f');
+      const load = await traced(browser, fresh, async () => {
+        await fresh.goto(`${BASE}?lang=en&precompute=0${query}${hashOf(longScenario())}`);
+        await fresh.getByTestId('timeline-position').waitFor();
+        await fresh.waitForLoadState('networkidle');
+        await fresh.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+      });
+      results[`first load of the 3,000-step link: main-thread blocking time (ms)${variant}`] = round(blockingTime(load.tasks));
+      results[`first load of the 3,000-step link: longest main-thread task (ms)${variant}`] = round(Math.max(0, ...load.tasks.map((t) => t.ms)));
+      await fresh.waitForTimeout(300);
+      const jump = await traced(browser, fresh, () => jumpToEnd(fresh));
+      results[`cold jump of 3,000 steps: longest main-thread task (ms)${variant}`] = round(Math.max(0, ...jump.tasks.map((t) => t.ms)));
+      results[`cold jump of 3,000 steps: most main-thread work in one frame (ms)${variant}`] = round(Math.max(0, ...jump.frames));
+      await fresh.close();
+    }
     const strict: number[] = [];
+    const inThread: number[] = [];
     const shipped: number[] = [];
     let warm = 0;
     for (let run = 0; run < 7; run += 1) {
       const cold = await sample('&precompute=0', 0, run === 0);
       strict.push(cold.first);
+      inThread.push((await sample('&precompute=0&worker=0', 0, false)).first);
       if (run === 0) warm = cold.warm;
       shipped.push((await sample('', 500, false)).first);
     }
     results['jump first → last of 3,000 steps, cold, no working ahead (median of 7, ms)'] = round(percentile(strict, 50));
     results['jump first → last of 3,000 steps, cold, no working ahead (slowest of 7, ms)'] = round(Math.max(...strict));
+    results['jump first → last of 3,000 steps, cold, no working ahead, worker=0: in-thread (median of 7, ms)'] = round(percentile(inThread, 50));
     results['jump first → last of 3,000 steps, as shipped, 0.5 s after opening (median of 7, ms)'] = round(percentile(shipped, 50));
     results['jump first → last of 3,000 steps, warm (ms)'] = round(warm);
   } finally {

@@ -48,7 +48,9 @@ export function shareUrl(state: Position, win: Window = window): string | null {
 
 export function syncAddressBar(store: SessionStore, win: Window = window): () => void {
   const write = (state: SessionState) => {
-    const hash = hashFor(state, splitStore.getState().vs);
+    // A far jump on its way (the worker replays it) is where the session goes: a reload lands there.
+    const shown = state.computing === null ? state : { ...state, position: state.computing, event: 0 };
+    const hash = hashFor(shown, splitStore.getState().vs);
     if (hash === null || hash === win.location.hash) return;
     const url = `${win.location.pathname}${win.location.search}${hash}`;
     win.history.replaceState(win.history.state, '', url);
@@ -56,7 +58,7 @@ export function syncAddressBar(store: SessionStore, win: Window = window): () =>
   write(store.getState());
   const unsplit = splitStore.subscribe(() => write(store.getState()));
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.source !== previous.source || state.position !== previous.position || state.event !== previous.event || state.document !== previous.document) write(state);
+    if (state.source !== previous.source || state.position !== previous.position || state.event !== previous.event || state.document !== previous.document || state.computing !== previous.computing) write(state);
   });
   return () => {
     unsplit();

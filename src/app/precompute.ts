@@ -5,6 +5,9 @@
  * code, instead of replaying thousands of steps while the user waits. Each slice stops when the
  * idle period runs low, so playing and typing never wait for it.
  *
+ * A scenario longer than the store's `OFFLOAD_DISTANCE` is worked ahead in the session's worker
+ * instead (the store's `precompute` hands it over and says there is nothing left here).
+ *
  * `?precompute=0` turns it off (the benchmark's strict "cold" jump uses it).
  */
 import type { SessionStore } from '../store/sessionStore';

@@ -105,6 +105,21 @@ export interface Timeline {
    * position and `derive` keeps those before an edit, so moving one step picks one new value.
    */
   samples<T>(key: string, from: number, to: number, pick: (world: World) => T): T[];
+  /**
+   * How many steps `seek(n)` would replay from where it would start (the last world returned or
+   * the nearest checkpoint): the session sends a long replay to its worker (replayWorker.ts).
+   */
+  replayDistance(n: number): number;
+  /**
+   * Takes a world replayed elsewhere (the session's worker) as if `seek` had returned it: later
+   * seeks near it start from it. `checkpoint`, when given, is a world at a multiple of
+   * `checkpointEvery` that becomes a checkpoint (for persistence and later seeks). Both must be
+   * worlds of this scenario that nobody changes again; replays are deterministic, so they equal
+   * what this timeline would have replayed.
+   */
+  adopt(world: World, checkpoint?: World | null): void;
+  /** Notes marks found by working ahead elsewhere (the worker's `Timeline.precompute`). */
+  adoptMarks(entries: Iterable<readonly [number, TimelineMark]>): void;
 }
 
 export function clampPosition(length: number, n: number): number {
@@ -328,10 +343,26 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     return out;
   }
 
+  function adopt(world: World, checkpoint?: World | null): void {
+    if (world.stepsApplied > length) throw new Error(`assertion: an adopted world is past the end (${world.stepsApplied} > ${length})`);
+    last = world;
+    inside = null;
+    const at = checkpoint?.stepsApplied;
+    if (checkpoint && at !== undefined && at > 0 && at <= length && at % checkpointEvery === 0 && !checkpoints.has(at)) keep(checkpoint);
+  }
+
   return {
     scenario,
     length,
     precompute,
+    adopt,
+    adoptMarks(entries) {
+      for (const [at, mark] of entries) marks.set(at, mark);
+    },
+    replayDistance(target) {
+      const n = clampPosition(length, target);
+      return n - startingPoint(n).stepsApplied;
+    },
     samples,
     seek: (n) => seekWithEvents(n).world,
     seekWithEvents,

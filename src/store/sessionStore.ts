@@ -22,6 +22,8 @@ import {
 import type { FiredEvent } from '../core/step';
 import { clampPosition, createTimeline, type Timeline, type TimelineMark, type TimelineSeed } from '../session/timeline';
 import type { KeyAction } from './keys';
+import type { FromReplayWorker } from '../session/replayHost';
+import { workerReplayClient, type ReplayClient, type ReplayClientFactory } from './replayClient';
 
 /**
  * Where the scenario came from: the built-in example, a `#s=` link's payload (kept exactly), or
@@ -105,6 +107,12 @@ export interface SessionState {
   pendingFork: DocumentStep | null;
   /** Insert mode: the next action goes in at this position and later steps stay. */
   insertAt: number | null;
+  /**
+   * A position the session's worker is replaying to (a far jump): the page still shows
+   * `position` until the world arrives, and steps taken meanwhile count from here. Null when
+   * nothing is on its way.
+   */
+  computing: number | null;
 }
 
 export interface SessionActions {
@@ -158,6 +166,8 @@ export interface SessionActions {
    * position), for charts over the timeline; empty without a scenario. Changes nothing shown.
    */
   samples<T>(key: string, from: number, to: number, pick: (world: World) => T): T[];
+  /** Stops the session's worker, if it has one (a pane that closes). */
+  dispose(): void;
 }
 
 export type SessionStore = StoreApi<SessionState & SessionActions>;
@@ -165,7 +175,7 @@ export type SessionStore = StoreApi<SessionState & SessionActions>;
 const empty: SessionState = {
   source: null, loadSerial: 0, scenario: null, position: 0, total: 0, world: null, report: null, events: [], fired: [], event: 0, eventCount: 0,
   loadError: null, notice: null, playing: false,
-  document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1, marks: new Map(), marksCount: 0,
+  document: null, invalidSteps: {}, pendingFork: null, insertAt: null, speed: 1, marks: new Map(), marksCount: 0, computing: null,
 };
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -173,11 +183,41 @@ export const SPEEDS = [0.5, 1, 2, 4] as const;
 export interface SessionStoreOptions {
   playIntervalMs?: number;
   checkpointEvery?: number;
+  /**
+   * Where long replays run (replayClient.ts): the session's Web Worker by default; null replays
+   * everything on this thread (as where there is no Worker).
+   */
+  replayClient?: ReplayClientFactory | null;
+  /**
+   * A seek that would replay more steps than this goes to the worker, and a scenario longer
+   * than this is worked ahead there; shorter ones stay on this thread (a few steps cost less
+   * than the round trip).
+   */
+  offloadDistance?: number;
 }
+
+/** More steps than this to replay make a seek a worker's job (one checkpoint spacing). */
+export const OFFLOAD_DISTANCE = 50;
 
 export function createSessionStore(options: SessionStoreOptions = {}): SessionStore {
   const playIntervalMs = options.playIntervalMs ?? PLAY_INTERVAL_MS;
+  const clientFactory = options.replayClient === undefined ? workerReplayClient : options.replayClient;
+  const offloadDistance = options.offloadDistance ?? OFFLOAD_DISTANCE;
   let timeline: Timeline | null = null;
+  /** Names the timeline's document for the worker: bumped by every load, edit and failure. */
+  let serial = 0;
+  /** The worker: undefined until first wanted, null when there is none (or it broke). */
+  let client: ReplayClient | null | undefined;
+  /** The serial the worker has open (-1: none). */
+  let opened = -1;
+  /** The seed of the last load, for the worker's first open of that document. */
+  let openSeed: { serial: number; world: World } | null = null;
+  /** The last edit: the worker derives its timeline when it has `from` open. */
+  let derivation: { from: number; to: number; unchangedSteps: number } | null = null;
+  /** The serial the worker was asked to work ahead. */
+  let workingAhead = -1;
+  /** The id of the seek the session waits for; an answer with another id is stale. */
+  let seekTicket = 0;
   let timer: ReturnType<typeof setInterval> | null = null;
   /** Bumped by every load and failure: a load waiting for a lazy chunk gives way to a later one. */
   let loadTicket = 0;
@@ -194,11 +234,93 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       return marks && (marks !== get().marks || marks.size !== get().marksCount) ? { marks, marksCount: marks.size } : {};
     };
 
+    /** The worker, started the first time it is wanted; null where there is none. */
+    const worker = (): ReplayClient | null => {
+      if (client === undefined) client = clientFactory ? clientFactory(receive, broken) : null;
+      if (client && timeline && opened !== serial) {
+        const derived = derivation && derivation.to === serial && derivation.from === opened ? derivation : null;
+        client.send({
+          type: 'open', serial, scenario: timeline.scenario, checkpointEvery: timeline.checkpointEvery,
+          seed: openSeed?.serial === serial ? openSeed.world : null,
+          derivedFrom: derived ? { serial: derived.from, unchangedSteps: derived.unchangedSteps } : null,
+        });
+        opened = serial;
+      }
+      return client;
+    };
+
+    /** Sends a far seek to the worker (true), or says it is this thread's to do (false). */
+    const offloaded = (at: number): boolean => {
+      if (!timeline || timeline.replayDistance(at) <= offloadDistance) return false;
+      const replayer = worker();
+      if (!replayer) return false;
+      const id = ++seekTicket;
+      replayer.send({ type: 'seek', serial, id, position: at, haveCheckpoint: timeline.checkpointAtOrBefore(at).stepsApplied });
+      set({ computing: at });
+      return true;
+    };
+
+    function receive(message: FromReplayWorker): void {
+      if (message.serial !== serial || !timeline) return; // about a document no longer shown
+      switch (message.type) {
+        case 'seeked': {
+          if (message.id !== seekTicket) return; // the user moved on meanwhile
+          timeline.adopt(message.world, message.checkpoint);
+          const at = message.world.stepsApplied;
+          const insertAt = get().insertAt === at ? at : null;
+          set({
+            position: at, event: 0, eventCount: 0, world: message.world, report: message.report, events: message.events, fired: message.fired,
+            insertAt, computing: null, ...newMarks(),
+          });
+          return;
+        }
+        case 'marks': {
+          timeline.adoptMarks(message.entries);
+          const marks = newMarks();
+          if ('marks' in marks) set(marks);
+          return;
+        }
+        case 'failed': {
+          // Replays are deterministic: the same seek here fails the same way, where it is seen.
+          if (message.id !== null && message.id === seekTicket) inThread(get().computing);
+          return;
+        }
+        default: {
+          const unknown: never = message;
+          throw new Error(`unknown replay answer ${JSON.stringify(unknown)}`);
+        }
+      }
+    }
+
+    /** The worker died or never started: from now on this session replays in-thread. */
+    function broken(): void {
+      client?.terminate();
+      client = null;
+      opened = -1;
+      inThread(get().computing);
+    }
+
+    /** Shows `target` by replaying here (a worker's answer that will not come). */
+    const inThread = (target: number | null) => {
+      if (target === null) return;
+      seekTicket++;
+      set({ computing: null });
+      if (!timeline) return;
+      const result = timeline.seekWithEvents(target);
+      set({ position: result.world.stepsApplied, event: 0, eventCount: 0, world: result.world, report: buildReport(result.world), events: result.events, fired: result.fired, ...newMarks() });
+    };
+
+    /** Where steps count from: the position on its way, else the one shown. */
+    const base = () => get().computing ?? get().position;
+
     const show = (position: number) => {
       if (!timeline) return;
       const at = clampPosition(timeline.length, position);
-      const { position: from, event: inside } = get();
-      if (at === from && inside === 0 && get().world) return;
+      const { position: from, event: inside, computing } = get();
+      if (at === computing) return; // already on its way
+      if (at === from && inside === 0 && get().world && computing === null) return;
+      if (offloaded(at)) return;
+      seekTicket++;
       const result = timeline.seekWithEvents(at);
       let { events, fired } = result;
       if (inside > 0 && at === from + 1) {
@@ -212,7 +334,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       }
       // Moving away leaves insert mode: the banner would name a step no longer in view.
       const insertAt = get().insertAt === at ? at : null;
-      set({ position: at, event: 0, eventCount: 0, world: result.world, report: buildReport(result.world), events, fired, insertAt, ...newMarks() });
+      set({ position: at, event: 0, eventCount: 0, world: result.world, report: buildReport(result.world), events, fired, insertAt, computing: null, ...newMarks() });
     };
 
     /** Inside step `position + 1` after `event` of its timed events (0: its boundary). */
@@ -222,15 +344,18 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       const count = timeline.eventCount(at);
       const k = Math.max(0, Math.min(count, Math.floor(event)));
       if (k === 0) return show(at);
-      if (at === get().position && k === get().event) return;
+      if (at === get().position && k === get().event && get().computing === null) return;
+      seekTicket++;
       const result = timeline.seekEvent(at, k);
       set({
         position: at, event: k, eventCount: count, world: result.world, report: buildReport(result.world),
-        events: result.events, fired: result.fired, insertAt: null, ...newMarks(),
+        events: result.events, fired: result.fired, insertAt: null, computing: null, ...newMarks(),
       });
     };
 
     const tick = () => {
+      // A far seek is on its way: playback goes on from where it lands.
+      if (get().computing !== null) return;
       const { position, total } = get();
       if (position >= total) {
         get().pause();
@@ -257,11 +382,15 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
       }
       const unchanged = firstDifference(documentSteps(before), documentSteps(document));
       timeline = timeline.derive(parsed.scenario, Math.min(unchanged, timeline.length));
+      derivation = { from: serial, to: serial + 1, unchangedSteps: Math.min(unchanged, timeline.length) };
+      serial++;
+      seekTicket++;
       const at = clampPosition(timeline.length, position);
       const { world, events, fired } = timeline.seekWithEvents(at);
       set({
         source: { kind: 'edited' }, document, scenario: parsed.scenario, invalidSteps: parsed.invalidSteps,
         total: timeline.length, position: at, event: 0, eventCount: 0, world, report: buildReport(world), events, fired, marks: timeline.marks(), marksCount: timeline.marks().size,
+        computing: null,
       });
     };
 
@@ -281,16 +410,31 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
           return;
         }
         timeline = createTimeline(scenario, options.checkpointEvery, { seed });
-        const { world, events, fired } = timeline.seekWithEvents(clampPosition(timeline.length, at));
+        serial++;
+        seekTicket++;
+        openSeed = seed ? { serial, world: seed.world } : null;
+        const target = clampPosition(timeline.length, at);
+        // A far position: the page opens at the nearest checkpoint and the worker replays the
+        // rest, so the first paint does not wait for the simulator.
+        const far = timeline.replayDistance(target) > offloadDistance && worker() !== null;
+        const { world, events, fired } = timeline.seekWithEvents(far ? timeline.checkpointAtOrBefore(target).stepsApplied : target);
         set({
           ...empty, source, loadSerial: get().loadSerial + 1, scenario, total: timeline.length, notice, document, speed: get().speed,
           position: world.stepsApplied, world, report: buildReport(world), events, fired, marks: timeline.marks(), marksCount: timeline.marks().size,
         });
+        if (far) offloaded(target);
+        else if (timeline.length > offloadDistance && clientFactory) {
+          // A long scenario: the worker starts now (after this paint), so a first jump finds it ready.
+          const ticket = serial;
+          setTimeout(() => { if (ticket === serial) worker(); }, 0);
+        }
       },
       fail(error, notice = null) {
         stopTimer();
         loadTicket++;
         timeline = null;
+        serial++;
+        seekTicket++;
         set({ ...empty, loadError: error, notice });
       },
       seek: (position) => show(position),
@@ -313,9 +457,9 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         if (count === 0) return show(position - 1);
         showEvent(position - 1, count);
       },
-      next: () => show(get().position + 1),
+      next: () => show(base() + 1),
       // Inside a step, back to its boundary; else the previous step.
-      previous: () => show(get().event > 0 ? get().position : get().position - 1),
+      previous: () => show(get().event > 0 && get().computing === null ? get().position : base() - 1),
       first: () => show(0),
       last: () => show(get().total),
       play() {
@@ -397,12 +541,29 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         set({ insertAt: get().position });
       },
       precompute(maxSteps) {
+        if (timeline && timeline.length > offloadDistance) {
+          // A long scenario is worked ahead by the worker; its marks come back as messages.
+          const replayer = worker();
+          if (replayer) {
+            if (workingAhead !== serial) replayer.send({ type: 'work-ahead', serial });
+            workingAhead = serial;
+            return true;
+          }
+        }
         const done = timeline?.precompute(maxSteps) ?? true;
         const marks = newMarks();
         if ('marks' in marks) set(marks);
         return done;
       },
       samples: (key, from, to, pick) => timeline?.samples(key, from, to, pick) ?? [],
+      dispose() {
+        stopTimer();
+        client?.terminate();
+        client = null;
+        opened = -1;
+        seekTicket++;
+        if (get().computing !== null) set({ computing: null });
+      },
       savableCheckpoint() {
         if (!timeline) return null;
         const world = timeline.checkpointAtOrBefore(get().position);

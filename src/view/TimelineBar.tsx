@@ -42,6 +42,7 @@ export function TimelineBar() {
   const marks = useSession((s) => s.marks);
   const motion = useView((s) => s.motion);
   const marksCount = useSession((s) => s.marksCount);
+  const computing = useSession((s) => s.computing);
   // Recomputed when working ahead finds more, not at every step.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the map only grows; its count says when
   const shownMarks = useMemo(() => scrubberMarks(marks, total), [marks, marksCount, total]);
@@ -102,6 +103,8 @@ export function TimelineBar() {
       <p className="position" data-testid="timeline-position" data-at={position} data-total={total} data-event={event > 0 ? event : undefined}>
         <strong>{t('timeline.position', { at: position, total })}</strong>
         {event > 0 && <span className="event-position">{t('timeline.event', { event, count: eventCount })}</span>}
+        {/* A far jump the worker is replaying: the page shows the previous step meanwhile. */}
+        {computing !== null && <span className="computing" data-testid="computing" data-to={computing}>{t('timeline.computing', { at: computing })}</span>}
         <span className="sim-time">{t('timeline.time', { time: number.format(timeMs) })}</span>
       </p>
     </section>
