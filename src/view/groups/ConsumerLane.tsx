@@ -76,7 +76,10 @@ export default function ConsumerLane({ partition, window, input }: Props) {
   const titleOf = (m: OffsetMark) => (m.kind === 'committed'
     ? t(m.member ? 'marks.committedTitleOwner' : 'marks.committedTitle', { group: m.group, offset: m.offset, tp, owner: m.member })
     : t('marks.positionTitle', { group: m.group, member: m.member, offset: m.offset, tp, hw: partition.highWatermark }));
-  const recordTitle = (m: RecordMark) => t(m.kind === 'skipped' ? 'marks.skippedTitle' : m.done ? 'marks.twiceTitle' : 'marks.willTwiceTitle', { group: m.group, member: m.member, offset: m.offset });
+  const recordTitle = (m: RecordMark) => {
+    const key = m.kind === 'skipped' ? 'marks.skippedTitle' : m.done ? 'marks.twiceTitle' : 'marks.willTwiceTitle';
+    return t(key, { group: m.group, member: m.member, offset: m.offset });
+  };
 
   return (
     <div className="consumer-lane" ref={lane} style={{ height }}>
