@@ -93,7 +93,7 @@ test('at most once: the marks after a poll, a commit, the kill and the next owne
   await expect(leaderMarks(page, 'committed')).toHaveAttribute('data-member', 'c2');
   await expect(leaderMarks(page, 'position')).toHaveAttribute('data-offset', '4');
   await expect(deliveryMarks(page)).toHaveCount(4);
-  await expect(page.locator('.legend')).toContainText('a record the group will never read');
+  await expect(page.getByRole('list', { name: 'How to read the logs' })).toContainText('a record the group will never read');
   const axe = await new AxeBuilder({ page }).include('.cluster').include('.groups-panel').analyze();
   expect(axe.violations).toEqual([]);
 });
@@ -136,9 +136,9 @@ test('labels of the consumer marks never cover each other nor the HW and LEO lab
       { op: 'run', ms: 10000 },
     ],
   };
-  for (const width of [1280, 390]) {
+  for (const [width, query] of [[1280, '?lang=en'], [390, '?lang=en'], [1280, '?lang=zh&present=1']] as const) {
     await page.setViewportSize({ width, height: width > 800 ? 720 : 844 });
-    await new ClusterPage(page).open(scenarioHash(document, document.steps.length), '?lang=en');
+    await new ClusterPage(page).open(scenarioHash(document, document.steps.length), query);
     const report = expectedReport(document, document.steps.length);
     for (const p of report.partitions.filter((x) => x.topic === 'orders')) {
       const leader = page.locator(`[data-testid="replica"][data-topic="orders"][data-partition="${p.partition}"][data-role="leader"]`);
@@ -155,7 +155,7 @@ test('labels of the consumer marks never cover each other nor the HW and LEO lab
         for (let j = i + 1; j < boxes.length; j++) {
           const [a, b] = [boxes[i], boxes[j]];
           const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-          expect(overlap, `${a.text} and ${b.text} overlap at ${width}px`).toBe(false);
+          expect(overlap, `${a.text} and ${b.text} overlap at ${width}px ${query}`).toBe(false);
         }
       }
     }

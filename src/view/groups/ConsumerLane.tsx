@@ -16,7 +16,7 @@ import type { LogWindow } from '../layout/logWindow';
 import { labelBox, partitionConsumerMarks, stackRows, type ConsumerMarksInput, type OffsetMark, type RecordMark } from './consumerMarks';
 import { offsetRanges } from './groupRows';
 
-/** Row heights in px: the records' row, then each row of labels. */
+/** Row heights in px before measuring (the root font size scales them: presenter mode). */
 const RECORD_ROW = 16;
 const LABEL_ROW = 17;
 
@@ -44,7 +44,7 @@ export default function ConsumerLane({ partition, window, input }: Props) {
   const recordRowCount = records.length === 0 ? 0 : Math.max(...recordRows) + 1;
 
   const lane = useRef<HTMLDivElement>(null);
-  const [placed, setPlaced] = useState<{ key: string; lefts: number[]; rows: number[] } | null>(null);
+  const [placed, setPlaced] = useState<{ key: string; lefts: number[]; rows: number[]; labelRow: number; recordRow: number } | null>(null);
   const labelOf = (m: OffsetMark) => (m.kind === 'committed'
     ? t('marks.committedLabel', { group: m.group, offset: m.offset })
     : t('marks.positionLabel', { member: m.member ?? '', offset: m.offset }));
@@ -57,8 +57,13 @@ export default function ConsumerLane({ partition, window, input }: Props) {
       const width = element.clientWidth;
       const labels = [...element.querySelectorAll<HTMLElement>('.consumer-mark-label')];
       const boxes = labels.map((label, i) => labelBox((window.x(offsets[i].offset) / 100) * width, label.offsetWidth, width));
-      const next = { key: layoutKey, lefts: boxes.map((b) => b.left), rows: stackRows(boxes) };
-      setPlaced((current) => (current && current.key === next.key && current.lefts.join() === next.lefts.join() && current.rows.join() === next.rows.join() ? current : next));
+      // Row heights from the drawn sizes: text scales with the root font (presenter mode, zoom).
+      const labelRow = Math.max(LABEL_ROW, ...labels.map((label) => label.offsetHeight + 1));
+      const marks = [...element.querySelectorAll<HTMLElement>('.delivery-mark')];
+      const recordRow = Math.max(RECORD_ROW, ...marks.map((mark) => mark.offsetHeight + 2));
+      const next = { key: layoutKey, lefts: boxes.map((b) => b.left), rows: stackRows(boxes), labelRow, recordRow };
+      setPlaced((current) => (current && current.key === next.key && current.lefts.join() === next.lefts.join() && current.rows.join() === next.rows.join()
+        && current.labelRow === next.labelRow && current.recordRow === next.recordRow ? current : next));
     };
     measure();
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
@@ -71,7 +76,9 @@ export default function ConsumerLane({ partition, window, input }: Props) {
   if (marks.groups.length === 0) return null;
   const ready = placed?.key === layoutKey;
   const labelRows = ready && offsets.length > 0 ? Math.max(...placed.rows) + 1 : offsets.length;
-  const height = recordRowCount * RECORD_ROW + labelRows * LABEL_ROW + 2;
+  const labelRow = ready ? placed.labelRow : LABEL_ROW;
+  const recordRow = ready ? placed.recordRow : RECORD_ROW;
+  const height = recordRowCount * recordRow + labelRows * labelRow + 2;
 
   const titleOf = (m: OffsetMark) => (m.kind === 'committed'
     ? t(m.member ? 'marks.committedTitleOwner' : 'marks.committedTitle', { group: m.group, offset: m.offset, tp, owner: m.member })
@@ -87,7 +94,7 @@ export default function ConsumerLane({ partition, window, input }: Props) {
         <span
           key={`${m.group}-${m.offset}`}
           className={`delivery-mark delivery-${m.kind}${m.kind === 'twice' && !m.done ? ' delivery-pending' : ''}`}
-          style={{ left: `${window.x(m.offset)}%`, width: `calc(${window.cellWidth}% - 4px)`, top: recordRows[i] * RECORD_ROW }}
+          style={{ left: `${window.x(m.offset)}%`, width: `calc(${window.cellWidth}% - 4px)`, top: recordRows[i] * recordRow }}
           title={recordTitle(m)}
           data-testid="delivery-mark" data-group={m.group} data-member={m.member} data-kind={m.kind} data-done={String(m.done)} data-offset={m.offset}
         >
@@ -96,14 +103,14 @@ export default function ConsumerLane({ partition, window, input }: Props) {
       ))}
       {offsets.map((m, i) => {
         const row = ready ? placed.rows[i] : i;
-        const top = recordRowCount * RECORD_ROW + row * LABEL_ROW;
+        const top = recordRowCount * recordRow + row * labelRow;
         return (
           <div
             key={`${m.group}-${m.kind}`}
             className={`consumer-mark consumer-mark-${m.kind}`}
             data-testid="consumer-mark" data-group={m.group} data-member={m.member ?? ''} data-kind={m.kind} data-offset={m.offset}
           >
-            <span className="consumer-mark-tick" style={{ left: `${window.x(m.offset)}%`, height: top + LABEL_ROW / 2 }} />
+            <span className="consumer-mark-tick" style={{ left: `${window.x(m.offset)}%`, height: top + labelRow / 2 }} />
             <span
               className="consumer-mark-label" title={titleOf(m)}
               style={{ left: ready ? placed.lefts[i] : `${window.x(m.offset)}%`, top, visibility: ready ? undefined : 'hidden' }}
