@@ -4,8 +4,12 @@
  * offsets with the partition's high watermark and the lag, and the lag over the last steps (a
  * lazy chart). Where the student may act (`editable`), the consumer controls (ConsumerControls):
  * "Add consumer", and per consumer poll, commit, pause/resume, leave, kill; without any group
- * yet, the panel says what a group is and offers "Add consumer".
- * Test hooks: `group`, `member`, `committed` (ui-contract.md, "Test hooks").
+ * yet, the panel says what a group is and offers "Add consumer". Each card also draws the
+ * group's state machine with the step's transitions (GroupMachine) and says which records were
+ * skipped (at most once) or read twice (at least once) (consumerMarks.ts; the leader's log marks them).
+ * The card's sections sit side by side when the card is wide enough.
+ * Test hooks: `group`, `member`, `committed` (ui-contract.md, "Test hooks"); `group-machine`,
+ * `delivery-note` (docs/ui-contract.md).
  */
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -99,85 +103,85 @@ function Group({ group, partitions, polled, options }: { group: GroupReport; par
         {group.assignor && <span className="muted">{t('assignor', { assignor: group.assignor })}</span>}
       </header>
       <div className="group-body">
-      <div className="group-section">
-      <p className="group-why">{t(`stateWhy.${group.state}`)}</p>
-      <p className={`group-coordinator${group.coordinator.broker === null ? ' group-coordinator-none' : ''}`}>
-        {group.coordinator.broker === null
-          ? t('noCoordinator', { partition: group.coordinator.partition })
-          : t('coordinator', { broker: group.coordinator.broker, partition: group.coordinator.partition })}
-      </p>
-      <GroupMachine group={group.group} state={group.state} transitions={transitions} />
-      </div>
-      <div className="group-section">
-      <h4>{t('members')}</h4>
-      {group.members.length === 0 ? <p className="muted">{t('noMembers')}</p> : (
-        <ul className="group-members">
-          {group.members.map((m) => {
-            const assignment = sortedAssignment(m.assignment);
-            const poll = lastPoll(polled, group.group, m.member);
-            const consumer = consumerOf(m.member);
-            return (
-              <li key={m.member} data-testid="member" data-group={group.group} data-member={m.member} data-assignment={assignment.join(',')}>
-                <strong>{m.member}</strong>
-                {m.instanceId !== null && <span className="muted"> · {t('static', { id: m.instanceId })}</span>}
-                <span className="group-assignment">
-                  {assignment.length === 0 ? <span className="muted">{t('nothingAssigned')}</span> : assignment.map((tp) => <span key={tp} className="chip">{tp}</span>)}
-                </span>
-                {poll && <LastPoll poll={poll} />}
-                {consumer && <ConsumerStatus consumer={consumer} inGroup />}
-                {consumer && editable && <MemberActions consumer={consumer} consumers={consumers} />}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {outside.length > 0 && (
-        <ul className="group-members group-outside">
-          {outside.map((c) => {
-            const poll = lastPoll(polled, group.group, c.member);
-            return (
-              <li key={c.member}>
-                <strong>{c.member}</strong>
-                <ConsumerStatus consumer={c} inGroup={false} />
-                {poll && <LastPoll poll={poll} />}
-                {editable && <MemberActions consumer={c} consumers={consumers} />}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      </div>
-      <div className="group-section">
-      <h4>{t('committed')}</h4>
-      {rows.length === 0 ? <p className="muted">{t('noCommitted')}</p> : (
-        <table className="group-committed">
-          <thead>
-            <tr><th scope="col">{t('partition')}</th><th scope="col">{t('offset')}</th><th scope="col">{t('end')}</th><th scope="col">{t('lag')}</th></tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.topic}-${r.partition}`} data-testid="committed" data-group={group.group} data-topic={r.topic} data-partition={r.partition} data-offset={r.offset}>
-                <th scope="row">{r.topic}-{r.partition}</th>
-                <td>{r.offset}</td>
-                <td>{r.end ?? '—'}</td>
-                <td>{r.lag ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {rows.length > 0 && <p className="muted group-lag-why">{t('lagWhy')}</p>}
-      {options.marks && <Delivery group={group} marks={options.marks} />}
-      {withChart && (
-        <>
-          <h4>{t('chart.title')}</h4>
-          <Suspense fallback={<div className="lag-placeholder" aria-hidden="true" />}>
-            <LagChart group={group.group} />
-          </Suspense>
-          {rows.length > 0 && <p className="muted group-lag-why">{t('chart.why')}</p>}
-        </>
-      )}
-      </div>
+        <div className="group-section">
+          <p className="group-why">{t(`stateWhy.${group.state}`)}</p>
+          <p className={`group-coordinator${group.coordinator.broker === null ? ' group-coordinator-none' : ''}`}>
+            {group.coordinator.broker === null
+              ? t('noCoordinator', { partition: group.coordinator.partition })
+              : t('coordinator', { broker: group.coordinator.broker, partition: group.coordinator.partition })}
+          </p>
+          <GroupMachine group={group.group} state={group.state} transitions={transitions} />
+        </div>
+        <div className="group-section">
+          <h4>{t('members')}</h4>
+          {group.members.length === 0 ? <p className="muted">{t('noMembers')}</p> : (
+            <ul className="group-members">
+              {group.members.map((m) => {
+                const assignment = sortedAssignment(m.assignment);
+                const poll = lastPoll(polled, group.group, m.member);
+                const consumer = consumerOf(m.member);
+                return (
+                  <li key={m.member} data-testid="member" data-group={group.group} data-member={m.member} data-assignment={assignment.join(',')}>
+                    <strong>{m.member}</strong>
+                    {m.instanceId !== null && <span className="muted"> · {t('static', { id: m.instanceId })}</span>}
+                    <span className="group-assignment">
+                      {assignment.length === 0 ? <span className="muted">{t('nothingAssigned')}</span> : assignment.map((tp) => <span key={tp} className="chip">{tp}</span>)}
+                    </span>
+                    {poll && <LastPoll poll={poll} />}
+                    {consumer && <ConsumerStatus consumer={consumer} inGroup />}
+                    {consumer && editable && <MemberActions consumer={consumer} consumers={consumers} />}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {outside.length > 0 && (
+            <ul className="group-members group-outside">
+              {outside.map((c) => {
+                const poll = lastPoll(polled, group.group, c.member);
+                return (
+                  <li key={c.member}>
+                    <strong>{c.member}</strong>
+                    <ConsumerStatus consumer={c} inGroup={false} />
+                    {poll && <LastPoll poll={poll} />}
+                    {editable && <MemberActions consumer={c} consumers={consumers} />}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+        <div className="group-section">
+          <h4>{t('committed')}</h4>
+          {rows.length === 0 ? <p className="muted">{t('noCommitted')}</p> : (
+            <table className="group-committed">
+              <thead>
+                <tr><th scope="col">{t('partition')}</th><th scope="col">{t('offset')}</th><th scope="col">{t('end')}</th><th scope="col">{t('lag')}</th></tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={`${r.topic}-${r.partition}`} data-testid="committed" data-group={group.group} data-topic={r.topic} data-partition={r.partition} data-offset={r.offset}>
+                    <th scope="row">{r.topic}-{r.partition}</th>
+                    <td>{r.offset}</td>
+                    <td>{r.end ?? '—'}</td>
+                    <td>{r.lag ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {rows.length > 0 && <p className="muted group-lag-why">{t('lagWhy')}</p>}
+          {options.marks && <Delivery group={group} marks={options.marks} />}
+          {withChart && (
+            <>
+              <h4>{t('chart.title')}</h4>
+              <Suspense fallback={<div className="lag-placeholder" aria-hidden="true" />}>
+                <LagChart group={group.group} />
+              </Suspense>
+              {rows.length > 0 && <p className="muted group-lag-why">{t('chart.why')}</p>}
+            </>
+          )}
+        </div>
       </div>
     </article>
   );
