@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useSplit } from '../store/splitStore';
 import { useView } from '../store/viewStore';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +101,11 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const [notesOpen, setNotesOpen] = useState(false);
   const embed = mode === 'embed';
   const split = useSplit();
+  // The leaders' consumer marks read the world's consumers and the steps up to the cursor.
+  const consumerContext = useMemo(
+    () => (world && scenario && world.groups.consumers.length > 0 ? { consumers: world.groups.consumers, steps: scenario.steps, position } : undefined),
+    [world, scenario, position],
+  );
 
   useEffect(() => {
     document.title = scenario?.title ? `${scenario.title} · ${t('app.name')}` : t('app.name');
@@ -158,13 +163,14 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
               ) : (
                 <>
                   {world && <StepNarration scenario={scenario} position={position} events={events} world={world} withReadingAid={!embed} />}
-                  <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} />
+                  <ClusterView report={report} manual={scenario.cluster.replication === 'manual'} editable={!embed} consumers={consumerContext} />
                 </>
               )}
               {(report.groups.length > 0 || !embed) && !split && (
                 <Suspense fallback={null}>
                   <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled}
-                    consumers={world?.groups.consumers} editable={!embed} withChart />
+                    consumers={world?.groups.consumers} editable={!embed} withChart
+                    events={events} steps={scenario.steps} position={position} />
                 </Suspense>
               )}
               {!split && <StepErrorList stepErrors={report.stepErrors} scenario={scenario} world={world} />}

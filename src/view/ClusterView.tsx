@@ -2,11 +2,14 @@ import { lazy, Suspense, useId, useMemo, useState, type CSSProperties, type Keyb
 import { partitionDiffKey, useDiffers } from './split/differs';
 import { useTranslation } from 'react-i18next';
 import type { BrokerReport, PartitionReport, Report } from '../core/model/report';
+import type { ConsumerState } from '../core/model/groups';
+import type { Step } from '../core/model/scenario';
 import { useSession } from '../store/sessionStore';
 import { viewActions } from '../store/viewStore';
 import { BrokerMenu } from './controls/BrokerMenu';
 import { logWindow } from './layout/logWindow';
 import { ReplicaLog } from './ReplicaLog';
+import type { ConsumerMarksInput } from './groups/consumerMarks';
 import { FULL_DRAW_PARTITIONS, isInternalTopic, partitionKey, partitionLag, replicaChanges, replicaRole } from './viewModel';
 
 /**
@@ -14,6 +17,16 @@ import { FULL_DRAW_PARTITIONS, isInternalTopic, partitionKey, partitionLag, repl
  * its own chunk, loaded right after. It overlays the grid, so it takes no room of its own.
  */
 const EventStage = lazy(() => import('./EventStage').then((m) => ({ default: m.EventStage })));
+/** The legend's consumer marks come with the groups' chunk. */
+const ConsumerLegendItems = lazy(() => import('./groups/ConsumerLane').then((m) => ({ default: m.ConsumerLegendItems })));
+
+/** What the leader strips need for the consumer marks beyond the report: the world's consumers and the steps. */
+export interface ConsumerContext {
+  consumers: readonly ConsumerState[];
+  steps: readonly Step[];
+  /** Steps applied. */
+  position: number;
+}
 
 function PartitionFacts({ partition, compact }: { partition: PartitionReport; compact: boolean }) {
   const { t } = useTranslation();
@@ -91,7 +104,7 @@ function BrokerHead({ broker, manual, editable }: { broker: BrokerReport; manual
   );
 }
 
-function Legend() {
+function Legend({ groups }: { groups: boolean }) {
   const { t } = useTranslation();
   return (
     <ul className="legend" aria-label={t('cluster.legendLabel')}>
@@ -99,6 +112,7 @@ function Legend() {
       <li><span className="swatch swatch-uncommitted" aria-hidden="true" />{t('cluster.legendUncommitted')}</li>
       <li><span className="legend-crown" aria-hidden="true">♛</span>{t('cluster.legendLeader')}</li>
       <li><span className="swatch swatch-out" aria-hidden="true" />{t('cluster.legendOutOfIsr')}</li>
+      {groups && <Suspense fallback={null}><ConsumerLegendItems /></Suspense>}
     </ul>
   );
 }
@@ -108,12 +122,20 @@ function Legend() {
  * replica a log strip in its broker's column. Small clusters draw every user-topic replica; a
  * larger one lists compact summaries, and selecting one draws that partition in full.
  */
-export function ClusterView({ report, manual = false, editable = true, animate = true }: { report: Report; manual?: boolean; editable?: boolean; animate?: boolean }) {
+export function ClusterView({ report, manual = false, editable = true, animate = true, consumers }: {
+  report: Report; manual?: boolean; editable?: boolean; animate?: boolean;
+  /** Draw the consumer marks on the leaders' strips (absent: none). */
+  consumers?: ConsumerContext;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const [focused, setFocused] = useState<string | null>(null);
   const events = useSession((s) => s.events);
   const changes = useMemo(() => replicaChanges(events), [events]);
+  const marksInput = useMemo<ConsumerMarksInput | undefined>(
+    () => (consumers ? { groups: report.groups, polled: report.polled, ...consumers } : undefined),
+    [consumers, report.groups, report.polled],
+  );
   const userPartitions = report.partitions.filter((p) => !isInternalTopic(p.topic));
   const drawAllUser = userPartitions.length <= FULL_DRAW_PARTITIONS;
   const compact = report.partitions.filter((p) => isInternalTopic(p.topic) || !drawAllUser);
@@ -176,7 +198,7 @@ export function ClusterView({ report, manual = false, editable = true, animate =
                 <ReplicaLog
                   key={partitionKey(p)} partition={p} replica={replica} row={i + 2} window={window}
                   role={replicaRole(p, broker.id, report.brokers)} inIsr={p.isr.includes(broker.id)}
-                  change={changes.get(`${partitionKey(p)}-${broker.id}`)}
+                  change={changes.get(`${partitionKey(p)}-${broker.id}`)} consumers={marksInput}
                 />
               );
             })}
@@ -199,7 +221,7 @@ export function ClusterView({ report, manual = false, editable = true, animate =
           </div>
         </details>
       ))}
-      <Legend />
+      <Legend groups={marksInput !== undefined && report.groups.length > 0} />
     </section>
   );
 }

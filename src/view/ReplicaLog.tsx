@@ -1,9 +1,13 @@
-import type { CSSProperties } from 'react';
+import { lazy, Suspense, type CSSProperties } from 'react';
 import { recordDiffKey, replicaDiffKey, useDiffers } from './split/differs';
 import { useTranslation } from 'react-i18next';
 import type { PartitionReport, ReplicaReport } from '../core/model/report';
 import type { LogWindow } from './layout/logWindow';
 import type { ReplicaChange, ReplicaRole } from './viewModel';
+import type { ConsumerMarksInput } from './groups/consumerMarks';
+
+/** The consumer marks under a leader's strip load with the groups, never on the first page. */
+const ConsumerLane = lazy(() => import('./groups/ConsumerLane'));
 
 interface ReplicaLogProps {
   partition: PartitionReport;
@@ -15,6 +19,8 @@ interface ReplicaLogProps {
   row: number;
   /** What the last step changed here (truncation, a new leader, ISR membership). */
   change?: ReplicaChange;
+  /** The groups, polls and consumers, for the leader's consumer marks (absent: none drawn). */
+  consumers?: ConsumerMarksInput;
 }
 
 const EPOCH_HUES = 6;
@@ -26,7 +32,7 @@ const flip = (xPercent: number) => (xPercent > 70 ? ' marker-flip' : '');
  * One replica: a horizontal strip of offset cells with HW and LEO markers. Records at or above
  * this replica's HW are drawn hatched and dashed ("uncommitted"), never by colour alone.
  */
-export function ReplicaLog({ partition, replica, role, inIsr, window, row, change }: ReplicaLogProps) {
+export function ReplicaLog({ partition, replica, role, inIsr, window, row, change, consumers }: ReplicaLogProps) {
   const { t } = useTranslation();
   const differs = useDiffers();
   const drawn = replica.log.filter((record) => record.offset >= window.firstOffset);
@@ -113,6 +119,11 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
           <span className="marker-label">{t('replica.leo')}</span>
         </div>
       </div>
+      {role === 'leader' && consumers && consumers.groups.length > 0 && (
+        <Suspense fallback={null}>
+          <ConsumerLane partition={partition} window={window} input={consumers} />
+        </Suspense>
+      )}
       <p className="replica-numbers">
         <span title={t('replica.numbersTitle')}>{t('replica.numbers', { leo: replica.logEndOffset, hw: replica.highWatermark })}</span>
         {inIsr && <span className="badge-inline">{t('replica.inIsr')}</span>}

@@ -17,6 +17,11 @@ const LEGEND: { id: string; sample: ReactNode }[] = [
   { id: 'changed', sample: <span className="badge badge-change">♛</span> },
   { id: 'cut', sample: <span className="legend-glyph legend-cut">✂</span> },
   { id: 'narration', sample: <span className="legend-swatch legend-note" /> },
+  // The consumer lane under a leader's strip (groups/ConsumerLane.tsx).
+  { id: 'consumerCommitted', sample: <span className="legend-consumer legend-consumer-committed">g ✓4</span> },
+  { id: 'consumerPosition', sample: <span className="legend-consumer legend-consumer-position">c1 ▸6</span> },
+  { id: 'consumerSkipped', sample: <span className="legend-consumer delivery-skipped">✕</span> },
+  { id: 'consumerTwice', sample: <span className="legend-pair"><span className="legend-consumer delivery-twice">×2</span><span className="legend-consumer delivery-twice delivery-pending">↻</span></span> },
 ];
 
 const MARKS = ['anomaly', 'leader', 'truncate', 'isr', 'broker'] as const;
