@@ -27,7 +27,7 @@ const LEGEND: { id: string; sample: ReactNode }[] = [
 const MARKS = ['anomaly', 'leader', 'truncate', 'isr', 'broker'] as const;
 const MARK_GLYPHS: Record<(typeof MARKS)[number], string> = { anomaly: '⚠', leader: '♛', truncate: '✂', isr: '±', broker: '●' };
 
-const GLOSSARY = ['broker', 'controller', 'partition', 'replica', 'leader', 'follower', 'offset', 'leo', 'hw', 'committed', 'isr', 'acks', 'minIsr', 'epoch', 'fenced', 'session', 'truncation', 'unclean', 'idempotence'] as const;
+const GLOSSARY = ['record', 'broker', 'controller', 'partition', 'replica', 'leader', 'follower', 'offset', 'leo', 'hw', 'committed', 'isr', 'acks', 'minIsr', 'epoch', 'fenced', 'session', 'truncation', 'unclean', 'idempotence'] as const;
 
 export function ReadingAid() {
   const { t } = useTranslation('narration');
