@@ -260,6 +260,18 @@ describe('narration of the console consumer (kafka-console-consumer.sh as a grou
   });
 });
 
+describe('narration of --delete-offsets', () => {
+  it('names the offsets removed and what a later member does (GroupCoordinator.handleDeleteOffsets)', () => {
+    const c1 = { group: 'g', member: 'c1' };
+    const doc = { ...groupDoc, steps: [produce('k0', 'all'), { op: 'run', ms: 100 }, { op: 'subscribe', ...c1, topics: ['orders'] }, { op: 'run', ms: 5000 },
+      { op: 'poll', ...c1 }, { op: 'commit', ...c1 }, { op: 'run', ms: 100 }, { op: 'leave', ...c1 }, { op: 'run', ms: 100 },
+      { op: 'cli', command: 'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --delete-offsets --group g --topic orders' }] };
+    const played = play(doc);
+    expectBoth(narrationAt(played, doc.steps.length), [/--delete-offsets removed the committed offsets of group g \(orders-0 → 1\).*auto\.offset\.reset/],
+      [/--delete-offsets 删除了消费组 g 已提交的位移（orders-0 → 1）/]);
+  });
+});
+
 describe('narration of retention', () => {
   it('tells the passes of one check: the log-start pass, then retention.ms with a roll', () => {
     const played = play(retentionDoc);

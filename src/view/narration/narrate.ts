@@ -475,6 +475,7 @@ function groupSentences(ctx: Context, group: Group): Sentence[] {
       }
       const tool = 'kafka-consumer-groups.sh';
       if (e.action === 'reset-offsets') return [say('group.resetOffsets', { group: e.group, offsets, tool })];
+      if (e.action === 'delete-offsets') return [say(offsets === '' ? 'group.deleteOffsetsNone' : 'group.deleteOffsets', { group: e.group, offsets, tool })];
       return [say(offsets === '' ? 'group.deleted' : 'group.deletedOffsets', { group: e.group, offsets, tool })];
     }
     default:
