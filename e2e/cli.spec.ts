@@ -82,3 +82,33 @@ test('the consumer tools: a console consumer commits for its group, Tab complete
   await expect(outputs.nth(2).locator('.cli-stdout')).toContainText('readers');
   await expect(page.getByTestId('step-narration')).toContainText('--reset-offsets --execute committed orders-0 → 0 for group readers');
 });
+
+test('--delete-offsets and --reset-offsets --to-datetime change the group\'s committed offsets', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  const BS = '--bootstrap-server localhost:9092';
+  // v0..v2 at t = 0 ms, w0 w1 at t = 10,000 ms (simulated time 0 is 1970-01-01T00:00:00Z); the
+  // console consumer commits 5 for group readers, written to __consumer_offsets during the last run.
+  await cluster.open(scenarioHash({
+    version: 1, cluster: { brokers: 3, config: { 'offsets.topic.num.partitions': 3 } },
+    topics: [{ name: 'orders', partitions: 1, replicationFactor: 3 }],
+    steps: [{ op: 'produce', topic: 'orders', key: 'k', value: 'v{i}', count: 3 }, { op: 'run', ms: 10000 },
+      { op: 'produce', topic: 'orders', key: 'k', value: 'w{i}', count: 2 }, { op: 'run', ms: 1000 },
+      { op: 'cli', command: `kafka-console-consumer.sh ${BS} --topic orders --group readers --from-beginning` }, { op: 'run', ms: 1000 }],
+  }, 6), '?lang=en');
+  const outputs = page.getByTestId('cli-output');
+  const committed = page.locator('[data-testid="committed"][data-group="readers"][data-topic="orders"][data-partition="0"]');
+  await expect(committed).toHaveAttribute('data-offset', '5');
+
+  await type(page, `kafka-consumer-groups.sh ${BS} --delete-offsets --group readers --topic orders`);
+  await expect(outputs.nth(1)).toHaveAttribute('data-exit-code', '0');
+  await expect(outputs.nth(1).locator('.cli-stdout')).toContainText('Request succeed for deleting offsets with topic orders group readers');
+  await expect(outputs.nth(1).locator('.cli-stdout')).toContainText(/orders +0 +Successful/);
+  await expect(page.getByTestId('step-narration')).toContainText('--delete-offsets removed the committed offsets of group readers (orders-0 → 5)');
+  await expect(committed).toHaveCount(0);
+
+  // The first record at or after 00:00:05 is w0, offset 3.
+  await type(page, `kafka-consumer-groups.sh ${BS} --reset-offsets --group readers --topic orders --to-datetime 1970-01-01T00:00:05.000 --execute`);
+  await expect(outputs.nth(2)).toHaveAttribute('data-exit-code', '0');
+  await expect(outputs.nth(2).locator('.cli-stdout')).toContainText(/readers +orders +0 +3/);
+  await expect(page.getByTestId('step-narration')).toContainText('--reset-offsets --execute committed orders-0 → 3 for group readers');
+});

@@ -58,7 +58,7 @@ export function cloneWorld(world: World): World {
   copy.pendingProduces = pendingProduces.slice();
   const done = (i: number) => recordBatches[i] < 0 || producerBatches[recordBatches[i]].phase === 'done';
   copy.produced = produced.map((entry, i) => (done(i) ? entry : { ...entry }));
-  copy.producerBatches = producerBatches.map((batch) => (batch.phase === 'done' ? batch : { ...batch, records: batch.records.slice() }));
+  copy.producerBatches = producerBatches.map((batch) => (batch.phase === 'done' ? batch : { ...batch, records: batch.records.slice(), timestampsMs: batch.timestampsMs.slice() }));
   copy.recordBatches = recordBatches.slice();
   const copies = copy.topics.flatMap((t) => t.partitions.flatMap((p) => p.replicaStates));
   copies.forEach((r, i) => {

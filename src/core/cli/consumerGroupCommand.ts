@@ -9,8 +9,8 @@
  * due to …" on stdout with its stack trace on stderr — and, like every `printError`, exit 0.
  *
  * `--list` (`--state [states]` adds a STATE column and filters), `--describe` (consumerGroupDescribe.ts),
- * `--delete` (`deleteGroups`), `--reset-offsets` (consumerGroupReset.ts). `--delete-offsets` is
- * not modelled. Groups of `--all-groups` and `--list` come in name order (the admin client merges
+ * `--delete` (`deleteGroups`), `--reset-offsets` (consumerGroupReset.ts), `--delete-offsets`
+ * (consumerGroupDeleteOffsets.ts). Groups of `--all-groups` and `--list` come in name order (the admin client merges
  * the brokers' answers in arrival order).
  */
 import type { ParsedOptions } from './optionParser';
@@ -20,6 +20,7 @@ import { JavaException, kafkaError } from './javaException';
 import { consumerGroupOptions } from './consumerGroupOptions';
 import { printError, printMembers, printOffsets, printStates, col } from './consumerGroupDescribe';
 import { resetOffsets, UsageError } from './consumerGroupReset';
+import { deleteOffsets } from './consumerGroupDeleteOffsets';
 import { deleteGroup, describeGroup, listGroups, type DescribedGroup } from '../protocol/groups/groupAdmin';
 import { javaHashOrder } from '../protocol/groups/javaHashMap';
 
@@ -128,7 +129,7 @@ function runCommand(run: ToolRun, o: ParsedOptions): void {
     else if (o.has('describe')) describe(run, o);
     else if (o.has('delete')) deleteGroups(run, o);
     else if (o.has('reset-offsets')) resetOffsets(run, o, groupIds(run, o));
-    else run.out.eprintln('The simulator does not model --delete-offsets; nothing was changed.');
+    else deleteOffsets(run, o);
   } catch (error) {
     if (error instanceof ExitSignal) throw error;
     if (error instanceof UsageError) printUsageAndExit(run, specs, error.message);

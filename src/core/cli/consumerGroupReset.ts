@@ -1,17 +1,20 @@
 /**
  * `kafka-consumer-groups.sh --reset-offsets` (`ConsumerGroupService.resetOffsets`,
- * `prepareOffsetsToReset`, `checkOffsetsRange`, `printOffsetsToReset`; 3.6.2 and 2.8.2
- * `ConsumerGroupCommand.scala`). Only an inactive group (Empty, or Dead: unknown) can be reset;
- * otherwise "Error: Assignments can only be reset if the group 'G' is inactive, but the current
- * state is S." and an empty plan (whose header Kafka still prints). `--execute` commits the plan
- * with AlterConsumerGroupOffsets (groupAdmin.ts); without it the plan is only shown.
+ * `prepareOffsetsToReset`, `checkOffsetsRange`, `getLogTimestampOffsets`, `printOffsetsToReset`,
+ * `exportOffsetsToCsv`; 3.6.2 and 2.8.2 `ConsumerGroupCommand.scala`). Only an inactive group
+ * (Empty, or Dead: unknown) can be reset; otherwise "Error: Assignments can only be reset if the
+ * group 'G' is inactive, but the current state is S." and an empty plan (whose header Kafka still
+ * prints). `--execute` commits the plan with AlterConsumerGroupOffsets (groupAdmin.ts); without
+ * it the plan is only shown. `--export` prints the plan as CSV (resetPlanCsv.ts) instead of the
+ * table.
  *
  * Scopes: `--all-topics` (the group's committed partitions), `--topic t` (every partition of t) or
- * `--topic t:0,2`. Scenarios: `--to-earliest` (log start offset), `--to-latest` (the HW, as
- * ListOffsets answers a read_uncommitted client), `--to-offset n`, `--shift-by n` (from the
- * committed offset), `--to-current`, each clamped to [log start, HW] with Kafka's WARN. The
- * timestamp scenarios (`--to-datetime`, `--by-duration`) and `--from-file`/`--export` are not
- * modelled: the tool says so and changes nothing.
+ * `--topic t:0,2`; none with `--from-file`. Scenarios: `--to-earliest` (log start offset),
+ * `--to-latest` (the HW, as ListOffsets answers a read_uncommitted client), `--to-offset n`,
+ * `--shift-by n` (from the committed offset), `--to-current`, `--from-file` (the step's `input`
+ * is the CSV), each of the ones with a number clamped to [log start, HW] with Kafka's WARN;
+ * `--to-datetime` and `--by-duration` ask ListOffsets by timestamp (offsetsForTimes.ts) and fall
+ * back to the HW where no record is that recent (3.6 says so: "Warn: Partition … is empty.").
  */
 import type { ToolRun } from './cliOutput';
 import type { ParsedOptions } from './optionParser';
@@ -20,8 +23,10 @@ import { JavaException, kafkaError } from './javaException';
 import { findTopic } from '../simContext';
 import { alterGroupOffsets, describeGroup } from '../protocol/groups/groupAdmin';
 import { servingLeader } from '../protocol/groups/consumerClient';
-import { parseTopicPartition } from '../protocol/groups/topicPartition';
+import { parseTopicPartition, tpName, type TopicPartition } from '../protocol/groups/topicPartition';
 import { col, logEndOffsetOf, printError } from './consumerGroupDescribe';
+import { getDateTime, offsetForTimestamp, parseDurationNanos, timestampBefore } from './offsetsForTimes';
+import { exportOffsetsToCsv, parseResetPlan } from './resetPlanCsv';
 
 /** Thrown for Kafka's `IllegalArgumentException`s and `printUsageAndExit` calls inside `run`. */
 export class UsageError extends Error {}
@@ -35,17 +40,31 @@ function logStartOf(run: ToolRun, tp: string): number | null {
   return leader ? leader.logStartOffset : null;
 }
 
+/**
+ * `t:0,2` → `t-0`, `t-2`: 3.6's `parseTopicsWithPartitions` (IllegalArgumentExceptions: the usage);
+ * 2.8 splits inline, so a bad number is `Integer.parseInt`'s NumberFormatException (also an
+ * IllegalArgumentException: the usage) and `t:` an ArrayIndexOutOfBoundsException.
+ */
+export function parseTopicWithPartitions(run: ToolRun, arg: string): TopicPartition[] {
+  const parts = arg.split(':');
+  const kraft = run.ctx.world.settings.cluster.metadata === 'kraft';
+  if (kraft && parts.length !== 2) throw new UsageError(`Invalid topic arg '${arg}', expected topic name and partitions`);
+  if (parts.length < 2) throw new JavaException('java.lang.ArrayIndexOutOfBoundsException', `Index 1 out of bounds for length ${parts.length}`);
+  const numbers = parts[1].split(',');
+  // String.split drops trailing empty strings.
+  while (numbers.length > 1 && numbers[numbers.length - 1] === '') numbers.pop();
+  return numbers.map((p) => {
+    if (!/^[+-]?\d+$/.test(p) || Math.abs(Number(p)) > 2 ** 31 - 1) {
+      throw new UsageError(kraft ? `Invalid partition '${p}' specified in topic arg '${arg}''` : `For input string: "${p}"`);
+    }
+    return { topic: parts[0], partition: Number(p) };
+  });
+}
+
 /** `parseTopicPartitionsToReset`: `t:0,1` as given, `t` as every partition (describeTopics). */
 function partitionsOf(run: ToolRun, topics: string[]): string[] {
   const out: string[] = [];
-  for (const arg of topics.filter((t) => t.includes(':'))) {
-    const parts = arg.split(':');
-    if (parts.length !== 2) throw new UsageError(`Invalid topic arg '${arg}', expected topic name and partitions`);
-    for (const p of parts[1].split(',')) {
-      if (!/^[+-]?\d+$/.test(p)) throw new UsageError(`Invalid partition '${p}' specified in topic arg '${arg}''`);
-      out.push(`${parts[0]}-${Number(p)}`);
-    }
-  }
+  for (const arg of topics.filter((t) => t.includes(':'))) out.push(...parseTopicWithPartitions(run, arg).map(tpName));
   for (const topic of topics.filter((t) => !t.includes(':'))) {
     const t = findTopic(run.ctx.world, topic);
     // describeTopics(...).allTopicNames().get: ExecutionException → "failed due to …".
@@ -58,6 +77,9 @@ function partitionsOf(run: ToolRun, topics: string[]): string[] {
 /** `checkOffsetsRange`: above the end → the end; below the start → the start (each with Kafka's WARN). */
 function checkRange(run: ToolRun, requested: [string, number][]): [string, number][] {
   return requested.map(([tp, offset]) => {
+    // listOffsets(...).all.get fails as a whole for a partition that does not exist.
+    const { topic, partition } = parseTopicPartition(tp);
+    if (!findTopic(run.ctx.world, topic)?.partitions[partition]) throw new JavaException('java.util.concurrent.ExecutionException', kafkaError('UNKNOWN_TOPIC_OR_PARTITION').toString());
     const end = logEndOffsetOf(run.ctx, tp);
     if (end === null) throw new JavaException('java.lang.IllegalStateException', `Unexpected non-existing offset value for topic partition ${tp}`);
     if (offset > end) {
@@ -73,7 +95,42 @@ function checkRange(run: ToolRun, requested: [string, number][]): [string, numbe
   });
 }
 
-function prepare(run: ToolRun, o: ParsedOptions, partitions: string[], committed: Record<string, number>): [string, number][] {
+/**
+ * `getLogTimestampOffsets` then `prepareOffsetsToReset`'s match: each partition's offset for the
+ * timestamp; where the broker has none (no record that recent below the HW), the HW
+ * (`getLogEndOffsets`), which 3.6 announces on stdout.
+ */
+function byTimestamp(run: ToolRun, partitions: string[], timestamp: number): [string, number][] {
+  const found = partitions.map((tp) => [tp, offsetForTimestamp(run.ctx, tp, timestamp)] as const);
+  if (run.ctx.world.settings.cluster.metadata === 'kraft') {
+    for (const [tp, offset] of found) {
+      if (offset !== null) continue;
+      const { topic, partition } = parseTopicPartition(tp);
+      run.out.println(`\nWarn: Partition ${partition} from topic ${topic} is empty. Falling back to latest known offset.`);
+    }
+  }
+  return found.map(([tp, offset]): [string, number] => {
+    const resolved = offset === null ? logEndOffsetOf(run.ctx, tp) : offset;
+    if (resolved === null || resolved === undefined) throw new UsageError(`Error getting offset by timestamp of topic partition: ${tp}`);
+    return [tp, resolved];
+  });
+}
+
+interface PlanFile {
+  plan: Map<string, Map<string, number>> | null;
+}
+
+/** The lazy `resetPlanFromFile`: read once, when a group first needs it. */
+function planFromFile(run: ToolRun, o: ParsedOptions, file: PlanFile): Map<string, Map<string, number>> {
+  if (file.plan) return file.plan;
+  const path = o.value('from-file') ?? '';
+  // Utils.readFileAsString: the step's input lines are the file; no input, no file.
+  if (run.input.length === 0) throw new JavaException('java.nio.file.NoSuchFileException', path);
+  file.plan = parseResetPlan(o, run.input.map((line) => `${line}\n`).join(''));
+  return file.plan;
+}
+
+function prepare(run: ToolRun, o: ParsedOptions, groupId: string, partitions: string[], committed: Record<string, number>, file: PlanFile): [string, number][] {
   const listed = (what: 'starting' | 'ending', lookup: (tp: string) => number | null) => partitions.map((tp): [string, number] => {
     const offset = lookup(tp);
     if (offset === null) throw new UsageError(`Error getting ${what} offset of topic partition: ${tp}`);
@@ -89,6 +146,16 @@ function prepare(run: ToolRun, o: ParsedOptions, partitions: string[], committed
       return [tp, committed[tp] + shift];
     }));
   }
+  if (o.has('to-datetime')) return byTimestamp(run, partitions, getDateTime(o.value('to-datetime') ?? ''));
+  if (o.has('by-duration')) return byTimestamp(run, partitions, timestampBefore(run.ctx.world.timeMs, parseDurationNanos(o.value('by-duration') ?? '')));
+  if (o.has('from-file')) {
+    const forGroup = planFromFile(run, o, file).get(groupId);
+    if (!forGroup) {
+      printError(run, `No reset plan for group ${groupId} found`);
+      return [];
+    }
+    return checkRange(run, [...forGroup]);
+  }
   if (o.has('to-current')) {
     return [...partitions.filter((tp) => committed[tp] !== undefined).map((tp): [string, number] => [tp, committed[tp]]),
       ...listed('ending', (tp) => logEndOffsetOf(run.ctx, tp)).filter(([tp]) => committed[tp] === undefined)];
@@ -96,13 +163,10 @@ function prepare(run: ToolRun, o: ParsedOptions, partitions: string[], committed
   throw new UsageError(`Option '[reset-offsets]' requires one of the following scenarios: Set([to-offset], [shift-by], [to-datetime], [by-duration], [to-earliest], [to-latest], [to-current], [from-file])`);
 }
 
-/** `resetOffsets` then `printOffsetsToReset`. */
+/** `resetOffsets`, then `exportOffsetsToCsv` (`--export`) or `printOffsetsToReset`. */
 export function resetOffsets(run: ToolRun, o: ParsedOptions, groupIds: string[]): void {
-  if (o.has('to-datetime') || o.has('by-duration') || o.has('from-file') || o.has('export')) {
-    run.out.eprintln('The simulator does not model --to-datetime, --by-duration, --from-file or --export; nothing was changed.');
-    return;
-  }
   const plan: [string, [string, number][]][] = [];
+  const file: PlanFile = { plan: null };
   for (const groupId of groupIds) {
     const d = describeGroup(run.ctx, groupId);
     if (!d) throw new JavaException('java.util.concurrent.ExecutionException', kafkaError('COORDINATOR_NOT_AVAILABLE').toString());
@@ -114,10 +178,15 @@ export function resetOffsets(run: ToolRun, o: ParsedOptions, groupIds: string[])
     let partitions: string[];
     if (o.has('all-topics')) partitions = Object.keys(d.committed);
     else if (o.has('topic')) partitions = partitionsOf(run, o.values('topic'));
+    else if (o.has('from-file')) partitions = [];
     else throw new UsageError('One of the reset scopes should be defined: --all-topics, --topic.');
-    const prepared = prepare(run, o, partitions, d.committed);
+    const prepared = prepare(run, o, groupId, partitions, d.committed, file);
     if (o.has('execute') && !o.has('dry-run') && prepared.length > 0) alterGroupOffsets(run.ctx, groupId, Object.fromEntries(prepared));
     plan.push([groupId, prepared]);
+  }
+  if (o.has('export')) {
+    run.out.println(exportOffsetsToCsv(o, plan));
+    return;
   }
   if (plan.length > 0) run.out.println(`\n${col('GROUP', 30)} ${col('TOPIC', 30)} ${col('PARTITION', 10)} ${col('NEW-OFFSET', 15)}`);
   for (const [groupId, prepared] of plan) {

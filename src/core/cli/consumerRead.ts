@@ -96,16 +96,6 @@ function assignment(ctx: SimContext, setup: ConsumerSetup): Assigned[] {
   });
 }
 
-/** The simulated time each produced record was created at (its batch's time), by `step:index`. */
-function timestamps(ctx: SimContext): Map<string, number> {
-  const out = new Map<string, number>();
-  ctx.world.produced.forEach((r, i) => {
-    const batch = ctx.world.producerBatches[ctx.world.recordBatches[i]];
-    if (batch) out.set(`${r.step}:${r.index}`, batch.createdMs);
-  });
-  return out;
-}
-
 export interface ConsumeResult {
   records: FormattedRecord[];
   /** What ended `process` early (`TimeoutException` when nothing more came), or null at --max-messages. */
@@ -150,7 +140,6 @@ export function consume(ctx: SimContext, setup: ConsumerSetup, reset: 'earliest'
   // One fetch per leader, in the order the assignment first names it; partitions in assignment order.
   const leaders = [...new Set(assigned.filter((a) => a.leader).map((a) => a.leaderId))];
   const ordered = leaders.flatMap((id) => assigned.filter((a) => a.leader && a.leaderId === id));
-  const stamps = timestamps(ctx);
   const readable: (FormattedRecord & { tp: string })[] = [];
   for (const a of ordered) {
     const start = positions[a.tp];
@@ -158,7 +147,7 @@ export function consume(ctx: SimContext, setup: ConsumerSetup, reset: 'earliest'
     for (let offset = start; offset < a.leader.highWatermark; offset++) {
       const r = recordAt(a.leader, offset);
       if (!r) break;
-      readable.push({ tp: a.tp, partition: a.partition, offset, timestamp: stamps.get(`${r.step}:${r.index}`) ?? ctx.world.timeMs, key: r.key, value: r.value });
+      readable.push({ tp: a.tp, partition: a.partition, offset, timestamp: r.timestampMs, key: r.key, value: r.value });
     }
   }
   const limit = setup.maxMessages < 0 ? readable.length : Math.min(setup.maxMessages, readable.length);

@@ -23,6 +23,7 @@ describe('the option names validation keeps', () => {
     expect(usesGroupCoordinator('kafka-console-consumer.sh --bootstrap-server b --topic t --part 0')).toBe(false);
     expect(usesGroupCoordinator('bin/kafka-consumer-groups.sh --bootstrap-server b --desc --group g')).toBe(true);
     expect(usesGroupCoordinator('kafka-consumer-groups.sh --bootstrap-server b --list --state')).toBe(false);
+    expect(usesGroupCoordinator('kafka-consumer-groups.sh --bootstrap-server b --delete-offsets --group g --topic t')).toBe(true);
     expect(usesGroupCoordinator('kafka-topics.sh --bootstrap-server b --list')).toBe(false);
   });
 });

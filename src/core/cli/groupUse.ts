@@ -3,9 +3,10 @@
  * `cli` step whose tool finds a group coordinator (FindCoordinator creates `__consumer_offsets`
  * on first use) counts as a group step for the partition limit: kafka-console-consumer.sh without
  * `--partition` (it subscribes, with its own group or a generated one), and
- * kafka-consumer-groups.sh `--describe`, `--delete` or `--reset-offsets`. Read statically from
- * the command line, whether or not the command will succeed. Group names need no declaration:
- * a later step may name a group an earlier `cli` step created, as it may any group.
+ * kafka-consumer-groups.sh `--describe`, `--delete`, `--reset-offsets` or `--delete-offsets`.
+ * Read statically from the command line, whether or not the command will succeed. Group names
+ * need no declaration: a later step may name a group an earlier `cli` step created, as it may
+ * any group.
  *
  * Validation is in the first page's bundle, the tools are not: so this file keeps only the
  * options' names (joptsimple needs them all to resolve abbreviations) and their shapes, and
@@ -44,7 +45,7 @@ export function usesGroupCoordinator(command: string): boolean {
     if (tool === 'kafka-console-consumer.sh') return !parseOptions(specsOf(CONSOLE_CONSUMER_SHAPE), tokens.words.slice(1)).has('partition');
     if (tool === 'kafka-consumer-groups.sh') {
       const o = parseOptions(specsOf(CONSUMER_GROUPS_SHAPE), tokens.words.slice(1));
-      return o.has('describe') || o.has('delete') || o.has('reset-offsets');
+      return o.has('describe') || o.has('delete') || o.has('reset-offsets') || o.has('delete-offsets');
     }
   } catch {
     return false;

@@ -27,6 +27,7 @@ export const KAFKA_ERRORS = {
   COORDINATOR_NOT_AVAILABLE: ['org.apache.kafka.common.errors.CoordinatorNotAvailableException', 'The coordinator is not available.'],
   NON_EMPTY_GROUP: ['org.apache.kafka.common.errors.GroupNotEmptyException', 'The group is not empty.'],
   GROUP_ID_NOT_FOUND: ['org.apache.kafka.common.errors.GroupIdNotFoundException', 'The group id does not exist.'],
+  GROUP_SUBSCRIBED_TO_TOPIC: ['org.apache.kafka.common.errors.GroupSubscribedToTopicException', 'Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.'],
   INVALID_REQUEST: ['org.apache.kafka.common.errors.InvalidRequestException', 'This most likely occurs because of a request being malformed by the client library or the message was sent to an incompatible broker. See the broker logs for more details.'],
 } as const;
 

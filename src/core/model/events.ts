@@ -45,7 +45,7 @@ export type SimEvent =
    * offsets) or `--delete` (the offsets it removed); kafka-console-consumer.sh read as a member of
    * the group and closed (the offsets it commits on close, or none).
    */
-  | { type: 'group-admin'; atMs: number; group: string; action: 'reset-offsets' | 'delete' | 'console-consumer'; offsets: Record<string, number> };
+  | { type: 'group-admin'; atMs: number; group: string; action: 'reset-offsets' | 'delete' | 'delete-offsets' | 'console-consumer'; offsets: Record<string, number> };
 
 /**
  * A partition's leader changed (or it lost its leader: `to` null). `cause`: `controller` (an

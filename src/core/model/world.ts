@@ -30,6 +30,12 @@ export interface LogRecord {
    * the largest of its batches' (`LogSegment.maxTimestampSoFar`).
    */
   readonly maxTimestampMs: number;
+  /**
+   * The record's own timestamp (CreateTime: the simulated time it joined its batch, as
+   * `KafkaProducer.doSend` stamps a record with no timestamp). ListOffsets by timestamp
+   * (`kafka-consumer-groups.sh --to-datetime`) and the console consumer read it.
+   */
+  readonly timestampMs: number;
   /** The idempotent producer's id, epoch and the batch's base sequence (KIP-98); absent otherwise. */
   readonly producerId?: number;
   readonly producerEpoch?: number;
@@ -219,6 +225,8 @@ export interface ProducerBatch {
   createdMs: number;
   /** The simulated time of its latest record (the batch's `maxTimestamp`: CreateTime). */
   maxTimestampMs: number;
+  /** Parallel to `records`: each record's CreateTime (the simulated time it joined). */
+  timestampsMs: number[];
   deadlineMs: number;
   /** waiting: in its partition's queue; backoff: there too, until its retry backoff ends. */
   phase: 'waiting' | 'backoff' | 'in-flight' | 'done';

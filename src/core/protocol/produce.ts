@@ -95,7 +95,7 @@ function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, reques
     return {
       offset: baseOffset + i, leaderEpoch: p.leaderEpoch, step: entry.step, index: entry.index,
       key: entry.key, value: entry.value, sizeBytes: batch.sizeBytes, baseOffset, lastOffset,
-      maxTimestampMs: batch.maxTimestampMs, ...idempotence,
+      maxTimestampMs: batch.maxTimestampMs, timestampMs: batch.timestampsMs[i] ?? batch.maxTimestampMs, ...idempotence,
     };
   });
   if (batch.attempts > 1) for (const record of records) reportDuplicate(ctx, p, leader, record);

@@ -448,13 +448,14 @@ function accumulate(ctx: SimContext, producerIndex: number, produced: number): n
     open.records.push(produced);
     open.sizeBytes += joined;
     open.maxTimestampMs = world.timeMs;
+    open.timestampsMs.push(world.timeMs);
     world.recordBatches.push(open.id);
     return joined;
   }
   const batch: ProducerBatch = {
     id: world.producerBatches.length, producer: producerIndex, topic: entry.topic, partition: entry.partition,
     records: [produced], sizeBytes: singleRecordBatchSize(entry.key, entry.value), createdMs: world.timeMs,
-    maxTimestampMs: world.timeMs, deadlineMs: world.timeMs + world.settings.producer.config['delivery.timeout.ms'], phase: 'waiting',
+    maxTimestampMs: world.timeMs, timestampsMs: [world.timeMs], deadlineMs: world.timeMs + world.settings.producer.config['delivery.timeout.ms'], phase: 'waiting',
     attempts: 0, retried: false, sequenceReset: false, producerEpoch: null, baseSequence: null,
   };
   world.producerBatches.push(batch);

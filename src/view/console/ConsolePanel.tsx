@@ -28,12 +28,15 @@ export default function ConsolePanel({ entries, topics, era, groups = [] }: Prop
   const [back, setBack] = useState(-1);
   const history = entries.map((e) => e.command);
   const isProducer = /kafka-console-producer\.sh/.test(line);
+  // `--from-file <path>`: the panel has no files, so the step's `input` is the file's lines.
+  const fromFile = /kafka-consumer-groups\.sh/.test(line) ? /--from-file(?:=|\s+)(\S*)/.exec(line) : null;
+  const takesInput = isProducer || fromFile !== null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (line.trim() === '') return;
     const lines = input === '' ? [] : input.replace(/\n$/, '').split('\n');
-    sessionActions().act(isProducer ? { op: 'cli', command: line.trim(), input: lines } : { op: 'cli', command: line.trim() });
+    sessionActions().act(takesInput ? { op: 'cli', command: line.trim(), input: lines } : { op: 'cli', command: line.trim() });
     setLine('');
     setInput('');
     setBack(-1);
@@ -81,10 +84,10 @@ export default function ConsolePanel({ entries, topics, era, groups = [] }: Prop
       <form className="cli-form" onSubmit={submit}>
         <input id="cli-line" aria-label={t('prompt')} data-testid="cli-input" className="cli-line" value={line} spellCheck={false} autoCapitalize="off" autoComplete="off"
           onChange={(e) => setLine(e.target.value)} onKeyDown={onKey} placeholder="$ kafka-topics.sh --bootstrap-server localhost:9092 --list" />
-        {isProducer && (
+        {takesInput && (
           <label className="cli-input-lines">
-            <span>{t('input')}</span>
-            <textarea rows={3} value={input} onChange={(e) => setInput(e.target.value)} />
+            <span>{isProducer ? t('input') : t('file', { file: fromFile?.[1] || 'CSV' })}</span>
+            <textarea rows={3} value={input} data-testid="cli-input-lines" onChange={(e) => setInput(e.target.value)} />
           </label>
         )}
         <button type="submit">{t('run')}</button>

@@ -19,6 +19,15 @@ describe('console completion', () => {
     expect(complete('kafka-console-consumer.sh --inc', [], 'kraft')).toBe('kafka-console-consumer.sh --include ');
     expect(complete('kafka-console-consumer.sh --inc', [], 'zookeeper')).toBe('kafka-console-consumer.sh --inc');
     expect(complete('kafka-consumer-groups.sh --reset-o', [], 'zookeeper')).toBe('kafka-consumer-groups.sh --reset-offsets ');
+    for (const era of ['kraft', 'zookeeper'] as const) {
+      expect(complete('kafka-consumer-groups.sh --reset-offsets --to-d', [], era)).toBe('kafka-consumer-groups.sh --reset-offsets --to-datetime ');
+      expect(complete('kafka-consumer-groups.sh --reset-offsets --by', [], era)).toBe('kafka-consumer-groups.sh --reset-offsets --by-duration ');
+      expect(complete('kafka-consumer-groups.sh --reset-offsets --from-f', [], era)).toBe('kafka-consumer-groups.sh --reset-offsets --from-file ');
+      expect(complete('kafka-consumer-groups.sh --reset-offsets --exp', [], era)).toBe('kafka-consumer-groups.sh --reset-offsets --export ');
+      // --delete and --delete-offsets share a prefix: the common part, then the full name.
+      expect(complete('kafka-consumer-groups.sh --dele', [], era)).toBe('kafka-consumer-groups.sh --delete');
+      expect(complete('kafka-consumer-groups.sh --delete-', [], era)).toBe('kafka-consumer-groups.sh --delete-offsets ');
+    }
     expect(complete('kafka-consumer-groups.sh --describe --group pa', [], 'kraft', ['payments', 'orders-app'])).toBe('kafka-consumer-groups.sh --describe --group payments ');
     expect(complete('kafka-console-consumer.sh --topic t --group o', ['orders'], 'kraft', ['orders-app'])).toBe('kafka-console-consumer.sh --topic t --group orders-app ');
   });

@@ -260,6 +260,40 @@ describe('narration of the console consumer (kafka-console-consumer.sh as a grou
   });
 });
 
+describe('narration of the next retention check', () => {
+  // LogManager.startup: the first check 30 s after start (InitialTaskDelayMs), then every
+  // log.retention.check.interval.ms (15 s here). k0 and k1 each fill a 100-byte segment.
+  const doc = {
+    cluster: { brokers: [1], replication: 'manual', config: { 'log.retention.check.interval.ms': 15000 } },
+    topics: [{ name: 'orders', assignment: [[1]], config: { 'segment.bytes': 100, 'retention.ms': 20000 } }],
+    steps: [produce('k0'), produce('k1'), { op: 'run', ms: 25000 }, { op: 'run', ms: 10000 }],
+  };
+
+  it('says when a segment already past retention.ms will go, and after a deletion when the next check runs', () => {
+    const played = play(doc);
+    // t = 25,000: k0 is 25 s old (> 20 s) but the first check runs at 30,000.
+    expectBoth(narrationAt(played, 3), [/The oldest segment of orders-0 already qualifies for deletion \(retention\.ms\).*next one runs at t = 30,000 ms.*5,000 ms from now/],
+      [/orders-0 最旧的段已经满足删除条件（retention\.ms）.*t = 30,000 毫秒.*还有 5,000 毫秒/]);
+    // t = 35,000: the check at 30,000 deleted it; the next is 30,000 + 15,000.
+    expectBoth(narrationAt(played, 4), [/The next retention check runs at t = 45,000 ms \(every log\.retention\.check\.interval\.ms, 15,000 ms\): run at least 10,000 ms more/],
+      [/下一次保留检查在 t = 45,000 毫秒/]);
+    // Before any record is old enough, nothing is said.
+    expect(narrationAt(played, 2).map((x) => x.key)).not.toContain('pending.retentionDue');
+  });
+});
+
+describe('narration of --delete-offsets', () => {
+  it('names the offsets removed and what a later member does (GroupCoordinator.handleDeleteOffsets)', () => {
+    const c1 = { group: 'g', member: 'c1' };
+    const doc = { ...groupDoc, steps: [produce('k0', 'all'), { op: 'run', ms: 100 }, { op: 'subscribe', ...c1, topics: ['orders'] }, { op: 'run', ms: 5000 },
+      { op: 'poll', ...c1 }, { op: 'commit', ...c1 }, { op: 'run', ms: 100 }, { op: 'leave', ...c1 }, { op: 'run', ms: 100 },
+      { op: 'cli', command: 'kafka-consumer-groups.sh --bootstrap-server localhost:9092 --delete-offsets --group g --topic orders' }] };
+    const played = play(doc);
+    expectBoth(narrationAt(played, doc.steps.length), [/--delete-offsets removed the committed offsets of group g \(orders-0 → 1\).*auto\.offset\.reset/],
+      [/--delete-offsets 删除了消费组 g 已提交的位移（orders-0 → 1）/]);
+  });
+});
+
 describe('narration of retention', () => {
   it('tells the passes of one check: the log-start pass, then retention.ms with a roll', () => {
     const played = play(retentionDoc);

@@ -14,6 +14,7 @@ import type { Scenario, Step } from '../../core/model/scenario';
 import type { PartitionState, World } from '../../core/model/world';
 import { followersOutsideIsrHoldingHw, highWatermarkCandidate } from '../../core/protocol/highWatermark';
 import { newContext } from '../../core/simContext';
+import { largestTimestampMs } from '../../core/protocol/retention';
 
 /** A parameter: numbers are formatted for the language, number lists joined as a list. */
 export type Param = string | number | readonly number[];
@@ -480,6 +481,7 @@ function groupSentences(ctx: Context, group: Group): Sentence[] {
       }
       const tool = 'kafka-consumer-groups.sh';
       if (e.action === 'reset-offsets') return [say('group.resetOffsets', { group: e.group, offsets, tool })];
+      if (e.action === 'delete-offsets') return [say(offsets === '' ? 'group.deleteOffsetsNone' : 'group.deleteOffsets', { group: e.group, offsets, tool })];
       return [say(offsets === '' ? 'group.deleted' : 'group.deletedOffsets', { group: e.group, offsets, tool })];
     }
     default:
@@ -547,6 +549,7 @@ function pendingSentences(ctx: Context): Sentence[] {
     out.push(say('pending.fence', { broker: broker.id, at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) }));
   }
   out.push(...consumerWaits(world));
+  out.push(...retentionWaits(ctx));
   // acks=all answers still held, one sentence per partition (a burst of records would
   // otherwise repeat the same rule once per record).
   const held = new Map<string, { first: string; count: number; offset: number; isr: number[]; topic: string; partition: number }>();
@@ -613,6 +616,44 @@ function heldHighWatermarkSentences(world: World, p: PartitionState): Sentence[]
     out.push(say(kraft ? 'pending.hwNotRecomputed' : 'pending.hwNotRecomputedZk', { where: where(p), hw: leader.highWatermark, could: candidate }));
   }
   return out;
+}
+
+/** The next `retention-check` on the clock (core/protocol/retention.ts), or null. */
+function nextRetentionCheck(world: World): number | null {
+  let at: number | null = null;
+  for (const q of world.queue.heap) if (q.event.type === 'retention-check' && (at === null || q.atMs < at)) at = q.atMs;
+  return at;
+}
+
+/**
+ * Retention runs only at its checks (the first 30 s after the brokers start, then every
+ * log.retention.check.interval.ms): after a check deleted segments, when the next one runs; while
+ * a leader's oldest segment already qualifies (older than retention.ms, or the log over
+ * retention.bytes by at least its size, and below the HW) but no check has run, when it will go.
+ */
+function retentionWaits(ctx: Context): Sentence[] {
+  const { world } = ctx;
+  const at = nextRetentionCheck(world);
+  if (at === null) return [];
+  const interval = world.settings.cluster.config['log.retention.check.interval.ms'];
+  const params = { at, remaining: at - world.timeMs, interval };
+  if (ctx.events.some((e) => e.type === 'segments-deleted')) return [say('pending.retentionNext', params)];
+  for (const topic of world.topics) {
+    if (topic.name === '__consumer_offsets') continue;
+    for (const p of topic.partitions) {
+      const leader = p.replicaStates.find((r) => r.broker === p.leader);
+      const segments = leader?.layout.segments ?? [];
+      if (!leader || segments.length < 2 || segments[1].baseOffset > leader.highWatermark) continue;
+      const oldest = segments[0];
+      const size = segments.reduce((sum, x) => sum + x.sizeBytes, 0);
+      const retentionMs = topic.config['retention.ms'];
+      const retentionBytes = topic.config['retention.bytes'];
+      const byTime = retentionMs >= 0 && world.timeMs - largestTimestampMs(leader, oldest) > retentionMs;
+      const bySize = retentionBytes >= 0 && size - retentionBytes >= oldest.sizeBytes;
+      if (byTime || bySize) return [say('pending.retentionDue', { ...params, where: where(p), setting: byTime ? 'retention.ms' : 'retention.bytes' })];
+    }
+  }
+  return [];
 }
 
 /**

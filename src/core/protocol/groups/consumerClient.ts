@@ -241,7 +241,7 @@ export function appendCommitRecord(ctx: SimContext, p: PartitionState, leader: R
   const record: LogRecord = {
     offset: offsetAt, baseOffset: offsetAt, lastOffset: offsetAt, leaderEpoch: p.leaderEpoch, step: currentStep(ctx), index,
     key: `[${group},${topic},${partition}]`, value: offset === null ? '' : `offset=${offset} commitTimestamp=${ctx.world.timeMs}`,
-    sizeBytes: offsetCommitBatchSize(group, topic, offset === null), maxTimestampMs: ctx.world.timeMs,
+    sizeBytes: offsetCommitBatchSize(group, topic, offset === null), maxTimestampMs: ctx.world.timeMs, timestampMs: ctx.world.timeMs,
     offsetCommit: { group, topic, partition, offset: offset ?? -1 },
   };
   appendBatch(leader.layout, record.offset, record.sizeBytes, layoutConfig(ctx.world, p.topic));

@@ -16,7 +16,7 @@
 import type { GroupStateName } from '../../model/groups';
 import type { SimContext } from '../../simContext';
 import { findGroup } from './groupCoordinator';
-import { compareJavaStrings } from './topicPartition';
+import { compareJavaStrings, tpName, type TopicPartition } from './topicPartition';
 import { appendCommitRecord, commitOffsets, servingLeader } from './consumerClient';
 import { coordinatorPartitionState, ensureOffsetsTopic, servingCoordinator } from './offsetsTopic';
 import { updateHighWatermark } from '../highWatermark';
@@ -108,4 +108,50 @@ export function deleteGroup(ctx: SimContext, group: string): 'COORDINATOR_NOT_AV
   ctx.world.groups.groups = ctx.world.groups.groups.filter((x) => x !== g);
   ctx.events.push({ type: 'group-admin', atMs: ctx.world.timeMs, group, action: 'delete', offsets: removed });
   return null;
+}
+
+export type OffsetDeleteError = 'COORDINATOR_NOT_AVAILABLE' | 'GROUP_ID_NOT_FOUND' | 'NON_EMPTY_GROUP' | 'GROUP_SUBSCRIBED_TO_TOPIC' | 'UNKNOWN_TOPIC_OR_PARTITION';
+
+/**
+ * OffsetDelete (`KafkaApis.handleOffsetDeleteRequest`, `GroupCoordinator.handleDeleteOffsets`,
+ * `GroupMetadataManager.cleanupGroupMetadata`; 3.6.2 and 2.8.2). A group the coordinator does not
+ * know (or Dead) is GROUP_ID_NOT_FOUND for the whole request. Otherwise each partition: one the
+ * metadata does not know is UNKNOWN_TOPIC_OR_PARTITION; an Empty group loses the offset; a group
+ * with members keeps the offsets of topics its members subscribe to (GROUP_SUBSCRIBED_TO_TOPIC)
+ * and loses the others. Each removed offset gets a tombstone in `__consumer_offsets`, and an
+ * Empty group left with no offset becomes Dead and leaves the coordinator's cache.
+ */
+export function deleteGroupOffsets(ctx: SimContext, group: string, partitions: TopicPartition[]): { error: OffsetDeleteError | null; partitions: [TopicPartition, OffsetDeleteError | null][] } {
+  if (findCoordinator(ctx, group) === null) return { error: 'COORDINATOR_NOT_AVAILABLE', partitions: [] };
+  const g = findGroup(ctx, group);
+  if (!g || g.machine.value === 'Dead') return { error: 'GROUP_ID_NOT_FOUND', partitions: [] };
+  const subscribed = new Set(g.members.flatMap((m) => m.topics));
+  const results: [TopicPartition, OffsetDeleteError | null][] = [];
+  const eligible: string[] = [];
+  for (const tp of partitions) {
+    const { topic, partition } = tp;
+    const t = ctx.world.topics.find((x) => x.name === topic);
+    if (!t || partition < 0 || partition >= t.partitions.length) results.push([tp, 'UNKNOWN_TOPIC_OR_PARTITION']);
+    else if (g.machine.value !== 'Empty' && subscribed.has(topic)) results.push([tp, 'GROUP_SUBSCRIBED_TO_TOPIC']);
+    else {
+      results.push([tp, null]);
+      eligible.push(tpName(tp));
+    }
+  }
+  // `removeOffsets`: only what the cache holds (ZooKeeper's offsets are not in it).
+  const cached = fetchableOffsets(ctx, group);
+  const removed = Object.fromEntries(eligible.filter((tp) => cached[tp] !== undefined).map((tp) => [tp, cached[tp]]));
+  const p = coordinatorPartitionState(ctx, group);
+  const leader = p && servingLeader(ctx, p);
+  if (p && leader && Object.keys(removed).length > 0) {
+    for (const tp of Object.keys(removed)) appendCommitRecord(ctx, p, leader, group, tp, null);
+    updateHighWatermark(ctx, p);
+  }
+  for (const tp of Object.keys(removed)) delete g.committed[tp];
+  if (eligible.length > 0) ctx.events.push({ type: 'group-admin', atMs: ctx.world.timeMs, group, action: 'delete-offsets', offsets: removed });
+  if (g.machine.value === 'Empty' && Object.keys(fetchableOffsets(ctx, group)).length === 0 && eligible.length > 0) {
+    // cleanupGroupMetadata: Empty with no offsets → Dead, removed from the cache.
+    ctx.world.groups.groups = ctx.world.groups.groups.filter((x) => x !== g);
+  }
+  return { error: null, partitions: results };
 }
