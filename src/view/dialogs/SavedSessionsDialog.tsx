@@ -7,6 +7,7 @@ import { useSavedSessions, savedSessionsStore } from '../../store/savedSessionsS
 import { useView, viewActions } from '../../store/viewStore';
 import { fileNameFor } from './fileName';
 import { useModalDialog } from './useModalDialog';
+import { LazyProblemLines } from '../problems/LazyProblemLines';
 
 /** Offers `text` as a download named `name`. */
 function download(name: string, text: string): void {
@@ -127,8 +128,7 @@ export function SavedSessionsDialog() {
       {importProblem && (
         <div className="load-error saved-import-error" data-testid="load-error" role="alert">
           <p>{t('importRefused')}</p>
-          <ul>{importProblem.slice(0, 50).map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>
-          {importProblem.length > 50 && <p className="muted">{t('moreLines', { count: importProblem.length - 50 })}</p>}
+          <LazyProblemLines lines={importProblem} />
         </div>
       )}
       <div className="button-row dialog-actions">

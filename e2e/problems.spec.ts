@@ -1,0 +1,39 @@
+/**
+ * Issue 22: "20,000 problems take 7.6 s to draw". A link whose document has 20,500 problems
+ * opens the load-error panel quickly, says the count, and every line can be reached by keyboard
+ * though only the visible window is drawn (src/view/problems/ProblemLines.tsx).
+ */
+import { expect, test } from '@playwright/test';
+import lz from 'lz-string';
+
+const STEPS = 20_500;
+// Every step a number: one `steps[i]: a step must be an object with an "op"` line each.
+const text = JSON.stringify({
+  version: 1, title: 'many problems', cluster: { brokers: [1, 2, 3] },
+  topics: [{ name: 't', partitions: 1, replicationFactor: 3 }], steps: Array.from({ length: STEPS }, () => 1),
+});
+
+for (const [lang, count] of [['en', `${STEPS} problems`], ['zh', `${STEPS} 个问题`]] as const) {
+  test(`a link with ${STEPS} problems shows the count and scrolls to the last line (${lang})`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const started = Date.now();
+    await page.goto(`/?lang=${lang}#s=${lz.compressToEncodedURIComponent(text)}&at=0`);
+    const panel = page.getByTestId('load-error');
+    await expect(panel.getByTestId('problem-count')).toHaveText(count);
+    expect(Date.now() - started).toBeLessThan(5000);
+    // Only a window of rows is in the DOM.
+    expect(await panel.locator('li').count()).toBeLessThan(60);
+    const list = panel.getByRole('region');
+    await expect(list).toHaveAttribute('aria-label', new RegExp(String(STEPS)));
+    await list.focus();
+    await page.keyboard.press('End');
+    const last = panel.locator(`li[aria-posinset="${STEPS}"]`);
+    await expect(last).toBeVisible();
+    await expect(last).toHaveText(`steps[${STEPS - 1}]: a step must be an object with an "op"`);
+    await expect(last).toHaveAttribute('aria-setsize', String(STEPS));
+    await page.keyboard.press('Home');
+    await expect(panel.locator('li[aria-posinset="1"]')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
