@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../../i18n';
 
-createI18n('en');
+const i18n = createI18n('en');
 import { PLAIN_LIMIT, ProblemLines, ROW_HEIGHT } from './ProblemLines';
 
 afterEach(cleanup);
@@ -52,5 +52,17 @@ describe('ProblemLines', () => {
     await act(async () => { fireEvent.click(screen.getByTestId('problem-copy')); });
     expect(writeText).toHaveBeenCalledWith(lines.join('\n'));
     expect(screen.getByRole('status').textContent).toContain('5000');
+  });
+
+  it('shows the reason in Chinese for a Chinese reader, keeping the path; copy all copies what is shown', async () => {
+    await act(async () => { await i18n.changeLanguage('zh'); });
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    render(<ProblemLines lines={['steps[0]: a step must be an object with an "op"', '$: something without a code']} />);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['steps[0]: 每一步都必须是带有 "op" 的对象', '$: something without a code']);
+    expect(screen.getByTestId('problem-count').textContent).toBe('2 个问题');
+    await act(async () => { fireEvent.click(screen.getByTestId('problem-copy')); });
+    expect(writeText).toHaveBeenCalledWith('steps[0]: 每一步都必须是带有 "op" 的对象\n$: something without a code');
+    await act(async () => { await i18n.changeLanguage('en'); });
   });
 });

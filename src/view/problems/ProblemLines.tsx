@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ensureNamespace } from '../../i18n/lazyNamespace';
 import en from '../../i18n/problems.en.json';
 import zh from '../../i18n/problems.zh.json';
+import { translateProblemLine } from './translateProblem';
 
 /** Up to this many lines are drawn as a plain list; past it only the visible window is drawn. */
 export const PLAIN_LIMIT = 1000;
@@ -26,18 +27,22 @@ export function ProblemLines({ lines }: { lines: readonly string[] }) {
   const [copied, setCopied] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const windowed = lines.length > PLAIN_LIMIT;
+  // Only drawn rows are translated (100,000 lines would cost seconds); English is the contract.
+  const english = !i18n.language?.startsWith('zh');
+  const shown = (line: string) => (english ? line : translateProblemLine(line, t as never));
 
-  const copyAll = useCallback(() => {
+  // Copies what is shown: the lines in the reader's language, every one of them.
+  const copyAll = () => {
     // No clipboard (an insecure origin, an old browser): say so rather than fail silently.
     if (!navigator.clipboard) {
       setCopied(t('copyFailed'));
       return;
     }
-    navigator.clipboard.writeText(lines.join('\n')).then(
+    navigator.clipboard.writeText(lines.map(shown).join('\n')).then(
       () => setCopied(t('copied', { count: lines.length })),
       () => setCopied(t('copyFailed')),
     );
-  }, [lines, t]);
+  };
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
     const el = scroller.current;
@@ -61,7 +66,7 @@ export function ProblemLines({ lines }: { lines: readonly string[] }) {
     rows.push(
       <li key={i} aria-posinset={i + 1} aria-setsize={lines.length} data-line={i + 1}
         style={windowed ? { position: 'absolute', top: i * ROW_HEIGHT, height: ROW_HEIGHT, left: 0, right: 0 } : undefined}>
-        <code>{lines[i]}</code>
+        <code>{shown(lines[i])}</code>
       </li>,
     );
   }
