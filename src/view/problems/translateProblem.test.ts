@@ -30,7 +30,7 @@ const zhT = (() => {
 })();
 
 /** Names that stay as they are in Chinese text: Kafka's own, and the format's JSON field names. */
-const KEPT = ['INVALID_REPLICATION_FACTOR', 'KafkaConfig', 'Kafka', 'Heartbeat', 'ZooKeeper', 'zookeeper', 'broker', 'follower', 'group',
+const KEPT = ['INVALID_REPLICATION_FACTOR', 'KafkaConfig', 'Kafka', 'Heartbeat', 'ZooKeeper', 'zookeeper', 'broker', 'follower',
   'topic', 'op', 'fetch', 'leave', 'kill', 'built-in', 'manual', 'auto', 'JSON', 'MiB', 'UTF-8', 'true', 'false', 'null', 'offset',
   'replicationFactor', 'partitions'];
 
