@@ -65,7 +65,7 @@ export function ProblemLines({ lines }: { lines: readonly string[] }) {
   for (let i = first; i < last; i++) {
     rows.push(
       <li key={i} aria-posinset={i + 1} aria-setsize={lines.length} data-line={i + 1}
-        style={windowed ? { position: 'absolute', top: i * ROW_HEIGHT, height: ROW_HEIGHT, left: 0, right: 0 } : undefined}>
+        style={windowed ? { position: 'absolute', top: i * ROW_HEIGHT, height: ROW_HEIGHT, left: 0, minWidth: '100%' } : undefined}>
         <code>{shown(lines[i])}</code>
       </li>,
     );
