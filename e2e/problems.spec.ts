@@ -43,3 +43,28 @@ for (const [lang, count, reason] of cases) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a link with 100,000 problems (the step limit, every step wrong) is drawn in under 5 s', async ({ page }) => {
+  const hundredThousand = JSON.stringify({ version: 1, cluster: { brokers: 3 }, topics: [{ name: 't', partitions: 1, replicationFactor: 3 }], steps: Array.from({ length: 100_000 }, () => 1) });
+  const started = Date.now();
+  await page.goto(`/?lang=en#s=${lz.compressToEncodedURIComponent(hundredThousand)}&at=0`);
+  await expect(page.getByTestId('problem-count')).toHaveText('100000 problems');
+  expect(Date.now() - started).toBeLessThan(5000);
+});
+
+// The work budget is checked in the app as in the runner (src/core/scenario/workBudget.ts and its
+// test): an over-budget link is refused quickly, naming the factor, and nothing runs.
+const overBudget: [string, unknown, string][] = [
+  ['one count:10000 step of 1 MiB values', { version: 1, cluster: { brokers: 3 }, topics: [{ name: 't', partitions: 1, replicationFactor: 3 }], steps: [{ op: 'produce', topic: 't', key: null, value: 'x'.repeat(1048576), count: 10000 }] }, 'bytes of keys and values'],
+  ['the largest cluster at RF 32 for an hour', { version: 1, cluster: { brokers: 32 }, topics: [{ name: 't', partitions: 1024, replicationFactor: 32 }], steps: [{ op: 'run', ms: 3600000 }] }, 'simulated ms × replicas'],
+];
+for (const [what, document, factor] of overBudget) {
+  test(`a link asking for ${what} is refused in under 5 s with the factor named`, async ({ page }) => {
+    const started = Date.now();
+    await page.goto(`/?lang=en#s=${lz.compressToEncodedURIComponent(JSON.stringify(document))}&at=0`);
+    const panel = page.getByTestId('load-error');
+    await expect(panel).toContainText('$: asks for more work than the budget allows');
+    await expect(panel).toContainText(factor);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+}
