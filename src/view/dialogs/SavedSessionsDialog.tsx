@@ -8,6 +8,7 @@ import { useView, viewActions } from '../../store/viewStore';
 import { fileNameFor } from './fileName';
 import { useModalDialog } from './useModalDialog';
 import { LazyProblemLines } from '../problems/LazyProblemLines';
+import { useProblemText } from '../problems/ProblemLines';
 
 /** Offers `text` as a download named `name`. */
 function download(name: string, text: string): void {
@@ -30,6 +31,7 @@ function download(name: string, text: string): void {
  */
 export function SavedSessionsDialog() {
   const { t, i18n } = useTranslation('saved');
+  const problemText = useProblemText();
   ensureNamespace(i18n, 'saved', { en, zh });
   const open = useView((s) => s.dialog === 'saved-sessions');
   const ref = useModalDialog(open);
@@ -98,7 +100,7 @@ export function SavedSessionsDialog() {
                 {s.current && <span className="badge badge-change">{t('current')}</span>}
                 {problem?.id === s.id && (
                   <span className="step-refused" role="alert">
-                    {problem.lines.length > 0 ? `${t('invalid')} ${problem.lines.join(' · ')}` : t('gone')}
+                    {problem.lines.length > 0 ? `${t('invalid')} ${problem.lines.map(problemText).join(' · ')}` : t('gone')}
                   </span>
                 )}
               </div>

@@ -13,6 +13,14 @@ export const ROW_HEIGHT = 22;
 const VISIBLE_ROWS = 16;
 const OVERSCAN = 8;
 
+/** A function showing one validator line in the reader's language (English is the contract). */
+export function useProblemText(): (line: string) => string {
+  const { t, i18n } = useTranslation('problems');
+  ensureNamespace(i18n, 'problems', { en, zh });
+  if (!i18n.language?.startsWith('zh')) return (line) => line;
+  return (line) => translateProblemLine(line, t as never);
+}
+
 /**
  * The validator's `path: reason` lines. 20,000 `<li>`s took 7.6 s to draw (issue 22), so past
  * PLAIN_LIMIT only the rows in view are in the DOM: a spacer keeps the scroll height of all of
@@ -21,15 +29,13 @@ const OVERSCAN = 8;
  * "Copy all" puts every line on the clipboard since the DOM never holds all of them.
  */
 export function ProblemLines({ lines }: { lines: readonly string[] }) {
-  const { t, i18n } = useTranslation('problems');
-  ensureNamespace(i18n, 'problems', { en, zh });
+  const { t } = useTranslation('problems');
+  // Only drawn rows are translated (100,000 lines would cost seconds); English is the contract.
+  const shown = useProblemText();
   const [top, setTop] = useState(0);
   const [copied, setCopied] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const windowed = lines.length > PLAIN_LIMIT;
-  // Only drawn rows are translated (100,000 lines would cost seconds); English is the contract.
-  const english = !i18n.language?.startsWith('zh');
-  const shown = (line: string) => (english ? line : translateProblemLine(line, t as never));
 
   // Copies what is shown: the lines in the reader's language, every one of them.
   const copyAll = () => {
