@@ -16,6 +16,8 @@ import chartEn from './chart.en.json';
 import chartZh from './chart.zh.json';
 import cliEn from './cli.en.json';
 import cliZh from './cli.zh.json';
+import problemsEn from './problems.en.json';
+import problemsZh from './problems.zh.json';
 import zh from './zh.json';
 import { languageFromTag, pickLanguage } from './index';
 
@@ -35,7 +37,7 @@ function lookup(catalog: unknown, key: string): string {
 describe('catalogs', () => {
   // The app's catalog, and the namespaces that load with lazy panels (i18n/lazyNamespace.ts).
   const pairs: [string, unknown, unknown][] = [
-    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh], ['groups', groupsEn, groupsZh], ['chart', chartEn, chartZh], ['cli', cliEn, cliZh],
+    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh], ['groups', groupsEn, groupsZh], ['chart', chartEn, chartZh], ['cli', cliEn, cliZh], ['problems', problemsEn, problemsZh],
   ];
   it.each(pairs)('%s: en and zh have the same keys, with the same placeholders', (_, english, chinese) => {
     expect(keys(chinese).sort()).toEqual(keys(english).sort());

@@ -16,8 +16,9 @@ import en from './en.json';
 import narration from './narration.en.json';
 import newScenario from './newScenario.en.json';
 import saved from './saved.en.json';
+import problems from './problems.en.json';
 
-const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration, groups, chart };
+const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration, groups, chart, problems };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -28,6 +29,11 @@ function files(dir: string): string[] {
 }
 
 function has(catalog: unknown, key: string): boolean {
+  // i18next plurals: `t('count', { count })` reads `count_one` / `count_other`.
+  return found(catalog, key) || found(catalog, `${key}_other`);
+}
+
+function found(catalog: unknown, key: string): boolean {
   const node = key.split('.').reduce<unknown>((n, part) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[part] : undefined), catalog);
   return node !== undefined;
 }

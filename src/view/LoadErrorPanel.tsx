@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LoadError } from '../store/sessionStore';
-
-/** The problems drawn; past that, a count (a document can have 100,000). */
-const SHOWN = 200;
+import { LazyProblemLines } from './problems/LazyProblemLines';
 
 /** What was wrong with the link (for an invalid scenario, the runner's `path: reason` lines). */
 export function LoadErrorPanel({ error, onOpenExample }: { error: LoadError; onOpenExample: () => void }) {
@@ -21,10 +19,8 @@ export function LoadErrorPanel({ error, onOpenExample }: { error: LoadError; onO
       {error.kind === 'invalid' && (
         <>
           <p>{t('loadError.invalid')}</p>
-          <ul className="problems">
-            {error.lines.slice(0, SHOWN).map((line, i) => <li key={i}><code>{line}</code></li>)}
-          </ul>
-          {error.lines.length > SHOWN && <p>{t('loadError.more', { count: error.lines.length - SHOWN, total: error.lines.length })}</p>}
+          {/* Every line, drawn as a window past 1,000 (a document can have 100,000). */}
+          <LazyProblemLines lines={error.lines} />
         </>
       )}
       <button type="button" className="button" onClick={onOpenExample}>{t('loadError.openExample')}</button>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { savedSessionsStore } from '../store/savedSessionsStore';
 import type { Notice } from '../store/sessionStore';
+import { LazyProblemLines } from './problems/LazyProblemLines';
 
-function Lines({ lines }: { lines: string[] }) {
-  return <ul className="problems">{lines.map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>;
-}
+/** The validator's lines: windowed past 1,000 and in the reader's language (src/view/problems). */
+const Lines = LazyProblemLines;
 
 export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function NoticeBanner({ notice, onDismiss }: { notice: Notice; onDismiss:
       {notice.kind === 'saved-invalid' && (
         <div>
           <p>{t('notice.savedInvalid')}</p>
-          <ul className="problems">{notice.lines.map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>
+          <Lines lines={notice.lines} />
         </div>
       )}
       {notice.kind === 'edit-refused' && (

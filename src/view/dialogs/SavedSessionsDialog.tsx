@@ -7,6 +7,8 @@ import { useSavedSessions, savedSessionsStore } from '../../store/savedSessionsS
 import { useView, viewActions } from '../../store/viewStore';
 import { fileNameFor } from './fileName';
 import { useModalDialog } from './useModalDialog';
+import { LazyProblemLines } from '../problems/LazyProblemLines';
+import { useProblemText } from '../problems/ProblemLines';
 
 /** Offers `text` as a download named `name`. */
 function download(name: string, text: string): void {
@@ -29,6 +31,7 @@ function download(name: string, text: string): void {
  */
 export function SavedSessionsDialog() {
   const { t, i18n } = useTranslation('saved');
+  const problemText = useProblemText();
   ensureNamespace(i18n, 'saved', { en, zh });
   const open = useView((s) => s.dialog === 'saved-sessions');
   const ref = useModalDialog(open);
@@ -97,7 +100,7 @@ export function SavedSessionsDialog() {
                 {s.current && <span className="badge badge-change">{t('current')}</span>}
                 {problem?.id === s.id && (
                   <span className="step-refused" role="alert">
-                    {problem.lines.length > 0 ? `${t('invalid')} ${problem.lines.join(' · ')}` : t('gone')}
+                    {problem.lines.length > 0 ? `${t('invalid')} ${problem.lines.map(problemText).join(' · ')}` : t('gone')}
                   </span>
                 )}
               </div>
@@ -127,8 +130,7 @@ export function SavedSessionsDialog() {
       {importProblem && (
         <div className="load-error saved-import-error" data-testid="load-error" role="alert">
           <p>{t('importRefused')}</p>
-          <ul>{importProblem.slice(0, 50).map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>
-          {importProblem.length > 50 && <p className="muted">{t('moreLines', { count: importProblem.length - 50 })}</p>}
+          <LazyProblemLines lines={importProblem} />
         </div>
       )}
       <div className="button-row dialog-actions">

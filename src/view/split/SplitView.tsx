@@ -22,6 +22,7 @@ import { StepNarration } from '../narration/StepNarration';
 import { eraOf } from '../viewModel';
 import { computeDiffers, DiffersContext } from './differs';
 import { LazyTimeChart } from '../chart/LazyTimeChart';
+import { LazyProblemLines } from '../problems/LazyProblemLines';
 import './split.css';
 
 const GroupsPanel = lazy(() => import('../groups/GroupsPanel'));
@@ -89,7 +90,7 @@ export default function SplitView({ vs }: { vs: string }) {
             {prepared.ok ? <PaneBody animate={false} /> : (
               <div className="load-error" data-testid="load-error" role="alert">
                 <p>{t('split.invalid')}</p>
-                <ul className="problems">{prepared.lines.slice(0, 50).map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>
+                <LazyProblemLines lines={prepared.lines} />
               </div>
             )}
           </section>
