@@ -4,39 +4,33 @@
  * session store of its own that follows the left one's position (one timeline: the keys step
  * both). Each pane draws the hooks once (`pane` with `data-pane`); partitions, replicas and
  * records that differ between the panes carry `data-differs`. A changed document that does not
- * validate shows its `path: reason` lines in the right pane.
+ * validate shows its `path: reason` lines in the right pane; one that needed a property mapped to
+ * the other era, or whose change one era ignores, says so (`split-note`, prepareSplit.ts).
+ * Above the panes, what differs at this position and why (`split-narration`,
+ * explainDifference.ts); on the scrubber, where the panes first part (`first-difference`, found
+ * in idle time by firstDifference.ts).
  */
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { changedDocument, parseSplit } from '../../app/splitView';
-import { formatProblem, validateScenarioDocument } from '../../core/scenario/validateScenario';
-import type { Scenario } from '../../core/model/scenario';
-import type { ScenarioDocument } from '../../session/scenarioEdit';
-import { createSessionStore, SessionContext, sessionStore, useSession, type SessionStore } from '../../store/sessionStore';
+import { createSessionStore, SessionContext, sessionActions, sessionStore, useSession, type SessionStore } from '../../store/sessionStore';
 import { AnomalyList } from '../AnomalyList';
 import { ClusterView } from '../ClusterView';
 import { EraBadge } from '../EraBadge';
 import { StepErrorList } from '../StepErrorList';
 import { StepNarration } from '../narration/StepNarration';
 import { eraOf } from '../viewModel';
-import { computeDiffers, DiffersContext } from './differs';
+import { computeDiffers, DiffersContext, type Differs } from './differs';
+import { explainDifference, type DiffSentence } from './explainDifference';
+import { findFirstDifference, type FirstDifference } from './firstDifference';
+import { prepareSplit } from './prepareSplit';
+import { NoteList } from './NoteList';
+import { useSideLabels } from './sideLabels';
+import { useCompareTexts } from './texts';
 import './split.css';
 
 const GroupsPanel = lazy(() => import('../groups/GroupsPanel'));
-
-type Prepared = { ok: true; scenario: Scenario; document: ScenarioDocument } | { ok: false; lines: string[] };
-
-function prepare(document: ScenarioDocument | null, vs: string): Prepared {
-  if (!document) return { ok: false, lines: ['$: nothing to compare'] };
-  const parsed = parseSplit(vs);
-  if (!parsed.ok) return { ok: false, lines: [parsed.message] };
-  const changed = changedDocument(document, parsed.changes);
-  if (!changed.ok) return { ok: false, lines: [changed.message] };
-  const validated = validateScenarioDocument(changed.document);
-  if (!validated.ok) return { ok: false, lines: validated.problems.map(formatProblem) };
-  return { ok: true, scenario: validated.scenario, document: changed.document as ScenarioDocument };
-}
 
 function PaneBody({ animate }: { animate: boolean }) {
   const scenario = useSession((s) => s.scenario);
@@ -59,12 +53,63 @@ function PaneBody({ animate }: { animate: boolean }) {
   );
 }
 
+/**
+ * The first difference on the scrubber. TimelineBar is in the first download; drawing the mark
+ * from this lazy chunk into its track (a portal) keeps the split view's code out of it.
+ */
+function FirstDifferenceMark({ first, total }: { first: FirstDifference | null; total: number }) {
+  const { t } = useCompareTexts();
+  const [track, setTrack] = useState<Element | null>(null);
+  useEffect(() => setTrack(document.querySelector('.timeline .scrubber-wrap')), []);
+  if (!track || !first || total <= 0) return null;
+  if (first.state === 'searching') {
+    return createPortal(<span className="first-difference-status" data-testid="first-difference" data-state="searching" role="status">
+      {t('diff.searching', { checked: first.checked, total: total + 1 })}</span>, track);
+  }
+  if (first.state === 'none') {
+    return createPortal(<span className="first-difference-status" data-testid="first-difference" data-state="none">{t('diff.none')}</span>, track);
+  }
+  return createPortal(
+    <button type="button" className="first-difference" data-testid="first-difference" data-state="found" data-step={first.at}
+      style={{ left: `calc(8px + (100% - 16px) * ${first.at / total})` }}
+      aria-label={t('diff.mark', { at: first.at })} title={t('diff.mark', { at: first.at })}
+      onClick={() => sessionActions().seek(first.at)}>◆</button>,
+    track,
+  );
+}
+
+function DifferenceNarration({ sentences, labels }: { sentences: DiffSentence[]; labels: { a: string; b: string } }) {
+  const { t, i18n: instance } = useCompareTexts();
+  const number = useMemo(() => new Intl.NumberFormat(instance.language), [instance.language]);
+  const text = (s: DiffSentence) => {
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(s.params)) {
+      if ((name === 'side' || name === 'other') && (value === 'a' || value === 'b')) params[name] = labels[value];
+      else if (name === 'reason' || name === 'otherReason') params[name] = t(`reason.${value}`);
+      else params[name] = typeof value === 'number' ? number.format(value) : value;
+    }
+    return t(s.key, params);
+  };
+  return (
+    <section className="split-narration" data-testid="split-narration" aria-live="polite" aria-label={t('diff.title')}>
+      <h2>{t('diff.title')}</h2>
+      <ul>{sentences.map((s, i) => <li key={i} data-sentence={s.key}>{text(s)}</li>)}</ul>
+    </section>
+  );
+}
+
+const anyDiffers = (d: Differs | null) => d !== null && d.partitions.size + d.replicas.size + d.records.size > 0;
+
 export default function SplitView({ vs }: { vs: string }) {
   const { t } = useTranslation();
+  useCompareTexts();
   const document = useSession((s) => s.document);
+  const scenarioA = useSession((s) => s.scenario);
   const position = useSession((s) => s.position);
+  const total = useSession((s) => s.total);
   const reportA = useSession((s) => s.report);
-  const prepared = useMemo(() => prepare(document, vs), [document, vs]);
+  const eventsA = useSession((s) => s.events);
+  const prepared = useMemo(() => prepareSplit(document, vs), [document, vs]);
   const storeB: SessionStore = useMemo(() => createSessionStore(), []);
   useEffect(() => {
     if (prepared.ok) storeB.getState().load({ kind: 'edited' }, prepared.scenario, sessionStore.getState().position, null, prepared.document);
@@ -73,10 +118,32 @@ export default function SplitView({ vs }: { vs: string }) {
     if (storeB.getState().scenario) storeB.getState().seek(position);
   }, [position, storeB]);
   const reportB = useStore(storeB, (s) => s.report);
+  const eventsB = useStore(storeB, (s) => s.events);
+  const scenarioB = useStore(storeB, (s) => s.scenario);
+  const positionB = useStore(storeB, (s) => s.position);
   const differs = useMemo(() => (prepared.ok && reportA && reportB ? computeDiffers(reportA, reportB) : null), [prepared.ok, reportA, reportB]);
+
+  const [first, setFirst] = useState<FirstDifference | null>(null);
+  useEffect(() => {
+    if (!prepared.ok || !scenarioA) return;
+    setFirst(null);
+    return findFirstDifference(scenarioA, prepared.scenario, setFirst);
+  }, [prepared, scenarioA]);
+
+  const labels = useSideLabels(vs, scenarioA, document);
+  const sentences = useMemo(() => {
+    if (!prepared.ok || !scenarioA || !scenarioB || !reportA || !reportB || positionB !== position) return null;
+    return explainDifference({
+      a: { report: reportA, events: eventsA, era: scenarioA.cluster.metadata, truncation: scenarioA.cluster.truncation },
+      b: { report: reportB, events: eventsB, era: scenarioB.cluster.metadata, truncation: scenarioB.cluster.truncation },
+      position, differsNow: anyDiffers(differs), first,
+    });
+  }, [prepared.ok, scenarioA, scenarioB, reportA, reportB, eventsA, eventsB, position, positionB, differs, first]);
 
   return (
     <DiffersContext.Provider value={differs}>
+      <FirstDifferenceMark first={first} total={total} />
+      {sentences && <DifferenceNarration sentences={sentences} labels={labels} />}
       <div className="split">
         <section className="pane" data-testid="pane" data-pane="a" aria-label={t('split.paneA')}>
           <p className="pane-label">{t('split.paneA')}</p>
@@ -85,7 +152,12 @@ export default function SplitView({ vs }: { vs: string }) {
         <SessionContext.Provider value={storeB}>
           <section className="pane" data-testid="pane" data-pane="b" aria-label={t('split.paneB', { changes: vs })}>
             <p className="pane-label">{t('split.paneB', { changes: vs })}</p>
-            {prepared.ok ? <PaneBody animate={false} /> : (
+            {prepared.ok ? (
+              <>
+                <NoteList notes={prepared.notes} />
+                <PaneBody animate={false} />
+              </>
+            ) : (
               <div className="load-error" data-testid="load-error" role="alert">
                 <p>{t('split.invalid')}</p>
                 <ul className="problems">{prepared.lines.slice(0, 50).map((line, i) => <li key={i}><code>{line}</code></li>)}</ul>
