@@ -14,6 +14,8 @@ import groupsEn from './groups.en.json';
 import groupsZh from './groups.zh.json';
 import cliEn from './cli.en.json';
 import cliZh from './cli.zh.json';
+import compareEn from './compare.en.json';
+import compareZh from './compare.zh.json';
 import zh from './zh.json';
 import { languageFromTag, pickLanguage } from './index';
 
@@ -33,7 +35,7 @@ function lookup(catalog: unknown, key: string): string {
 describe('catalogs', () => {
   // The app's catalog, and the namespaces that load with lazy panels (i18n/lazyNamespace.ts).
   const pairs: [string, unknown, unknown][] = [
-    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh], ['groups', groupsEn, groupsZh], ['cli', cliEn, cliZh],
+    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh], ['groups', groupsEn, groupsZh], ['cli', cliEn, cliZh], ['compare', compareEn, compareZh],
   ];
   it.each(pairs)('%s: en and zh have the same keys, with the same placeholders', (_, english, chinese) => {
     expect(keys(chinese).sort()).toEqual(keys(english).sort());

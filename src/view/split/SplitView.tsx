@@ -11,10 +11,9 @@
  * in idle time by firstDifference.ts).
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { createSessionStore, SessionContext, sessionActions, sessionStore, useSession, type SessionStore } from '../../store/sessionStore';
+import { createSessionStore, SessionContext, sessionStore, useSession, type SessionStore } from '../../store/sessionStore';
 import { AnomalyList } from '../AnomalyList';
 import { ClusterView } from '../ClusterView';
 import { EraBadge } from '../EraBadge';
@@ -22,12 +21,12 @@ import { StepErrorList } from '../StepErrorList';
 import { StepNarration } from '../narration/StepNarration';
 import { eraOf } from '../viewModel';
 import { computeDiffers, DiffersContext, type Differs } from './differs';
-import { explainDifference, type DiffSentence } from './explainDifference';
+import { explainDifference } from './explainDifference';
+import { DifferenceNarration, FirstDifferenceMark } from './DifferenceParts';
 import { findFirstDifference, type FirstDifference } from './firstDifference';
 import { prepareSplit } from './prepareSplit';
 import { NoteList } from './NoteList';
 import { useSideLabels } from './sideLabels';
-import { useCompareTexts } from './texts';
 import './split.css';
 
 const GroupsPanel = lazy(() => import('../groups/GroupsPanel'));
@@ -53,56 +52,10 @@ function PaneBody({ animate }: { animate: boolean }) {
   );
 }
 
-/**
- * The first difference on the scrubber. TimelineBar is in the first download; drawing the mark
- * from this lazy chunk into its track (a portal) keeps the split view's code out of it.
- */
-function FirstDifferenceMark({ first, total }: { first: FirstDifference | null; total: number }) {
-  const { t } = useCompareTexts();
-  const [track, setTrack] = useState<Element | null>(null);
-  useEffect(() => setTrack(document.querySelector('.timeline .scrubber-wrap')), []);
-  if (!track || !first || total <= 0) return null;
-  if (first.state === 'searching') {
-    return createPortal(<span className="first-difference-status" data-testid="first-difference" data-state="searching" role="status">
-      {t('diff.searching', { checked: first.checked, total: total + 1 })}</span>, track);
-  }
-  if (first.state === 'none') {
-    return createPortal(<span className="first-difference-status" data-testid="first-difference" data-state="none">{t('diff.none')}</span>, track);
-  }
-  return createPortal(
-    <button type="button" className="first-difference" data-testid="first-difference" data-state="found" data-step={first.at}
-      style={{ left: `calc(8px + (100% - 16px) * ${first.at / total})` }}
-      aria-label={t('diff.mark', { at: first.at })} title={t('diff.mark', { at: first.at })}
-      onClick={() => sessionActions().seek(first.at)}>◆</button>,
-    track,
-  );
-}
-
-function DifferenceNarration({ sentences, labels }: { sentences: DiffSentence[]; labels: { a: string; b: string } }) {
-  const { t, i18n: instance } = useCompareTexts();
-  const number = useMemo(() => new Intl.NumberFormat(instance.language), [instance.language]);
-  const text = (s: DiffSentence) => {
-    const params: Record<string, string> = {};
-    for (const [name, value] of Object.entries(s.params)) {
-      if ((name === 'side' || name === 'other') && (value === 'a' || value === 'b')) params[name] = labels[value];
-      else if (name === 'reason' || name === 'otherReason') params[name] = t(`reason.${value}`);
-      else params[name] = typeof value === 'number' ? number.format(value) : value;
-    }
-    return t(s.key, params);
-  };
-  return (
-    <section className="split-narration" data-testid="split-narration" aria-live="polite" aria-label={t('diff.title')}>
-      <h2>{t('diff.title')}</h2>
-      <ul>{sentences.map((s, i) => <li key={i} data-sentence={s.key}>{text(s)}</li>)}</ul>
-    </section>
-  );
-}
-
 const anyDiffers = (d: Differs | null) => d !== null && d.partitions.size + d.replicas.size + d.records.size > 0;
 
 export default function SplitView({ vs }: { vs: string }) {
   const { t } = useTranslation();
-  useCompareTexts();
   const document = useSession((s) => s.document);
   const scenarioA = useSession((s) => s.scenario);
   const position = useSession((s) => s.position);

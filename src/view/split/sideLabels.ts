@@ -50,6 +50,5 @@ export function useSideLabels(vs: string, scenario: Scenario | null, document: S
       b: join(parsed.changes.map((c) => words(c.segments, c.value))),
     };
     // i18n.language: the words change with the language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [vs, scenario, document, t, i18n.language]);
 }
