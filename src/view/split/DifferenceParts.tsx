@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { sessionActions } from '../../store/sessionStore';
 import type { DiffSentence } from './explainDifference';
-import type { FirstDifference } from './firstDifference';
+import type { FirstDifference } from '../../app/firstDifference';
 import { useCompareTexts } from './texts';
 
 /**

@@ -23,7 +23,7 @@ import { eraOf } from '../viewModel';
 import { computeDiffers, DiffersContext, type Differs } from './differs';
 import { explainDifference } from './explainDifference';
 import { DifferenceNarration, FirstDifferenceMark } from './DifferenceParts';
-import { findFirstDifference, type FirstDifference } from './firstDifference';
+import { findFirstDifference, type FirstDifference } from '../../app/firstDifference';
 import { prepareSplit } from './prepareSplit';
 import { NoteList } from './NoteList';
 import { useSideLabels } from './sideLabels';

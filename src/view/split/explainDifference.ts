@@ -13,7 +13,7 @@
  */
 import type { SimEvent } from '../../core/model/events';
 import type { Report } from '../../core/model/report';
-import type { FirstDifference } from './firstDifference';
+import type { FirstDifference } from '../../app/firstDifference';
 
 export type Side = 'a' | 'b';
 export interface DiffSentence {

@@ -6,10 +6,10 @@
  * the panes' own stores never wait for it. Nothing here is kept after the answer: the walk's
  * timelines are dropped with it.
  */
-import type { Scenario } from '../../core/model/scenario';
-import { buildReport } from '../../core/scenario/report';
-import { createTimeline } from '../../session/timeline';
-import { computeDiffers } from './differs';
+import type { Scenario } from '../core/model/scenario';
+import { buildReport } from '../core/scenario/report';
+import { createTimeline } from '../session/timeline';
+import { computeDiffers } from '../view/split/differs';
 
 export type FirstDifference = { state: 'searching'; checked: number } | { state: 'found'; at: number } | { state: 'none' };
 
