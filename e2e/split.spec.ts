@@ -60,6 +60,16 @@ test('KIP-101 scenario 1: truncation to the HW in the right pane loses the recor
   await expect(differsA).not.toHaveCount(0);
   expect(await differsA.count()).toBe(await differsB.count());
   await expect(page.locator('[data-pane="a"] [data-testid="replica"]:not([data-differs])')).not.toHaveCount(0);
+  // The lost record: held on the left by the leader that the right pane's leader has not got at that
+  // offset; that replica carries data-differs on both sides, and the record on the left does too.
+  const hwEnd = expectedReport(hwVersion, total);
+  for (const loss of lossB) {
+    const leader = hwEnd.partitions.find((p) => p.topic === loss.topic && p.partition === loss.partition)?.leader;
+    const replica = (pane: 'a' | 'b') => page.locator(`[data-pane="${pane}"] [data-testid="replica"][data-topic="${loss.topic}"][data-partition="${loss.partition}"][data-broker="${leader}"]`);
+    await expect(replica('a')).toHaveAttribute('data-differs', 'true');
+    await expect(replica('b')).toHaveAttribute('data-differs', 'true');
+    await expect(replica('a').locator(`[data-testid="record"][data-offset="${loss.offset}"]`)).toHaveAttribute('data-differs', 'true');
+  }
   // The address keeps the split.
   expect(decodeURIComponent(page.url())).toContain('vs=cluster.truncation:high-watermark');
 });
