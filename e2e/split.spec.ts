@@ -60,6 +60,16 @@ test('KIP-101 scenario 1: truncation to the HW in the right pane loses the recor
   await expect(differsA).not.toHaveCount(0);
   expect(await differsA.count()).toBe(await differsB.count());
   await expect(page.locator('[data-pane="a"] [data-testid="replica"]:not([data-differs])')).not.toHaveCount(0);
+  // The lost record: held on the left by the leader that the right pane's leader has not got at that
+  // offset; that replica carries data-differs on both sides, and the record on the left does too.
+  const hwEnd = expectedReport(hwVersion, total);
+  for (const loss of lossB) {
+    const leader = hwEnd.partitions.find((p) => p.topic === loss.topic && p.partition === loss.partition)?.leader;
+    const replica = (pane: 'a' | 'b') => page.locator(`[data-pane="${pane}"] [data-testid="replica"][data-topic="${loss.topic}"][data-partition="${loss.partition}"][data-broker="${leader}"]`);
+    await expect(replica('a')).toHaveAttribute('data-differs', 'true');
+    await expect(replica('b')).toHaveAttribute('data-differs', 'true');
+    await expect(replica('a').locator(`[data-testid="record"][data-offset="${loss.offset}"]`)).toHaveAttribute('data-differs', 'true');
+  }
   // The address keeps the split.
   expect(decodeURIComponent(page.url())).toContain('vs=cluster.truncation:high-watermark');
 });
@@ -69,4 +79,70 @@ test('a change that makes the document invalid shows the lines in the right pane
   await cluster.open(`${scenarioHash(kip101, 2)}&vs=cluster.brokers%3A0`, '?lang=en');
   await expect(page.locator('[data-pane="a"] [data-testid="broker"]')).toHaveCount(3);
   await expect(page.locator('[data-pane="b"] [data-testid="load-error"]')).toContainText('cluster.brokers');
+});
+
+/** The restart comparison: broker 1 crashes and restarts 1 s later, well before its old session expires. */
+const restartEarly = {
+  version: 1, title: 'Restart too early', cluster: { brokers: 3, metadata: 'zookeeper' },
+  topics: [{ name: 'orders', assignment: [[1, 2, 3]] }],
+  steps: [{ op: 'crash', broker: 1 }, { op: 'run', ms: 1000 }, { op: 'restart', broker: 1 }],
+};
+
+test('ZooKeeper 2.8 vs KRaft 3.6: only the 2.8 side refuses the restart with NODE_EXISTS, and the narration says why', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  const kraft = { ...restartEarly, cluster: { ...restartEarly.cluster, metadata: 'kraft' } };
+  // Independent expectations: the runner's reports for each era.
+  expect(expectedReport(restartEarly, 3).stepErrors.map((e) => e.error)).toEqual(['NODE_EXISTS']);
+  expect(expectedReport(kraft, 3).stepErrors).toEqual([]);
+  await cluster.open(`${scenarioHash(restartEarly, 3)}&vs=cluster.metadata%3Akraft`, '?lang=en');
+  await expect(page.locator('[data-pane="a"] [data-testid="step-error"][data-error="NODE_EXISTS"]')).toHaveCount(1);
+  await expect(page.locator('[data-pane="b"] [data-testid="step-error"]')).toHaveCount(0);
+  await expect(page.locator('[data-pane="b"] [data-testid="era"]')).toHaveAttribute('data-metadata', 'kraft');
+  const said = page.getByTestId('split-narration');
+  await expect(said).toContainText('In ZooKeeper 2.8 the restart of broker 1 is refused with NODE_EXISTS');
+  await expect(said).toContainText('In KRaft 3.6 the controller refuses the registration too (DUPLICATE_BROKER_REGISTRATION) but the broker waits as restarting');
+  await cluster.open(`${scenarioHash(restartEarly, 3)}&vs=cluster.metadata%3Akraft`, '?lang=zh');
+  await expect(page.getByTestId('split-narration')).toContainText('NODE_EXISTS 拒绝');
+});
+
+test('the toolbar menu opens the split for this document, the scrubber marks where the panes part, and the menu closes back to one pane', async ({ page }) => {
+  test.setTimeout(120_000);
+  const cluster = new ClusterPage(page);
+  const total = (kip101 as unknown as { steps: unknown[] }).steps.length;
+  // Where the runner says the two documents first differ (leader, HW, ISR, LEO or records of a replica).
+  let part = -1;
+  for (let at = 0; at <= total && part < 0; at++) {
+    const a = expectedReport(kip101, at);
+    const b = expectedReport(hwVersion, at);
+    const shape = (r: Report) => JSON.stringify(r.partitions.map((p) => [p.leader, p.highWatermark, p.isr, p.replicaStates.map((s) => [s.broker, s.logEndOffset, s.highWatermark, s.log.map((l) => [l.offset, l.key, l.value, l.leaderEpoch])])]));
+    if (shape(a) !== shape(b)) part = at;
+  }
+  expect(part).toBeGreaterThan(0);
+  await cluster.open(scenarioHash(kip101, 0), '?lang=en');
+  await expect(page.getByTestId('pane')).toHaveCount(0);
+  const button = page.getByTestId('compare-button');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const entry = page.locator('[data-testid="compare-entry"][data-comparison="truncation"]');
+  await expect(entry).toHaveAttribute('data-vs', 'cluster.truncation:high-watermark');
+  await expect(page.getByTestId('compare-entry')).toHaveCount(6);
+  // KRaft 3.6 ignores unclean election: the menu says so before it is chosen.
+  await expect(page.locator('[data-comparison="unclean"] ~ ul [data-note="uncleanIgnored"]')).toHaveCount(1);
+  await entry.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('pane')).toHaveCount(2);
+  await expect.poll(() => decodeURIComponent(page.url())).toContain('vs=cluster.truncation:high-watermark');
+  const mark = page.getByTestId('first-difference');
+  await expect(mark).toHaveAttribute('data-state', 'found', { timeout: 30_000 });
+  await expect(mark).toHaveAttribute('data-step', String(part));
+  await mark.click();
+  await cluster.expectAt(part);
+  await expect(page.getByTestId('split-narration')).not.toContainText('Both panes agree');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await cluster.press('ArrowLeft');
+  await expect(page.getByTestId('split-narration')).toContainText(`they part at position ${part}`);
+  await button.click();
+  await page.getByTestId('compare-close').click();
+  await expect(page.getByTestId('pane')).toHaveCount(0);
+  await expect.poll(() => decodeURIComponent(page.url())).not.toContain('vs=');
 });

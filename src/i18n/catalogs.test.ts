@@ -18,6 +18,8 @@ import cliEn from './cli.en.json';
 import cliZh from './cli.zh.json';
 import problemsEn from './problems.en.json';
 import problemsZh from './problems.zh.json';
+import compareEn from './compare.en.json';
+import compareZh from './compare.zh.json';
 import zh from './zh.json';
 import { languageFromTag, pickLanguage } from './index';
 
@@ -37,7 +39,7 @@ function lookup(catalog: unknown, key: string): string {
 describe('catalogs', () => {
   // The app's catalog, and the namespaces that load with lazy panels (i18n/lazyNamespace.ts).
   const pairs: [string, unknown, unknown][] = [
-    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh], ['groups', groupsEn, groupsZh], ['chart', chartEn, chartZh], ['cli', cliEn, cliZh], ['problems', problemsEn, problemsZh],
+    ['translation', en, zh], ['about', aboutEn, aboutZh], ['disk', diskEn, diskZh], ['saved', savedEn, savedZh], ['newScenario', newScenarioEn, newScenarioZh], ['narration', narrationEn, narrationZh], ['groups', groupsEn, groupsZh], ['chart', chartEn, chartZh], ['cli', cliEn, cliZh], ['problems', problemsEn, problemsZh], ['compare', compareEn, compareZh],
   ];
   it.each(pairs)('%s: en and zh have the same keys, with the same placeholders', (_, english, chinese) => {
     expect(keys(chinese).sort()).toEqual(keys(english).sort());

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import about from './about.en.json';
 import disk from './disk.en.json';
 import cli from './cli.en.json';
+import compare from './compare.en.json';
 import groups from './groups.en.json';
 import chart from './chart.en.json';
 import en from './en.json';
@@ -18,7 +19,7 @@ import newScenario from './newScenario.en.json';
 import saved from './saved.en.json';
 import problems from './problems.en.json';
 
-const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration, groups, chart, problems };
+const catalogs: Record<string, unknown> = { translation: en, about, disk, newScenario, saved, cli, narration, groups, chart, problems, compare };
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -47,7 +48,8 @@ describe('keys used in the source', () => {
     let checked = 0;
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');
-      const ns = /useTranslation\('(\w+)'\)/.exec(text)?.[1] ?? 'translation';
+      // useCompareTexts() is useTranslation('compare') with its lazy catalog (view/split/texts.ts).
+      const ns = /useTranslation\('(\w+)'\)/.exec(text)?.[1] ?? (/useCompareTexts\(\)/.test(text) ? 'compare' : 'translation');
       // The first argument of each t( … ) call, up to its first top-level comma or parenthesis.
       for (const call of text.matchAll(/\bt\(\s*([^,)]*)/g)) {
         for (const literal of call[1].matchAll(/'([^'`$]+)'/g)) {
