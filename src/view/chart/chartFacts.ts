@@ -5,6 +5,7 @@
  * ticks, step-line paths thinned to the pixels there are).
  */
 import type { PartitionSeries } from './partitionSeries';
+export { niceTicks } from '../chartTicks';
 
 export interface Fall {
   /** null: the partition's HW; else the replica's broker (its LEO). */
@@ -130,16 +131,6 @@ export function linear(d0: number, d1: number, r0: number, r1: number): (v: numb
   return (v) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
 }
 
-/** Ticks from 0 to at least `max`, at a step of 1, 2 or 5 × 10^k, about `count` of them. */
-export function niceTicks(max: number, count = 4): number[] {
-  if (max <= 0) return [0, 1];
-  const raw = max / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
-  const ticks: number[] = [];
-  for (let v = 0; v < max + step; v += step) ticks.push(v);
-  return ticks;
-}
 
 /**
  * A step line (a value holds until the next position) through `values[0..upTo]`, broken where a

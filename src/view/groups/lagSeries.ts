@@ -8,6 +8,7 @@
 import type { World } from '../../core/model/world';
 import { leaderReplica, replicaOf } from '../../core/simContext';
 import { compareTopicPartitions, lagOf } from './groupRows';
+export { niceTicks } from '../chartTicks';
 
 /** The chart covers at most this many positions back from the cursor. */
 export const LAG_WINDOW = 200;
@@ -89,16 +90,6 @@ export function peakValue(values: readonly (number | null)[]): { index: number; 
   return best;
 }
 
-/** Ticks from 0 to at least `max`, at a step of 1, 2 or 5 × 10^k, about `count` of them. */
-export function niceTicks(max: number, count = 4): number[] {
-  if (max <= 0) return [0, 1];
-  const raw = max / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude);
-  const ticks: number[] = [];
-  for (let v = 0; v < max + step; v += step) ticks.push(v);
-  return ticks;
-}
 
 /** A linear map from [d0, d1] onto [r0, r1] (a zero-width domain maps to the range's middle). */
 export function linear(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
