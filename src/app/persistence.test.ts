@@ -138,6 +138,13 @@ describe('every stored record is checked when read', () => {
     ['an emptied broker list', (w) => { w.brokers = []; }, "world.brokers: must hold the scenario's 3 brokers, not 0"],
     ['a NaN time', (w) => { w.timeMs = Number.NaN; }, 'world.timeMs: must be a whole number of ms ≥ 0'],
     ['a record missing from a log', (w) => { w.topics[0].partitions[0].replicaStates[0].log.splice(3, 1); }, 'world.topics[0].partitions[0].replicaStates[0].log[3]: must be the record at offset 3'],
+    // Saved before records kept their own CreateTime: rebuilt, not read with undefined times.
+    ['records saved before they kept their own timestamp', (w) => {
+      for (const r of w.topics[0].partitions[0].replicaStates[0].log) delete (r as { timestampMs?: number }).timestampMs;
+    }, 'world.topics[0].partitions[0].replicaStates[0].log[0]: must be the record at offset 0'],
+    ['producer batches saved before they kept a timestamp per record', (w) => {
+      for (const b of w.producerBatches) delete (b as { timestampsMs?: number[] }).timestampsMs;
+    }, 'world.producerBatches[0]: must list a timestamp per record'],
   ];
   for (const [what, damage, line] of damages) {
     it(`a checkpoint with ${what} is dropped, rebuilt by replaying, and the user is told`, async () => {

@@ -65,8 +65,10 @@ function logProblem(log: unknown, first: number, path: string): string | null {
   for (let i = 0; i < log.length; i++) {
     const r = log[i] as unknown;
     const offset = first + i;
+    // `timestampMs` (each record's CreateTime) came after the first checkpoints were saved: one
+    // without it is rebuilt from the scenario rather than read with holes.
     if (!isObject(r) || r.offset !== offset || !isCount(r.leaderEpoch) || typeof r.value !== 'string' || !isCount(r.sizeBytes)
-      || (r.key !== null && typeof r.key !== 'string')) {
+      || (r.key !== null && typeof r.key !== 'string') || !isTime(r.timestampMs)) {
       return `${path}[${i}]: must be the record at offset ${offset}`;
     }
   }
@@ -153,6 +155,13 @@ export function worldProblem(world: unknown, scenario: Scenario, position: numbe
   }
   // One batch id per produced record (-1 for a record refused before it was batched).
   if ((world.recordBatches as unknown[]).length !== (world.produced as unknown[]).length) return 'world.recordBatches: must match world.produced';
+  const batches = world.producerBatches as unknown[];
+  for (let i = 0; i < batches.length; i++) {
+    const b = batches[i] as unknown;
+    if (!isObject(b) || !Array.isArray(b.records) || !Array.isArray(b.timestampsMs) || b.timestampsMs.length !== b.records.length) {
+      return `world.producerBatches[${i}]: must list a timestamp per record`;
+    }
+  }
   if (!isObject(world.groups)) return 'world.groups: must be an object';
   return brokersProblem(world.brokers, scenario) ?? topicsProblem(world.topics, scenario) ?? queueProblem(world.queue);
 }
