@@ -163,7 +163,7 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
     return (
       <section className="time-chart" ref={boxRef} {...hooks} data-ready="false" data-hw="">
         <h3>{t('title', { name })}</h3>
-        <p className="muted" role="status">{t('loading', { percent: all === 0 ? 100 : Math.floor((100 * done) / all) })}</p>
+        <p className="muted" aria-busy="true">{t('loading', { percent: all === 0 ? 100 : Math.floor((100 * done) / all) })}</p>
       </section>
     );
   }

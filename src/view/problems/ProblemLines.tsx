@@ -83,7 +83,7 @@ export function ProblemLines({ lines }: { lines: readonly string[] }) {
         <span data-testid="problem-count">{t('count', { count: lines.length })}</span>
         {' '}
         <button type="button" className="button small" onClick={copyAll} data-testid="problem-copy">{t('copyAll')}</button>
-        <span role="status" className="muted">{copied ? ` ${copied}` : ''}</span>
+        <span aria-live="polite" className="muted">{copied ? ` ${copied}` : ''}</span>
       </p>
       <div ref={scroller} className={windowed ? 'problem-lines-window' : undefined} tabIndex={windowed ? 0 : undefined}
         role={windowed ? 'region' : undefined} aria-label={windowed ? t('listLabel', { count: lines.length }) : undefined}

@@ -16,7 +16,7 @@ export function FirstDifferenceMark({ first, total }: { first: FirstDifference |
   useEffect(() => setTrack(document.querySelector('.timeline .scrubber-wrap')), []);
   if (!track || !first || total <= 0) return null;
   if (first.state === 'searching') {
-    return createPortal(<span className="first-difference-status" data-testid="first-difference" data-state="searching" role="status">
+    return createPortal(<span className="first-difference-status" data-testid="first-difference" data-state="searching" aria-live="polite">
       {t('diff.searching', { checked: first.checked, total: total + 1 })}</span>, track);
   }
   if (first.state === 'none') {
