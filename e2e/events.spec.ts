@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import type { Report } from '../src/core/model/report';
 import { ClusterPage } from './pages/ClusterPage';
+import { crashScenario } from './support/scenarios';
 import { expectedReport, scenarioHash } from './support/sim';
 
 /** The contract's worked example: one acks=all record, then 1000 ms (12 timed events). */
@@ -78,4 +79,37 @@ test('the event buttons have names in Chinese too', async ({ page }) => {
   await cluster.expectEvent(1, 1);
   await cluster.button('上一个事件（,）').click();
   await cluster.expectEvent(1, 0);
+});
+
+test('a jump shows where it lands at once: no message flies, no record drops in; one step animates again', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(crashScenario, 0), '?lang=en');
+  await expect(page.locator('svg.event-stage')).toBeAttached();
+  // Count every flight drawn and every record animation started from here on.
+  await page.evaluate(() => {
+    const seen = { flights: 0, landings: 0 };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver((changes) => {
+      for (const change of changes) for (const node of change.addedNodes) {
+        if (node instanceof SVGGElement && node.classList.contains('flight')) seen.flights += 1;
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+    document.addEventListener('animationstart', (event) => {
+      // A record shown at once still starts its animation, with a duration of 0 s.
+      const target = event.target as Element;
+      if (target.classList.contains('record') && getComputedStyle(target).animationDuration !== '0s') seen.landings += 1;
+    });
+  });
+  const seen = () => page.evaluate(() => (window as unknown as { seen: { flights: number; landings: number } }).seen);
+  await cluster.press('End');
+  await cluster.expectAt(crashScenario.steps.length);
+  // The last step's callout (broker 1 truncates) is drawn once the destination is on screen.
+  await expect(page.locator('.event-stage .callout')).not.toHaveCount(0);
+  expect(await seen()).toEqual({ flights: 0, landings: 0 });
+  await cluster.press('Home');
+  await cluster.press('ArrowRight');
+  await cluster.expectAt(1);
+  // One step is animated: the produce flies to the leader and the record lands.
+  await expect.poll(async () => (await seen()).flights).toBeGreaterThan(0);
+  await expect.poll(async () => (await seen()).landings).toBeGreaterThan(0);
 });

@@ -200,6 +200,27 @@ describe('saves that hold', () => {
     keeper.stop();
   });
 
+  it('the session is written at once, its checkpoint only in the browser\'s next idle moment', async () => {
+    const idle: (() => void)[] = [];
+    const g = globalThis as { requestIdleCallback?: (run: () => void) => number };
+    g.requestIdleCallback = (run) => idle.push(run);
+    try {
+      const db = await openSessionDb();
+      const store = createSessionStore({ checkpointEvery: 50 });
+      const keeper = watchSession(store, db, null, { locks: null, events: null });
+      store.getState().load({ kind: 'edited' }, scenarioOf(document), 117, null, document);
+      await expect.poll(() => idle.length).toBe(1);
+      expect((await listSessions(db))[0].position).toBe(117);
+      expect(await db.getAll('checkpoints')).toEqual([]);
+      idle.shift()?.();
+      await keeper.flushed();
+      expect((await db.getAll('checkpoints')).map((c) => c.position)).toEqual([100]);
+      keeper.stop();
+    } finally {
+      delete g.requestIdleCallback;
+    }
+  });
+
   it('a failed write (storage full) shows a notice once and the app goes on in memory', async () => {
     const db = await openSessionDb();
     const full = Object.create(db, {

@@ -145,7 +145,19 @@ function sessionClaims(locks: SessionLocks | null) {
 }
 
 /**
- * Every change (a new document, a step, the position while playing) is written at once; while a
+ * Resolves when the browser has a moment: a checkpoint (fingerprinting the steps, cloning the
+ * world into IndexedDB) costs tens of milliseconds on a slow phone, so it waits for a gap
+ * between frames instead of following a jump or a step in the same frame; at most half a
+ * second. Without `requestIdleCallback` (Safari, Node) at once.
+ */
+function idleTime(): Promise<void> {
+  if (typeof globalThis.requestIdleCallback !== 'function') return Promise.resolve();
+  return new Promise((resolve) => { globalThis.requestIdleCallback(() => resolve(), { timeout: 500 }); });
+}
+
+/**
+ * Every change (a new document, a step, the position while playing) is written at once (its
+ * checkpoint in the next idle moment); while a
  * write is under way the next one waits and then writes the latest state, so writes never pile
  * up. `pagehide` and `visibilitychange` write whatever is pending. A failed write (storage full,
  * site data cleared) shows a notice once and the app goes on in memory.
@@ -187,7 +199,11 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     const world = state.savableCheckpoint();
     await saveSession(db, session);
     rememberTabSession(sessionId);
-    if (world && state.scenario) await writeCheckpoint(sessionId, state.scenario, world);
+    if (!world || !state.scenario) return;
+    // The session itself is written at once (a reload right after a step lands there); the
+    // checkpoint, which costs most, waits for the browser's next idle moment.
+    await idleTime();
+    await writeCheckpoint(sessionId, state.scenario, world);
   };
   const failed = () => {
     if (failureTold) return;

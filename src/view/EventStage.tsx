@@ -125,6 +125,31 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
   labels.select('rect').attr('width', (d) => placed.get(d.id)?.width ?? 0);
 }
 
+/**
+ * A jump (Home, End, the scrubber, a far seek) shows where it lands, not the last step's flight:
+ * the old drawing goes at once, the landing marks stop waiting, and the step's callouts are
+ * drawn after the destination is painted, so measuring the picture (a forced layout) is not
+ * part of the jump's frame.
+ */
+function drawAfterPaint(svg: SVGSVGElement, grid: HTMLElement, plan: MovePlan, t: Translate): () => void {
+  select(svg).selectAll('g.flights > *, g.labels > *').remove();
+  for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="replica"]')) el.style.setProperty('--land-delay', '0ms');
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timeout = setTimeout(() => {
+      const measured = measure(grid);
+      svg.setAttribute('width', String(measured.bounds.width));
+      svg.setAttribute('height', String(measured.bounds.height));
+      const end = frameAt(plan, plan.durationMs, (a) => measured.anchors.get(anchorKey(a)) ?? null);
+      drawFrame(svg, { ...end, dots: [], labels: [] }, measured, new Map(), t);
+    }, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timeout);
+  };
+}
+
 /** Message glyphs (shape, not only colour): a dot asks, a square answers, a diamond produces. */
 const SYMBOL: Record<string, string> = {
   fetch: 'M0,-6A6,6 0 1 1 0,6A6,6 0 1 1 0,-6Z',
@@ -152,6 +177,8 @@ export function EventStage() {
   const speed = useSession((s) => s.speed);
   const motion = useView((s) => s.motion);
   const svgRef = useRef<SVGSVGElement>(null);
+  /** Where the last drawing was: a move of more than one step is a jump, not a step to animate. */
+  const shownAt = useRef<number | null>(null);
   const plan = useMemo(
     () => (world ? planMove({ events, fired, networkDelayMs: world.settings.cluster.networkDelayMs, leaderOf: leaderLookup(world) }) : { flights: [], callouts: [], durationMs: 0 }),
     [events, fired, world],
@@ -161,6 +188,12 @@ export function EventStage() {
     const svg = svgRef.current;
     const grid = svg?.parentElement;
     if (!svg || !grid) return undefined;
+    const from = shownAt.current;
+    shownAt.current = position;
+    const leap = from !== null && Math.abs(position - from) > 1;
+    if (leap) grid.dataset.jumped = '';
+    else delete grid.dataset.jumped;
+    if (leap) return drawAfterPaint(svg, grid, plan, t);
     const measured = measure(grid);
     svg.setAttribute('width', String(measured.bounds.width));
     svg.setAttribute('height', String(measured.bounds.height));
