@@ -19,6 +19,7 @@ import { openHash, type OpenContext } from './openLink';
 import type { SessionDb } from '../persist/sessionDb';
 import { savedSessionsStore } from '../store/savedSessionsStore';
 import { installPrecompute, precomputeEnabled } from './precompute';
+import { loadNarration } from '../view/narration/useNarration';
 
 /*
  * No top-level await: chunks loaded later (persistence, the located JSON parser) import shared
@@ -28,6 +29,9 @@ async function start(): Promise<void> {
   const i18n = createI18n(detectLanguage());
   await loadLanguage(i18n, i18n.language as Language);
   document.documentElement.lang = htmlLang(i18n.language as Language);
+  // A link's first picture has a narration: its chunk loads alongside the page's own work (the
+  // scenario does not wait for it: the cluster and the keys are there at once).
+  if (window.location.hash.replace(/^#/, '') !== '') void loadNarration(i18n, i18n.language).catch(() => undefined);
 
   const context: OpenContext = {
     store: sessionStore,

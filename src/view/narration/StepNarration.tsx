@@ -36,7 +36,7 @@ export function StepNarration({ scenario, position, events, world, partial = fal
     : t('note.initialTitle');
   return (
     <section className="note step-narration" data-testid="step-narration" data-step={step ? index : undefined}
-      aria-label={t('note.label')} aria-live="polite">
+      aria-label={t('note.label')} aria-live="polite" data-loading={narration ? undefined : ''}>
       <div className="narration-head">
         <p className="note-title">{title}</p>
         {withReadingAid && narration && (

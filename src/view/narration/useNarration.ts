@@ -10,9 +10,11 @@ import type { i18n } from 'i18next';
 export type NarrationModule = typeof import('./narrationModule');
 
 let modulePromise: Promise<NarrationModule> | null = null;
+/** The module once it has arrived: a component mounted after that draws the sentences at once. */
+let arrived: NarrationModule | null = null;
 
 export function loadNarration(instance: i18n, language: string): Promise<NarrationModule> {
-  modulePromise ??= import('./narrationModule');
+  modulePromise ??= import('./narrationModule').then((module) => (arrived = module));
   return modulePromise.then(async (module) => {
     await module.loadNarrationTexts(instance, language);
     return module;
@@ -22,7 +24,7 @@ export function loadNarration(instance: i18n, language: string): Promise<Narrati
 export function useNarration(): NarrationModule | null {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  const [loaded, setLoaded] = useState<{ module: NarrationModule; language: string } | null>(null);
+  const [loaded, setLoaded] = useState<{ module: NarrationModule; language: string } | null>(() => (arrived ? { module: arrived, language } : null));
   useEffect(() => {
     let live = true;
     void loadNarration(i18n, language).then((module) => {
