@@ -146,3 +146,20 @@ test('the toolbar menu opens the split for this document, the scrubber marks whe
   await expect(page.getByTestId('pane')).toHaveCount(0);
   await expect.poll(() => decodeURIComponent(page.url())).not.toContain('vs=');
 });
+
+test('presenter mode: the Compare menu scrolls inside itself, above the timeline bar, so its last entry can be chosen', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open('#at=3', '?lang=en&present=1');
+  await cluster.expectAt(3);
+  await page.mouse.move(300, 300); // the floating controls show
+  await page.getByTestId('compare-button').click();
+  const menu = page.getByTestId('compare-menu');
+  await expect(menu).toBeVisible();
+  const bar = await page.locator('.timeline').boundingBox();
+  const box = await menu.boundingBox();
+  expect(bar && box && box.y + box.height <= bar.y).toBe(true);
+  const last = menu.getByTestId('compare-entry').last();
+  await last.scrollIntoViewIfNeeded();
+  await last.click();
+  await expect(page.locator('[data-testid="pane"][data-pane="b"]')).toBeVisible();
+});
