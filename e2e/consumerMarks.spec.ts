@@ -6,27 +6,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { deliveryDocument } from '../src/core/golden/deliveryScenario';
 import { ClusterPage } from './pages/ClusterPage';
+import { twoGroupsScenario } from './support/scenarios';
 import { expectedReport, scenarioHash } from './support/sim';
-
-// The runner test's scenario (src/core/golden/consumers.test.ts, "delivery guarantees"): one
-// broker, manual replication (consumers poll only on poll steps), four records on t-0; c1 polls
-// them, maybe commits, is killed; c2 takes t-0 once c1's session (45 s) expires, and polls.
-const delivery = (middle: object[]) => ({
-  version: 1, title: 'Delivery guarantees', cluster: { brokers: 1, replication: 'manual', config: { 'offsets.topic.replication.factor': 1 } },
-  consumer: { config: { 'auto.offset.reset': 'earliest', 'enable.auto.commit': false } },
-  topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
-  steps: [
-    { op: 'subscribe', group: 'g', member: 'c1', topics: ['t'] }, { op: 'run', ms: 3000 },
-    { op: 'produce', topic: 't', key: null, value: 'v{i}', count: 4 },
-    { op: 'poll', group: 'g', member: 'c1' },
-    ...middle,
-    { op: 'kill', group: 'g', member: 'c1' },
-    { op: 'subscribe', group: 'g', member: 'c2', topics: ['t'] },
-    { op: 'run', ms: 60000 },
-    { op: 'poll', group: 'g', member: 'c2' },
-  ],
-});
 
 const leaderMarks = (page: Page, kind: string) =>
   page.locator(`[data-testid="replica"][data-topic="t"][data-partition="0"][data-role="leader"] [data-testid="consumer-mark"][data-kind="${kind}"]`);
@@ -52,7 +35,7 @@ async function expectCommittedMark(page: Page, document: unknown, at: number) {
 
 test('at most once: the marks after a poll, a commit, the kill and the next owner\'s poll show the runner\'s numbers', async ({ page }) => {
   test.setTimeout(120_000);
-  const document = delivery([{ op: 'commit', group: 'g', member: 'c1' }]);
+  const document = deliveryDocument([{ op: 'commit', group: 'g', member: 'c1' }]);
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash(document, 4), '?lang=en');
   // After the poll: c1 owns t-0 and polled 0–3, so its position (the next offset to fetch) is the last polled offset + 1.
@@ -100,7 +83,7 @@ test('at most once: the marks after a poll, a commit, the kill and the next owne
 
 test('at least once: killed before committing, the records will be read twice, then are', async ({ page }) => {
   test.setTimeout(120_000);
-  const document = delivery([]);
+  const document = deliveryDocument([]);
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash(document, 5), '?lang=zh');
   await expectCommittedMark(page, document, 5);
@@ -124,18 +107,8 @@ test('at least once: killed before committing, the records will be read twice, t
 });
 
 test('labels of the consumer marks never cover each other nor the HW and LEO labels', async ({ page }) => {
-  const document = {
-    version: 1, title: 'Two groups', seed: 5, cluster: { brokers: 3 }, consumer: { config: { 'auto.offset.reset': 'earliest' } },
-    topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }],
-    steps: [
-      { op: 'produce', topic: 'orders', key: 'k{i}', value: 'v{i}', count: 12 },
-      { op: 'subscribe', group: 'billing', member: 'b1', topics: ['orders'] },
-      { op: 'subscribe', group: 'audit', member: 'a1', topics: ['orders'] },
-      { op: 'run', ms: 6000 },
-      { op: 'subscribe', group: 'billing', member: 'b2', topics: ['orders'] },
-      { op: 'run', ms: 10000 },
-    ],
-  };
+  const document = twoGroupsScenario;
+
   for (const [width, query] of [[1280, '?lang=en'], [390, '?lang=en'], [1280, '?lang=zh&present=1']] as const) {
     await page.setViewportSize({ width, height: width > 800 ? 720 : 844 });
     await new ClusterPage(page).open(scenarioHash(document, document.steps.length), query);

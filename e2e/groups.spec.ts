@@ -7,21 +7,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ClusterPage } from './pages/ClusterPage';
+import { twoGroupsScenario } from './support/scenarios';
 import { expectedReport, scenarioHash } from './support/sim';
 
-const groupsScenario = {
-  version: 1, title: 'Two groups, one topic', seed: 5, cluster: { brokers: 3 },
-  consumer: { config: { 'auto.offset.reset': 'earliest' } },
-  topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }],
-  steps: [
-    { op: 'produce', topic: 'orders', key: 'k{i}', value: 'v{i}', count: 12 },
-    { op: 'subscribe', group: 'billing', member: 'b1', topics: ['orders'] },
-    { op: 'subscribe', group: 'audit', member: 'a1', topics: ['orders'] },
-    { op: 'run', ms: 6000 },
-    { op: 'subscribe', group: 'billing', member: 'b2', topics: ['orders'] },
-    { op: 'run', ms: 10000 },
-  ],
-};
 
 const natural = (a: string, b: string) => {
   const [ta, pa] = [a.slice(0, a.lastIndexOf('-')), Number(a.slice(a.lastIndexOf('-') + 1))];
@@ -32,11 +20,11 @@ const natural = (a: string, b: string) => {
 test('group, member and committed hooks match the runner at every position', async ({ page }) => {
   test.setTimeout(120_000);
   const cluster = new ClusterPage(page);
-  await cluster.open(scenarioHash(groupsScenario, 0), '?lang=en');
-  for (let at = 0; at <= groupsScenario.steps.length; at++) {
+  await cluster.open(scenarioHash(twoGroupsScenario, 0), '?lang=en');
+  for (let at = 0; at <= twoGroupsScenario.steps.length; at++) {
     if (at > 0) await cluster.press('ArrowRight');
     await cluster.expectAt(at);
-    const report = expectedReport(groupsScenario, at);
+    const report = expectedReport(twoGroupsScenario, at);
     await expect(page.getByTestId('group')).toHaveCount(report.groups.length);
     for (const g of report.groups) {
       const card = page.locator(`[data-testid="group"][data-group="${g.group}"]`);
@@ -57,7 +45,7 @@ test('group, member and committed hooks match the runner at every position', asy
     }
   }
   // The last position has two groups, a rebalanced one with two members, and commits.
-  const last = expectedReport(groupsScenario, groupsScenario.steps.length);
+  const last = expectedReport(twoGroupsScenario, twoGroupsScenario.steps.length);
   expect(last.groups.map((g) => g.group).sort()).toEqual(['audit', 'billing']);
   expect(last.groups.find((g) => g.group === 'billing')?.members).toHaveLength(2);
   expect(Object.keys(last.groups.find((g) => g.group === 'audit')?.committed ?? {})).toHaveLength(3);
@@ -66,7 +54,7 @@ test('group, member and committed hooks match the runner at every position', asy
 for (const lang of ['en', 'zh'] as const) {
   test(`the groups panel explains the state and the lag (${lang}); axe finds nothing`, async ({ page }) => {
     const cluster = new ClusterPage(page);
-    await cluster.open(scenarioHash(groupsScenario, groupsScenario.steps.length), `?lang=${lang}`);
+    await cluster.open(scenarioHash(twoGroupsScenario, twoGroupsScenario.steps.length), `?lang=${lang}`);
     const panel = page.locator('.groups-panel');
     await expect(panel).toBeVisible();
     await expect(panel).toContainText(lang === 'en' ? 'Every member has its partitions' : '每个成员都拿到了自己的分区');

@@ -42,3 +42,18 @@ export const crashScenario = {
     { op: 'fetch', broker: 1 },
   ],
 };
+
+/** Two groups read one topic; a second member joins billing and it rebalances (groups.spec.ts, consumerMarks.spec.ts). */
+export const twoGroupsScenario = {
+  version: 1, title: 'Two groups, one topic', seed: 5, cluster: { brokers: 3 },
+  consumer: { config: { 'auto.offset.reset': 'earliest' } },
+  topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }],
+  steps: [
+    { op: 'produce', topic: 'orders', key: 'k{i}', value: 'v{i}', count: 12 },
+    { op: 'subscribe', group: 'billing', member: 'b1', topics: ['orders'] },
+    { op: 'subscribe', group: 'audit', member: 'a1', topics: ['orders'] },
+    { op: 'run', ms: 6000 },
+    { op: 'subscribe', group: 'billing', member: 'b2', topics: ['orders'] },
+    { op: 'run', ms: 10000 },
+  ],
+};

@@ -125,6 +125,20 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
   labels.select('rect').attr('width', (d) => placed.get(d.id)?.width ?? 0);
 }
 
+/** Measures the picture and sizes the overlay to the grid's scrollable area. */
+function measureStage(svg: SVGSVGElement, grid: HTMLElement): Measured {
+  const measured = measure(grid);
+  svg.setAttribute('width', String(measured.bounds.width));
+  svg.setAttribute('height', String(measured.bounds.height));
+  return measured;
+}
+
+/** The step's end state: its callouts, with no message in flight and no label. */
+function drawEnd(svg: SVGSVGElement, plan: MovePlan, measured: Measured, placed: Map<string, { x: number; y: number; width: number }>, t: Translate): void {
+  const end = frameAt(plan, plan.durationMs, (a) => measured.anchors.get(anchorKey(a)) ?? null);
+  drawFrame(svg, { ...end, dots: [], labels: [] }, measured, placed, t);
+}
+
 /**
  * A jump (Home, End, the scrubber, a far seek) shows where it lands, not the last step's flight:
  * the old drawing goes at once, the landing marks stop waiting, and the step's callouts are
@@ -136,13 +150,7 @@ function drawAfterPaint(svg: SVGSVGElement, grid: HTMLElement, plan: MovePlan, t
   for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="replica"]')) el.style.setProperty('--land-delay', '0ms');
   let timeout: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => {
-    timeout = setTimeout(() => {
-      const measured = measure(grid);
-      svg.setAttribute('width', String(measured.bounds.width));
-      svg.setAttribute('height', String(measured.bounds.height));
-      const end = frameAt(plan, plan.durationMs, (a) => measured.anchors.get(anchorKey(a)) ?? null);
-      drawFrame(svg, { ...end, dots: [], labels: [] }, measured, new Map(), t);
-    }, 0);
+    timeout = setTimeout(() => drawEnd(svg, plan, measureStage(svg, grid), new Map(), t), 0);
   });
   return () => {
     cancelAnimationFrame(frame);
@@ -191,12 +199,12 @@ export function EventStage() {
     const from = shownAt.current;
     shownAt.current = position;
     const leap = from !== null && Math.abs(position - from) > 1;
-    if (leap) grid.dataset.jumped = '';
-    else delete grid.dataset.jumped;
-    if (leap) return drawAfterPaint(svg, grid, plan, t);
-    const measured = measure(grid);
-    svg.setAttribute('width', String(measured.bounds.width));
-    svg.setAttribute('height', String(measured.bounds.height));
+    if (leap) {
+      grid.dataset.jumped = '';
+      return drawAfterPaint(svg, grid, plan, t);
+    }
+    delete grid.dataset.jumped;
+    const measured = measureStage(svg, grid);
     // Playing: the whole move fits in the interval between steps. Else in slow motion if asked.
     const available = (0.85 * PLAY_INTERVAL_MS) / speed;
     const rate = playing && plan.durationMs > 0 ? Math.max(motion, plan.durationMs / available) : motion;
@@ -211,8 +219,7 @@ export function EventStage() {
     const placed = new Map<string, { x: number; y: number; width: number }>();
     const draw = (planMs: number) => drawFrame(svg, frameAt(plan, planMs, (a) => measured.anchors.get(anchorKey(a)) ?? null), measured, placed, t);
     if (reduced || plan.durationMs === 0) {
-      const end = frameAt(plan, plan.durationMs, (a) => measured.anchors.get(anchorKey(a)) ?? null);
-      drawFrame(svg, { ...end, dots: [], labels: [] }, measured, placed, t);
+      drawEnd(svg, plan, measured, placed, t);
       return undefined;
     }
     draw(0);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenarioText } from '../../cli/runScenarioFile';
 import type { Report } from '../model/report';
+import { deliveryDocument } from './deliveryScenario';
 
 type Json = Record<string, unknown>;
 
@@ -119,22 +120,7 @@ describe('fetching', () => {
 });
 
 describe('delivery guarantees: where the next owner starts is the committed offset', () => {
-  // One broker, manual replication: consumers poll only on poll steps, the HW follows the LEO at once.
-  const doc = (middle: Json[]) => ({
-    version: 1, cluster: { brokers: 1, replication: 'manual', config: { 'offsets.topic.replication.factor': 1 } },
-    consumer: { config: { ...earliest, 'enable.auto.commit': false } },
-    topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
-    steps: [
-      { op: 'subscribe', group: 'g', member: 'c1', topics: ['t'] }, runMs(3000),
-      { op: 'produce', topic: 't', key: null, value: 'v{i}', count: 4 },
-      { op: 'poll', group: 'g', member: 'c1' },
-      ...middle,
-      { op: 'kill', group: 'g', member: 'c1' },
-      { op: 'subscribe', group: 'g', member: 'c2', topics: ['t'] },
-      runMs(60000), // c1's session (45 s) expires; c2 takes t-0
-      { op: 'poll', group: 'g', member: 'c2' },
-    ],
-  });
+  const doc = (middle: Json[]) => deliveryDocument(middle);
 
   it('at least once: killed after processing but before committing, the records are read again', () => {
     const r = run(doc([]));

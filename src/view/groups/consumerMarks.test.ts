@@ -4,6 +4,7 @@ import { simulate } from '../../core/scenario/runScenario';
 import { buildReport } from '../../core/scenario/report';
 import { formatProblem, validateScenarioDocument } from '../../core/scenario/validateScenario';
 import type { Scenario } from '../../core/model/scenario';
+import { deliveryDocument } from '../../core/golden/deliveryScenario';
 
 function valid(document: unknown): Scenario {
   const result = validateScenarioDocument(document);
@@ -18,24 +19,8 @@ function inputAt(scenario: Scenario, at: number): ConsumerMarksInput {
   return { groups: report.groups, polled: report.polled, consumers: world.groups.consumers, steps: scenario.steps, position: at };
 }
 
-// The runner test's scenario (src/core/golden/consumers.test.ts, "delivery guarantees"): one
-// broker, manual replication (consumers poll only on poll steps), four records on t-0, c1 polls
-// them all, then (maybe) commits, is killed, and c2 takes t-0 after c1's session expires.
-const doc = (middle: object[]) => valid({
-  version: 1, cluster: { brokers: 1, replication: 'manual', config: { 'offsets.topic.replication.factor': 1 } },
-  consumer: { config: { 'auto.offset.reset': 'earliest', 'enable.auto.commit': false } },
-  topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
-  steps: [
-    { op: 'subscribe', group: 'g', member: 'c1', topics: ['t'] }, { op: 'run', ms: 3000 },
-    { op: 'produce', topic: 't', key: null, value: 'v{i}', count: 4 },
-    { op: 'poll', group: 'g', member: 'c1' },
-    ...middle,
-    { op: 'kill', group: 'g', member: 'c1' },
-    { op: 'subscribe', group: 'g', member: 'c2', topics: ['t'] },
-    { op: 'run', ms: 60000 },
-    { op: 'poll', group: 'g', member: 'c2' },
-  ],
-});
+// The runner test's scenario (src/core/golden/deliveryScenario.ts).
+const doc = (middle: object[]) => valid(deliveryDocument(middle));
 
 describe('partitionConsumerMarks: owner, committed offset, position', () => {
   it('after c1 polls 0–3 and commits: c1 owns t-0, committed 4 and position 4', () => {
