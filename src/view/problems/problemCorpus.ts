@@ -22,6 +22,9 @@ export const problemCorpus: unknown[] = [
   { ...base(), topics: [{ name: '', partitions: 2, replicationFactor: 9 }, { name: 'orders', partitions: 2000, replicationFactor: 1 }, { name: 'orders', partitions: 1, replicationFactor: 1 }] },
   { ...base(), topics: [{ name: 'a', partitions: 2, replicationFactor: 2, assignment: [[1, 1], [1, 9, 2]] }, { name: 'b', partitions: 3, replicationFactor: 1, assignment: [[]] }, { name: 'c', partitions: 1, replicationFactor: 1, assignment: [] }] },
   { ...base(), topics: 'none' },
+  // Empty values inside a message: an op of "", and no valid broker list to name.
+  { ...base(), steps: [{ op: '' }] },
+  { ...base(), cluster: { brokers: 'x', replication: 'manual' }, topics: [{ name: 'a', partitions: 1, replicationFactor: 1, assignment: [[1]] }] },
   { ...base(), steps: [1, { op: 7 }, {}, { op: 'dance' }, { op: 'produce', topic: 'nope', key: 'k', value: 'v' }, { op: 'produce', topic: 'orders', partition: 5, key: 'k', value: 'x'.repeat(1048577) }, { op: 'crash', broker: 9 }, { op: 'fetch', partition: 0, broker: 2 }] },
   { ...base(), topics: [], steps: [{ op: 'produce', topic: 'nope', key: 'k', value: 'v' }] },
   { ...base(), cluster: { brokers: 3, replication: 'auto' }, steps: [{ op: 'fetch', broker: 2 }] },

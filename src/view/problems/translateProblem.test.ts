@@ -49,6 +49,13 @@ describe('problem codes', () => {
     expect(Object.keys(en.codes).filter((code) => !found.has(code))).toEqual([]);
   });
 
+  it('every line the validator builds for the corpus has a code, empty values included (none stays English)', () => {
+    const lines = validatorLines();
+    expect(lines.filter((line) => parseProblemLine(line) === null)).toEqual([]);
+    expect(lines).toContain('steps[0].op: unknown op "" (expected one of: produce, run, fetch, crash, restart, shutdown, isolate, heal, subscribe, leave, poll, commit, kill, pause, resume, cli)');
+    expect(translateProblemLine('topics[0].assignment[0][0]: broker 1 does not exist (brokers are )', zhT)).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('Chinese lines keep the path and values and hold no other English', () => {
     let checked = 0;
     for (const line of validatorLines()) {

@@ -24,7 +24,7 @@ function compile(name: string, template: string): Matcher {
     const hole = /^\{\{(\w+)\}\}$/.exec(part);
     if (!hole) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     names.push(hole[1]);
-    return '(.+?)';
+    return '(.*?)'; // a value may be empty: unknown op ""
   }).join('');
   return { name, names, regex: new RegExp(`^${source}$`, 's') };
 }
