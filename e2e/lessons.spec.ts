@@ -119,6 +119,29 @@ test('the retention, delivery-semantics, backlog and console-consumer lessons: a
   expect(errors).toEqual([]);
 });
 
+test('a highlight off screen gets a button that brings it into view; the page does not scroll by itself', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open('#lesson=why-queue&at=9', '?lang=en');
+  const chart = page.locator('[data-testid="lag-chart"][data-group="warehouse"]');
+  await expect(chart).toHaveAttribute('data-last-lag', '15');
+  await expect(chart).not.toBeInViewport();
+  const see = page.getByTestId('see-highlight');
+  await expect(see).toHaveText(/↓/);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await see.click();
+  await expect(chart).toBeInViewport();
+  await expect(see).toBeHidden();
+  // Scrolled past it, the button points up; in Chinese too.
+  await cluster.open('#lesson=why-queue&at=0', '?lang=zh');
+  const broker = page.locator('[data-testid="broker"][data-broker="1"]');
+  await expect(broker).toHaveCSS('outline-style', 'solid');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(broker).not.toBeInViewport();
+  await expect(page.getByTestId('see-highlight')).toHaveText('查看高亮部分 ↑');
+  await page.getByTestId('see-highlight').click();
+  await expect(broker).toBeInViewport();
+});
+
 test('stepping past a question reveals its answer; keys never block', async ({ page }) => {
   const lesson = LESSONS.find((l) => l.id === 'acks')!;
   const cluster = new ClusterPage(page);

@@ -13,7 +13,7 @@ import { lessonLink } from '../app/link';
 import { answer, useAnswer } from './answers';
 import { LESSONS, findLesson, narrationPosition } from './catalog';
 import { showCourse } from './courseView';
-import { adoptHighlightCss, highlightCss } from './highlight';
+import { adoptHighlightCss, highlightCss, highlightsSelector, scrollToHighlight, useOffscreen } from './highlight';
 import { recordProgress } from './progress';
 import { LESSONS_NS, loadLessonTexts } from './texts';
 import type { Lesson, Question } from './types';
@@ -68,6 +68,10 @@ export function LessonPlayer({ id, position, total }: { id: string; position: nu
   const lesson = findLesson(id);
   const highlighted = lesson ? highlightCss(lesson.stops[Math.min(position, lesson.stops.length - 1)].highlight ?? []) : '';
   useEffect(() => adoptHighlightCss(highlighted), [highlighted]);
+  // A highlight off screen (a lag chart below the fold) gets a button that brings it into view;
+  // the page never scrolls by itself, away from the text being read.
+  const highlightTarget = lesson ? highlightsSelector(lesson.stops[Math.min(position, lesson.stops.length - 1)].highlight ?? []) : '';
+  const offscreen = useOffscreen(highlightTarget);
   if (!lesson) return null;
   const k = narrationPosition(lesson, position, (key) => i18n.exists(key, { ns: LESSONS_NS }));
   const stop = lesson.stops[Math.min(position, lesson.stops.length - 1)];
@@ -107,6 +111,11 @@ export function LessonPlayer({ id, position, total }: { id: string; position: nu
       )}
       {asked.map((q) => <QuestionBox key={q.at} lesson={lesson} at={q.at} question={q.question} position={position} />)}
       <div className="lesson-actions">
+        {offscreen && (
+          <button type="button" className="button" data-testid="see-highlight" onClick={() => scrollToHighlight(highlightTarget)}>
+            {t(offscreen === 'below' ? 'ui.seeHighlightBelow' : 'ui.seeHighlightAbove')}
+          </button>
+        )}
         {disk && <button type="button" className="button" onClick={openDisk}>{t('ui.disk')}</button>}
         {asked.length === 0 && position < total && (
           <button type="button" className="button button-primary" onClick={() => sessionActions().next()} data-testid="lesson-next">{t('ui.next')}</button>

@@ -1,4 +1,5 @@
 /** A lesson's highlights as CSS over the contract's test hooks (the picture itself is not touched). */
+import { useEffect, useState } from 'react';
 import type { Highlight } from './types';
 
 const attr = (name: string, value: string | number) => `[data-${name}="${String(value).replace(/["\\]/g, '\\$&')}"]`;
@@ -11,6 +12,11 @@ export function highlightSelector(h: Highlight): string {
   const replica = `[data-testid="replica"]${partition}${attr('broker', h.broker)}`;
   if (!('offset' in h)) return replica;
   return `${replica} [data-testid="record"]${attr('offset', h.offset)}`;
+}
+
+/** One selector matching every highlighted element ('' for none). */
+export function highlightsSelector(highlights: readonly Highlight[]): string {
+  return highlights.map(highlightSelector).join(', ');
 }
 
 export function highlightCss(highlights: readonly Highlight[]): string {
@@ -30,4 +36,47 @@ export function adoptHighlightCss(css: string): () => void {
   sheet.replaceSync(css);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   return () => { doc.adoptedStyleSheets = (doc.adoptedStyleSheets ?? []).filter((s) => s !== sheet); };
+}
+
+/**
+ * Where the first element `selector` matches lies when none of them is on screen: above or below
+ * the viewport (the lag chart of a lesson's stop is often below the fold), or null when one is in
+ * view or none exists yet. Rechecked on scroll and resize, and every half second for elements
+ * that arrive later (the groups panel is a lazy chunk).
+ */
+export function useOffscreen(selector: string): 'above' | 'below' | null {
+  const [where, setWhere] = useState<'above' | 'below' | null>(null);
+  useEffect(() => {
+    if (!selector) {
+      setWhere(null);
+      return undefined;
+    }
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const boxes = [...document.querySelectorAll(selector)].map((el) => el.getBoundingClientRect()).filter((r) => r.width > 0 || r.height > 0);
+      const visible = boxes.some((r) => r.bottom > 0 && r.top < window.innerHeight);
+      setWhere(boxes.length === 0 || visible ? null : boxes[0].top >= window.innerHeight ? 'below' : 'above');
+    };
+    const soon = () => {
+      if (!frame) frame = requestAnimationFrame(check);
+    };
+    check();
+    const timer = setInterval(soon, 500);
+    window.addEventListener('scroll', soon, { passive: true });
+    window.addEventListener('resize', soon);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearInterval(timer);
+      window.removeEventListener('scroll', soon);
+      window.removeEventListener('resize', soon);
+    };
+  }, [selector]);
+  return where;
+}
+
+/** Scrolls the first element `selector` matches to the middle of the screen. */
+export function scrollToHighlight(selector: string): void {
+  const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  document.querySelector(selector)?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
 }

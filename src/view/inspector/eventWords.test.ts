@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeaderChangeEvent } from '../../core/model/events';
 import en from '../../i18n/en.json';
 import zh from '../../i18n/zh.json';
+import { createI18n } from '../../i18n';
 import { eventInWords } from './eventWords';
 
 const change = (cause: LeaderChangeEvent['cause'], unclean = false): LeaderChangeEvent => ({
@@ -25,5 +26,17 @@ describe('eventInWords for leader-change', () => {
     expect(eventInWords(change('admin'), t)).toMatch(/elected by kafka-leader-election\.sh/);
     expect(eventInWords(change('admin', true), t)).toMatch(/by an unclean election/);
     expect(eventInWords(change('rebalance'), translate(zh))).toMatch(/领导权均衡/);
+  });
+});
+
+describe('eventInWords counts records in the singular and the plural', () => {
+  const fetched = (records: number) => ({ type: 'fetch-response' as const, atMs: 7, topic: 'orders', partition: 0, follower: 2, leader: 1, records, highWatermark: 3, dropped: false });
+  const polled = (records: number) => ({ type: 'consumer-poll' as const, atMs: 7, group: 'g', member: 'c1', records });
+  it('one record, two records (English); 条 either way (Chinese)', () => {
+    const t = createI18n('en').t as never;
+    expect(eventInWords(fetched(1), t)).toBe('t=7 ms: leader 1 answers follower 2: 1 record of orders-0, HW 3.');
+    expect(eventInWords(fetched(2), t)).toBe('t=7 ms: leader 1 answers follower 2: 2 records of orders-0, HW 3.');
+    expect(eventInWords(polled(1), t)).toBe('t=7 ms: c1 of g polls 1 record.');
+    expect(eventInWords(polled(0), t)).toBe('t=7 ms: c1 of g polls 0 records.');
   });
 });

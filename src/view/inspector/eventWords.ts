@@ -26,7 +26,7 @@ export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: nu
     case 'fetch-request':
       return t('events.fetchRequest', { ...at, ...event });
     case 'fetch-response':
-      return t(event.dropped ? 'events.fetchResponseLost' : 'events.fetchResponse', { ...at, ...event });
+      return t(event.dropped ? 'events.fetchResponseLost' : 'events.fetchResponse', { ...at, ...event, count: event.records });
     case 'high-watermark':
       return t('events.highWatermark', { ...at, ...event });
     case 'isr-shrink':
@@ -65,7 +65,7 @@ export function eventInWords(event: SimEvent, t: Translate, formatNumber: (n: nu
     case 'group-assignment':
       return t('events.groupAssignment', { ...at, group: event.group, member: event.member, generation: event.generation, assignment: event.assignment.join(', ') || '—' });
     case 'consumer-poll':
-      return t('events.consumerPoll', { ...at, group: event.group, member: event.member, records: event.records });
+      return t('events.consumerPoll', { ...at, group: event.group, member: event.member, count: event.records });
     case 'offset-commit': {
       const offsets = Object.entries(event.offsets).map(([tp, offset]) => `${tp}=${offset}`).join(', ');
       return event.error === null

@@ -329,6 +329,16 @@ describe('narration of steps and states', () => {
       [/LEO（日志末端位移/, /HW（高水位/, /复制是手动的/]);
   });
 
+  it('speaks of one broker, one partition and one replica in the singular', () => {
+    const single = play({ cluster: { brokers: [1] }, topics: [{ name: 'orders', assignment: [[1]] }], steps: [produce('k')] });
+    const en = text(narrationAt(single, 0), 'en');
+    expect(en).toMatch(/Broker 1 runs Kafka 3\.6/);
+    expect(en).toMatch(/Topic orders has 1 partition with 1 replica\./);
+    expectBoth(narrationAt(single, 0), [], [/该分区有 1 个副本/]);
+    const wide = play({ cluster: three, topics: [{ name: 'orders', assignment: [[1], [2]] }], steps: [produce('k')] });
+    expect(text(narrationAt(wide, 0), 'en')).toMatch(/Topic orders has 2 partitions, each with 1 replica\./);
+  });
+
   it('summarises a run with a dozen fetches in a few sentences', () => {
     const played = play({ cluster: three, topics: orders, steps: [produce('k{i}', 'all', { count: 3 }), { op: 'run', ms: 5000 }] });
     const fetches = played.events[2].filter((e) => e.type === 'fetch-request' || e.type === 'fetch-response').length;

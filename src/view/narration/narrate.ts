@@ -63,11 +63,12 @@ export function recordText(record: Pick<ProducedReport, 'key' | 'value'>): strin
 
 function initialSentences(scenario: Scenario, world: World): Sentence[] {
   const era = scenario.cluster.metadata === 'kraft' ? 'kraft' : 'zookeeper';
-  const out = [say(`initial.cluster.${era}`, { brokers: scenario.cluster.brokers })];
+  const many = (n: number) => (n === 1 ? 'one' : 'many');
+  const out = [say(`initial.cluster.${era}.${many(scenario.cluster.brokers.length)}`, { brokers: scenario.cluster.brokers })];
   for (const topic of world.topics) {
     if (topic.name.startsWith('__')) continue;
     const rf = topic.partitions[0]?.replicas.length ?? 0;
-    out.push(say('initial.topic', { topic: topic.name, count: topic.partitions.length, rf }));
+    out.push(say(`initial.topic.${many(topic.partitions.length)}.${many(rf)}`, { topic: topic.name, count: topic.partitions.length, rf }));
   }
   out.push(say('initial.leaders'));
   out.push(say('initial.offsets'));
