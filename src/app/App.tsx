@@ -9,7 +9,6 @@ import { ProduceForm } from '../view/controls/ProduceForm';
 import { RunControls } from '../view/controls/RunControls';
 import { AboutDialog } from '../view/dialogs/AboutDialog';
 import { ForkDialog } from '../view/dialogs/ForkDialog';
-import { Inspector } from '../view/inspector/Inspector';
 import { AnomalyList } from '../view/AnomalyList';
 import { StepErrorList } from '../view/StepErrorList';
 import { ClusterErrorBoundary } from '../view/ClusterErrorBoundary';
@@ -38,6 +37,8 @@ const SpeakerNotes = lazy(() => import('../view/SpeakerNotes').then((m) => ({ de
 const ConsolePanel = lazy(() => import('../view/console/ConsolePanel'));
 const GroupsPanel = lazy(() => import('../view/groups/GroupsPanel'));
 const SplitView = lazy(() => import('../view/split/SplitView'));
+// Below the fold: its chunk loads while the cluster is drawn.
+const Inspector = lazy(() => import('../view/inspector/Inspector').then((m) => ({ default: m.Inspector })));
 const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDialog').then((m) => ({ default: m.SavedSessionsDialog })));
 
 /** The course page and the lesson player, with the lessons and their texts: lazy chunks (src/lessons). */
@@ -175,7 +176,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
               )}
               {!split && <StepErrorList stepErrors={report.stepErrors} scenario={scenario} world={world} />}
               {!embed && !split && <AnomalyList anomalies={report.anomalies} />}
-              {!embed && <Inspector />}
+              {!embed && <Suspense fallback={null}><Inspector /></Suspense>}
               {!embed && <ProducedList report={report} />}
               {!embed && (
                 <Suspense fallback={null}>

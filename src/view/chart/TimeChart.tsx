@@ -14,13 +14,12 @@
  */
 import { useCallback, useContext, useId, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
 import type { Scenario } from '../../core/model/scenario';
 import type { World } from '../../core/model/world';
 import { ensureNamespace } from '../../i18n/lazyNamespace';
 import chartEn from '../../i18n/chart.en.json';
 import chartZh from '../../i18n/chart.zh.json';
-import { SessionContext, type SessionStore } from '../../store/sessionStore';
+import { SessionContext, useSessionOf, type SessionStore } from '../../store/sessionStore';
 import { useSplit } from '../../store/splitStore';
 import { useView } from '../../store/viewStore';
 import { numberFormatFor } from '../numberFormat';
@@ -135,11 +134,11 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
   const stores = given ?? [context];
   const a = stores[0];
   const b = stores[1] ?? null;
-  const scenarioA = useStore(a, (s) => s.scenario);
-  const scenarioB = useStore(b ?? a, (s) => s.scenario);
-  const position = useStore(a, (s) => s.position);
-  const total = useStore(a, (s) => s.total);
-  const world = useStore(a, (s) => s.world);
+  const scenarioA = useSessionOf(a, (s) => s.scenario);
+  const scenarioB = useSessionOf(b ?? a, (s) => s.scenario);
+  const position = useSessionOf(a, (s) => s.position);
+  const total = useSessionOf(a, (s) => s.total);
+  const world = useSessionOf(a, (s) => s.world);
   const selection = useView((s) => s.selection);
   const split = useSplit();
   const jobA = useJob(scenarioA);

@@ -10,10 +10,9 @@
  * explainDifference.ts); on the scrubber, where the panes first part (`first-difference`, found
  * in idle time by firstDifference.ts).
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from 'zustand';
-import { createSessionStore, SessionContext, sessionStore, useSession, type SessionStore } from '../../store/sessionStore';
+import { createSessionStore, holdSlicing, SessionContext, sessionStore, useSession, useSessionOf, type SessionStore } from '../../store/sessionStore';
 import { AnomalyList } from '../AnomalyList';
 import { ClusterView } from '../ClusterView';
 import { EraBadge } from '../EraBadge';
@@ -69,16 +68,18 @@ export default function SplitView({ vs }: { vs: string }) {
   // render, so both panes' hooks always show one position (a worker's answer would land later).
   const storeB: SessionStore = useMemo(() => createSessionStore({ replayClient: null }), []);
   useEffect(() => () => storeB.getState().dispose(), [storeB]);
+  // Both panes show one position in one commit: no change of either is rendered in slices.
+  useLayoutEffect(() => holdSlicing(), []);
   useEffect(() => {
     if (prepared.ok) storeB.getState().load({ kind: 'edited' }, prepared.scenario, sessionStore.getState().position, null, prepared.document);
   }, [prepared, storeB]);
   useEffect(() => {
     if (storeB.getState().scenario) storeB.getState().seek(position);
   }, [position, storeB]);
-  const reportB = useStore(storeB, (s) => s.report);
-  const eventsB = useStore(storeB, (s) => s.events);
-  const scenarioB = useStore(storeB, (s) => s.scenario);
-  const positionB = useStore(storeB, (s) => s.position);
+  const reportB = useSessionOf(storeB, (s) => s.report);
+  const eventsB = useSessionOf(storeB, (s) => s.events);
+  const scenarioB = useSessionOf(storeB, (s) => s.scenario);
+  const positionB = useSessionOf(storeB, (s) => s.position);
   const differs = useMemo(() => (prepared.ok && reportA && reportB ? computeDiffers(reportA, reportB) : null), [prepared.ok, reportA, reportB]);
 
   const [first, setFirst] = useState<FirstDifference | null>(null);
