@@ -40,9 +40,10 @@ async function start(): Promise<void> {
     lessonDocument: async (id) => (await import('../lessons/open')).lessonDocumentFor(id, i18n),
   };
   const mode = modeFromSearch(window.location.search);
-  // Presenter mode's larger root font: on <html> itself, as `html:has(.app[data-mode])` made
-  // every change anywhere in the page restyle the whole document.
-  document.documentElement.dataset.mode = mode;
+  // Presenter mode's larger root font: a class on <html> itself, as `html:has(.app[data-mode])`
+  // made every change anywhere in the page restyle the whole document (`data-mode` stays the
+  // app element's alone: the ui-contract's root hook).
+  document.documentElement.classList.toggle('present-mode', mode === 'present');
 
   async function changeLanguage(language: Language): Promise<void> {
     saveLanguage(language);
