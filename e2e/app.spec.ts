@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { ClusterPage } from './pages/ClusterPage';
 import { crashScenario, manualScenario } from './support/scenarios';
 import { scenarioHash } from './support/sim';
+import { FULL } from './support/tier';
 
 test('without a link the built-in example opens at step 0', async ({ page }) => {
   const cluster = new ClusterPage(page);
@@ -119,7 +120,7 @@ test('every control is reachable with Tab and has a name', async ({ page }) => {
 
 for (const lang of ['en', 'zh'] as const) {
   for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
-    test(`screenshot ${lang} ${viewport.width}x${viewport.height}`, async ({ page }) => {
+    test(`screenshot ${lang} ${viewport.width}x${viewport.height}`, FULL, async ({ page }) => {
       await page.setViewportSize(viewport);
       const cluster = new ClusterPage(page);
       await cluster.open('#at=7', `?lang=${lang}`);
@@ -131,7 +132,7 @@ for (const lang of ['en', 'zh'] as const) {
   }
 }
 
-test('screenshot of a shrunken ISR', async ({ page }) => {
+test('screenshot of a shrunken ISR', FULL, async ({ page }) => {
   const cluster = new ClusterPage(page);
   await cluster.open('#at=8', '?lang=en');
   await cluster.expectAt(8);
@@ -139,7 +140,7 @@ test('screenshot of a shrunken ISR', async ({ page }) => {
 });
 
 for (const at of [7, 12]) {
-  test(`screenshot of a crash, at ${at}`, async ({ page }) => {
+  test(`screenshot of a crash, at ${at}`, FULL, async ({ page }) => {
     const cluster = new ClusterPage(page);
     await cluster.open(scenarioHash(crashScenario, at), '?lang=en');
     await cluster.expectAt(at);
@@ -147,7 +148,7 @@ for (const at of [7, 12]) {
   });
 }
 
-test('screenshot of a load error', async ({ page }) => {
+test('screenshot of a load error', FULL, async ({ page }) => {
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash({ version: 1, cluster: { brokers: 3 }, steps: [{ op: 'fetch', broker: 9 }] }), '?lang=en');
   await expect(cluster.loadError).toBeVisible();

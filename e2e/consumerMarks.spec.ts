@@ -10,6 +10,7 @@ import { deliveryDocument } from '../src/core/golden/deliveryScenario';
 import { ClusterPage } from './pages/ClusterPage';
 import { twoGroupsScenario } from './support/scenarios';
 import { expectedReport, scenarioHash } from './support/sim';
+import { FULL } from './support/tier';
 
 const leaderMarks = (page: Page, kind: string) =>
   page.locator(`[data-testid="replica"][data-topic="t"][data-partition="0"][data-role="leader"] [data-testid="consumer-mark"][data-kind="${kind}"]`);
@@ -106,7 +107,7 @@ test('at least once: killed before committing, the records will be read twice, t
   await expect(leaderMarks(page, 'position')).toHaveAttribute('data-offset', '4');
 });
 
-test('labels of the consumer marks never cover each other nor the HW and LEO labels', async ({ page }) => {
+test('labels of the consumer marks never cover each other nor the HW and LEO labels', FULL, async ({ page }) => {
   const document = twoGroupsScenario;
 
   for (const [width, query] of [[1280, '?lang=en'], [390, '?lang=en'], [1280, '?lang=zh&present=1']] as const) {

@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LESSONS, lessonDocument } from '../src/lessons/catalog';
 import { ClusterPage } from './pages/ClusterPage';
 import { expectedReport } from './support/sim';
+import { FULL, fullUnless } from './support/tier';
 
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -24,68 +25,75 @@ async function axe(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
+/** The fast tier plays and asks two lessons: the first of the course and the last. */
+const SAMPLE = [LESSONS[0], LESSONS[LESSONS.length - 1]];
+
 for (const lang of ['en', 'zh'] as const) {
-  test(`every lesson plays to its end (${lang})`, async ({ page }) => {
+  for (const [which, lessons, tier] of [['every lesson', LESSONS, FULL], ['the first and the last lesson', SAMPLE, {}]] as const) {
+    test(`${which} plays to its end (${lang})`, tier, async ({ page }) => {
+      test.setTimeout(300_000);
+      const errors = watchErrors(page);
+      const cluster = new ClusterPage(page);
+      for (const [i, lesson] of lessons.entries()) {
+        const total = lesson.scenario.steps.length;
+        await page.goto(`./?lang=${lang}&n=${i}#lesson=${lesson.id}`);
+        await cluster.expectAt(0);
+        const narration = page.getByTestId('narration');
+        await expect(narration).not.toBeEmpty();
+        for (let n = 1; n <= total; n++) {
+          await cluster.press('ArrowRight');
+          await cluster.expectAt(n);
+          const text = (await narration.textContent()) ?? '';
+          expect(text.trim().length, `${lesson.id} at ${n}`).toBeGreaterThan(0);
+          // A key never shows through: texts resolved in the reader's language.
+          expect(text, `${lesson.id} at ${n}`).not.toMatch(/\b[\w-]+\.(n|q)\d+/);
+          if (lang === 'zh') expect(text, `${lesson.id} at ${n}`).toMatch(/[\u4e00-\u9fff]/);
+        }
+        await expect(page.getByTestId('try-it')).toBeVisible();
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+for (const [which, lessons, tier] of [['each lesson', LESSONS, FULL], ['the first and the last lesson', SAMPLE, {}]] as const) {
+  test(`${which}: the first question, answered wrongly then rightly`, tier, async ({ page }) => {
     test.setTimeout(300_000);
     const errors = watchErrors(page);
     const cluster = new ClusterPage(page);
-    for (const [i, lesson] of LESSONS.entries()) {
-      const total = lesson.scenario.steps.length;
-      await page.goto(`./?lang=${lang}&n=${i}#lesson=${lesson.id}`);
-      await cluster.expectAt(0);
-      const narration = page.getByTestId('narration');
-      await expect(narration).not.toBeEmpty();
-      for (let n = 1; n <= total; n++) {
-        await cluster.press('ArrowRight');
-        await cluster.expectAt(n);
-        const text = (await narration.textContent()) ?? '';
-        expect(text.trim().length, `${lesson.id} at ${n}`).toBeGreaterThan(0);
-        // A key never shows through: texts resolved in the reader's language.
-        expect(text, `${lesson.id} at ${n}`).not.toMatch(/\b[\w-]+\.(n|q)\d+/);
-        if (lang === 'zh') expect(text, `${lesson.id} at ${n}`).toMatch(/[\u4e00-\u9fff]/);
+    for (const [i, lesson] of lessons.entries()) {
+      const at = lesson.stops.findIndex((s) => s.question);
+      const question = lesson.stops[at].question!;
+      const wrong = question.choices.find((c) => !c.correct)!;
+      const right = question.choices.find((c) => c.correct)!;
+      for (const [attempt, choice] of [['wrong', wrong], ['right', right]] as const) {
+        // A fresh page each time: answers live in the page only.
+        await page.goto(`./?lang=${attempt === 'wrong' ? 'en' : 'zh'}&q=${i}${attempt}#lesson=${lesson.id}&at=${at}`);
+        await cluster.expectAt(at);
+        const box = page.locator(`[data-testid="question"][data-question="${at}"]`);
+        await expect(box).toBeVisible();
+        const choices = box.getByTestId('choice');
+        await expect(choices).toHaveCount(question.choices.length);
+        for (const c of await choices.all()) expect(await c.getAttribute('data-correct')).toBeNull();
+        await box.locator(`[data-testid="choice"][data-choice="${choice.id}"]`).click();
+        for (const c of question.choices) {
+          await expect(box.locator(`[data-choice="${c.id}"]`)).toHaveAttribute('data-correct', String(c.correct));
+        }
+        await expect(box.getByTestId('verdict')).toHaveAttribute('data-right', String(attempt === 'right'));
+        // "Show what Kafka does" goes to the step that answers it.
+        await box.getByTestId('verdict').getByRole('button').click();
+        await cluster.expectAt(question.revealAt);
+        await expect(box.getByTestId('verdict')).toContainText(/\S{4}/);
       }
-      await expect(page.getByTestId('try-it')).toBeVisible();
     }
     expect(errors).toEqual([]);
   });
 }
 
-test('each lesson\'s first question, answered wrongly then rightly', async ({ page }) => {
-  test.setTimeout(300_000);
-  const errors = watchErrors(page);
-  const cluster = new ClusterPage(page);
-  for (const [i, lesson] of LESSONS.entries()) {
-    const at = lesson.stops.findIndex((s) => s.question);
-    const question = lesson.stops[at].question!;
-    const wrong = question.choices.find((c) => !c.correct)!;
-    const right = question.choices.find((c) => c.correct)!;
-    for (const [attempt, choice] of [['wrong', wrong], ['right', right]] as const) {
-      // A fresh page each time: answers live in the page only.
-      await page.goto(`./?lang=${attempt === 'wrong' ? 'en' : 'zh'}&q=${i}${attempt}#lesson=${lesson.id}&at=${at}`);
-      await cluster.expectAt(at);
-      const box = page.locator(`[data-testid="question"][data-question="${at}"]`);
-      await expect(box).toBeVisible();
-      const choices = box.getByTestId('choice');
-      await expect(choices).toHaveCount(question.choices.length);
-      for (const c of await choices.all()) expect(await c.getAttribute('data-correct')).toBeNull();
-      await box.locator(`[data-testid="choice"][data-choice="${choice.id}"]`).click();
-      for (const c of question.choices) {
-        await expect(box.locator(`[data-choice="${c.id}"]`)).toHaveAttribute('data-correct', String(c.correct));
-      }
-      await expect(box.getByTestId('verdict')).toHaveAttribute('data-right', String(attempt === 'right'));
-      // "Show what Kafka does" goes to the step that answers it.
-      await box.getByTestId('verdict').getByRole('button').click();
-      await cluster.expectAt(question.revealAt);
-      await expect(box.getByTestId('verdict')).toContainText(/\S{4}/);
-    }
-  }
-  expect(errors).toEqual([]);
-});
-
 /** The English texts, for checking that an explanation (not a key) is shown. */
 const english = JSON.parse(readFileSync('src/lessons/texts/en.json', 'utf8')) as Record<string, Record<string, Record<string, string>>>;
 
-test('the retention, delivery-semantics, backlog and console-consumer lessons: answer, then see what Kafka does and why', async ({ page }) => {
+test('the retention, delivery-semantics, backlog and console-consumer lessons: answer, then see what Kafka does and why', FULL, async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
   const cluster = new ClusterPage(page);
@@ -207,7 +215,7 @@ test('an unknown lesson says so', async ({ page }) => {
 });
 
 for (const lang of ['en', 'zh']) {
-  test(`axe finds nothing on the course page and inside a lesson (${lang})`, async ({ page }) => {
+  test(`axe finds nothing on the course page and inside a lesson (${lang})`, fullUnless(lang === 'en'), async ({ page }) => {
     await page.goto(`./?lang=${lang}`);
     await expect(page.getByTestId('lesson').first()).toBeVisible();
     expect(await axe(page)).toEqual([]);
@@ -217,7 +225,7 @@ for (const lang of ['en', 'zh']) {
     expect(await axe(page)).toEqual([]);
   });
 
-  test(`screenshots of the course and a lesson (${lang})`, async ({ page }) => {
+  test(`screenshots of the course and a lesson (${lang})`, FULL, async ({ page }) => {
     const cluster = new ClusterPage(page);
     for (const [w, h] of [[1280, 720], [390, 844]]) {
       await page.setViewportSize({ width: w, height: h });

@@ -9,13 +9,14 @@ import { NewScenarioPage } from './pages/NewScenarioPage';
 import { largeClusterScenario } from './support/clusters';
 import { crashScenario } from './support/scenarios';
 import { scenarioHash } from './support/sim';
+import { FULL } from './support/tier';
 
 const viewports = [{ width: 1280, height: 720 }, { width: 390, height: 844 }];
 
 for (const lang of ['en', 'zh'] as const) {
   for (const viewport of viewports) {
     const size = `${viewport.width}x${viewport.height}`;
-    test(`living cluster ${lang} ${size}`, async ({ page }) => {
+    test(`living cluster ${lang} ${size}`, FULL, async ({ page }) => {
       await page.setViewportSize(viewport);
       const cluster = new ClusterPage(page);
       await cluster.open(scenarioHash(crashScenario, 8), `?lang=${lang}`);
@@ -24,7 +25,7 @@ for (const lang of ['en', 'zh'] as const) {
       await cluster.screenshot(`living-${lang}-${size}`);
       await page.screenshot({ path: `test-results/screenshots/living-${lang}-${size}-viewport.png` });
     });
-    test(`large cluster ${lang} ${size}`, async ({ page }) => {
+    test(`large cluster ${lang} ${size}`, FULL, async ({ page }) => {
       await page.setViewportSize(viewport);
       const cluster = new ClusterPage(page);
       await cluster.open(scenarioHash(largeClusterScenario(), 3), `?lang=${lang}`);
@@ -34,7 +35,7 @@ for (const lang of ['en', 'zh'] as const) {
   }
 }
 
-test('the new-scenario dialog', async ({ page }) => {
+test('the new-scenario dialog', FULL, async ({ page }) => {
   const cluster = new ClusterPage(page);
   await cluster.open('#at=0', '?lang=zh');
   await page.getByRole('button', { name: '新建场景' }).click();
@@ -45,7 +46,7 @@ test('the new-scenario dialog', async ({ page }) => {
   await page.screenshot({ path: 'test-results/screenshots/new-scenario-en-1280x720.png' });
 });
 
-test('a crash, mid-animation', async ({ page }) => {
+test('a crash, mid-animation', FULL, async ({ page }) => {
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash(crashScenario, 6), '?lang=en');
   await cluster.press('ArrowRight');
@@ -54,7 +55,7 @@ test('a crash, mid-animation', async ({ page }) => {
   await page.screenshot({ path: 'test-results/screenshots/animation-election-en-1280x720.png' });
 });
 
-test('truncation to the HW cuts a record (KIP-101 scenario 1)', async ({ page }) => {
+test('truncation to the HW cuts a record (KIP-101 scenario 1)', FULL, async ({ page }) => {
   const document = JSON.parse(readFileSync('scenarios/golden/kip101-scenario1-high-watermark.json', 'utf8')) as unknown;
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash(document, 10), '?lang=en');

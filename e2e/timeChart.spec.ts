@@ -11,6 +11,7 @@ import { expect, test } from '@playwright/test';
 import type { Report } from '../src/core/model/report';
 import { ClusterPage } from './pages/ClusterPage';
 import { expectedReport, scenarioHash } from './support/sim';
+import { FULL, fullUnless } from './support/tier';
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../scenarios/golden/${file}`, import.meta.url), 'utf8')) as { cluster: Record<string, unknown>; steps: unknown[] };
 const hwDoc = read('kip101-scenario1-high-watermark.json');
@@ -73,7 +74,7 @@ test('a focused partition gets its chart: the mark follows ←/→, its HW is th
   await expect(row).toHaveAttribute('aria-current', 'step');
 });
 
-test('split view: both panes overlaid; the chart parts where the runner\'s reports of the two documents first differ', async ({ page }) => {
+test('split view: both panes overlaid; the chart parts where the runner\'s reports of the two documents first differ', FULL, async ({ page }) => {
   test.setTimeout(180_000);
   const total = epochDoc.steps.length;
   const numbers = (r: Report) => {
@@ -106,7 +107,7 @@ test('split view: both panes overlaid; the chart parts where the runner\'s repor
 });
 
 for (const lang of ['en', 'zh']) {
-  test(`axe finds nothing in the chart with its table of values open, one pane and split (${lang})`, async ({ page }) => {
+  test(`axe finds nothing in the chart with its table of values open, one pane and split (${lang})`, fullUnless(lang === 'en'), async ({ page }) => {
     const cluster = new ClusterPage(page);
     for (const vs of ['', '&vs=cluster.truncation%3Ahigh-watermark']) {
       await cluster.open(`${scenarioHash(epochDoc, 11)}${vs}`, `?lang=${lang}`);

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm test`: everything — unit, golden and property tests (vitest), the production build, and
- * the end-to-end tests (Playwright against the built app). Ends with one plain line that CI
- * reads: `N passed, N failed, N skipped`, summed over vitest and Playwright (the build counts as
- * one check). Exits non-zero when anything failed or a runner produced no results.
+ * `npm test`: unit, golden and property tests (vitest), the production build, and the fast tier
+ * of the end-to-end tests (Playwright against the built app); `npm run test:full` (`--full`)
+ * runs the whole end-to-end suite, the sweeps tagged `@full` included (e2e/support/tier.ts).
+ * Ends with one plain line that CI reads: `N passed, N failed, N skipped`, summed over vitest and
+ * Playwright (the build counts as one check; in the fast tier the `@full` tests count as
+ * skipped). Exits non-zero when anything failed or a runner produced no results.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,13 @@ function run(title, command, args, env = {}) {
   return result.status ?? 1;
 }
 
+/** How many tests carry the `@full` tag (listed, not run). */
+function fullTierCount() {
+  const listed = spawnSync('npx', ['playwright', 'test', '--list', '--grep', '@full', '--reporter=list'], { encoding: 'utf8', env: { ...process.env, PW_BUILT: '1' } });
+  const match = /Total: (\d+) tests?/.exec(listed.stdout ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
 function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -25,6 +34,8 @@ function readJson(file) {
     return null;
   }
 }
+
+const full = process.argv.includes('--full');
 
 for (const file of [VITEST_RESULTS, PLAYWRIGHT_RESULTS]) rmSync(file, { force: true });
 
@@ -45,13 +56,19 @@ if (buildStatus === 0) totals.passed += 1;
 else totals.failed += 1;
 
 if (buildStatus === 0 && existsSync('playwright.config.ts')) {
-  const playwrightStatus = run('end-to-end tests (Playwright, headless Chromium)', 'npx', ['playwright', 'test'], { PW_BUILT: '1' });
+  const tier = full ? [] : ['--grep-invert', '@full'];
+  const playwrightStatus = run(`end-to-end tests (Playwright, headless Chromium): ${full ? 'the full suite' : 'the fast tier'}`, 'npx', ['playwright', 'test', ...tier], { PW_BUILT: '1' });
   const playwright = readJson(PLAYWRIGHT_RESULTS);
   if (playwright?.stats) {
     const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = playwright.stats;
     totals.passed += expected + flaky;
     totals.failed += unexpected;
     totals.skipped += skipped;
+    if (!full) {
+      const notRun = fullTierCount();
+      totals.skipped += notRun;
+      console.log(`${notRun} end-to-end tests of the full tier not run (npm run test:full runs them)`);
+    }
     if (playwrightStatus !== 0 && unexpected === 0) totals.failed += 1; // e.g. the web server did not start
   } else {
     console.error('Playwright produced no results');
