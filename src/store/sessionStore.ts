@@ -591,11 +591,16 @@ export const SessionContext = createContext<SessionStore>(sessionStore);
 type Full = SessionState & SessionActions;
 
 /**
- * A change that redraws the picture far from where it was: another scenario, or a move of more
- * than one step (Home, End, the scrubber, a link's `&at=`, a far seek's world arriving).
+ * A change React may render in slices: one the page was already waiting for, so nothing reads
+ * it at once. The world of a far jump arriving from the session's worker (the page said
+ * `computing` meanwhile), and the page's first scenario (nothing was drawn before it). Every
+ * other change, a jump replayed on this thread included, is on screen when the key press or
+ * click that made it returns, as before.
  */
 export function isFarChange(next: Full, previous: Full): boolean {
-  return next.world !== previous.world && (next.loadSerial !== previous.loadSerial || Math.abs(next.position - previous.position) > 1);
+  if (next.world === previous.world) return false;
+  if (previous.scenario === null && next.scenario !== null) return true;
+  return previous.computing !== null && next.computing === null;
 }
 
 /** While above 0, every change renders at once (the split view: both panes in one commit). */
@@ -621,11 +626,12 @@ export function howToRender<T>(select: (state: Full) => T, next: Full, previous:
 }
 
 /**
- * What a component reads of its session. A far change (`isFarChange`) is rendered as a React
+ * What a component reads of its session. A far change (`isFarChange`: a worker's far jump, the
+ * first scenario) is rendered as a React
  * transition: React renders the destination in slices of a few ms, yielding to the browser in
  * between, and commits every component's new values together, so `data-at` and each hook still
- * change in one commit. Every other change (one step, playback, a dialog, the scrubber's marks)
- * renders at once. Zustand's `useStore` cannot do this: `useSyncExternalStore` renders every
+ * change in one commit. Every other change (one step, a jump replayed on this thread, playback,
+ * a dialog, the scrubber's marks) renders at once. Zustand's `useStore` cannot do this: `useSyncExternalStore` renders every
  * store change synchronously, in one task (a cold 3,000-step jump: ~80 ms of rendering here).
  *
  * A component updates only when its own selection changed from one store state to the next, so

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 /**
- * How the view reads its session (sessionStore.ts, `useSession`): a far change (another scenario,
- * a jump of more than one step) is rendered by React in slices, with other tasks running between
- * them, and every component shows it in the same commit; one step, and every change while the
- * split view holds slicing, renders at once; a component re-renders only when what it reads
- * changed.
+ * How the view reads its session (sessionStore.ts, `useSession`): a far jump's world arriving from
+ * the session's worker, and the first scenario, are rendered by React in slices, with other tasks
+ * running between them, and every component shows them in the same commit; a step, a jump
+ * replayed on this thread, and every change while the split view holds slicing, render at once;
+ * a component re-renders only when what it reads changed.
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { createRoot } from 'react-dom/client';
@@ -40,35 +40,53 @@ function Slow({ ms }: { ms: number }) {
 
 afterEach(cleanup);
 
+/**
+ * The store as the session's worker leaves it: `computing` while the far jump is on its way, then
+ * the world at `at` with `computing` cleared (sessionStore.ts, `receive`).
+ */
+function arriveFromWorker(store: SessionStore, at: number): void {
+  const elsewhere = loaded();
+  elsewhere.getState().seek(at);
+  const { position, world, report, events, fired } = elsewhere.getState();
+  store.setState({ computing: at });
+  store.setState({ position, world, report, events, fired, computing: null });
+}
+
 describe('howToRender', () => {
   const position = (s: { position: number }) => s.position;
   const speed = (s: { speed: number }) => s.speed;
 
-  it('renders a jump in slices, one step at once, and nothing for a field not read', () => {
+  it('renders a far jump arriving from the worker in slices; a jump or a step replayed here, at once; nothing for a field not read', () => {
     const store = loaded();
-    const at0 = store.getState();
-    store.getState().seek(12);
-    const at12 = store.getState();
-    expect(howToRender(position, at12, at0)).toBe('sliced');
-    store.getState().previous();
-    expect(howToRender(position, store.getState(), at12)).toBe('now');
-    const before = store.getState();
+    let before = store.getState();
+    arriveFromWorker(store, 12);
+    expect(howToRender(position, store.getState(), { ...before, computing: 12 })).toBe('sliced');
+    before = store.getState();
+    store.getState().seek(0);
+    expect(howToRender(position, store.getState(), before)).toBe('now');
+    before = store.getState();
+    store.getState().next();
+    expect(howToRender(position, store.getState(), before)).toBe('now');
+    before = store.getState();
     store.getState().setSpeed(2);
     expect(howToRender(position, store.getState(), before)).toBe('not');
     expect(howToRender(speed, store.getState(), before)).toBe('now');
   });
 
-  it('renders another scenario in slices, even at the same position', () => {
-    const store = loaded();
-    const first = store.getState();
-    store.getState().load({ kind: 'example' }, manualScenario(longSteps(3)), 0);
-    expect(howToRender((s) => s.world, store.getState(), first)).toBe('sliced');
+  it('renders the first scenario in slices (nothing was drawn before it), a later one at once', () => {
+    const empty = createSessionStore({ replayClient: null });
+    const before = empty.getState();
+    empty.getState().load({ kind: 'example' }, scenario, 0);
+    expect(howToRender((s) => s.world, empty.getState(), before)).toBe('sliced');
+    const first = empty.getState();
+    empty.getState().load({ kind: 'example' }, manualScenario(longSteps(3)), 0);
+    expect(howToRender((s) => s.world, empty.getState(), first)).toBe('now');
   });
 
   it('renders everything at once while slicing is held (the split view)', () => {
     const store = loaded();
-    const at0 = store.getState();
-    store.getState().seek(12);
+    const at0 = { ...store.getState(), computing: 12 };
+    arriveFromWorker(store, 12);
     const release = holdSlicing();
     expect(howToRender((s) => s.position, store.getState(), at0)).toBe('now');
     release();
@@ -99,7 +117,7 @@ describe('useSession', () => {
     expect(renders.applied.count).toBe(before.count);
   });
 
-  it('renders a far jump in slices (other tasks run in between) and commits it whole; one step renders in one task', async () => {
+  it('renders a worker\'s far jump in slices (other tasks run in between) and commits it whole; a step or a jump replayed here renders in one task', async () => {
     // Not under act: React schedules as in the browser, yielding about every 5 ms in a transition.
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
     const store = loaded();
@@ -128,7 +146,7 @@ describe('useSession', () => {
     };
     try {
       await settle(() => shown()[0] === '0');
-      store.getState().seek(12);
+      arriveFromWorker(store, 12);
       const jump = await settle(() => shown()[0] === '12');
       // 60 ms of rendering in slices of about 5 ms: many tasks ran before the commit.
       expect(jump.tasks).toBeGreaterThan(3);
@@ -138,10 +156,14 @@ describe('useSession', () => {
       const step = await settle(() => shown()[0] === '11');
       expect(step.tasks).toBeLessThanOrEqual(2);
       expect(shown()).toEqual(['11', '11']);
-      // While the split view holds slicing, a jump renders at once too.
-      const release = holdSlicing();
+      // A jump replayed on this thread renders at once, as does a worker's while the split view
+      // holds slicing.
       store.getState().seek(0);
-      const held = await settle(() => shown()[0] === '0');
+      const here = await settle(() => shown()[0] === '0');
+      expect(here.tasks).toBeLessThanOrEqual(2);
+      const release = holdSlicing();
+      arriveFromWorker(store, 12);
+      const held = await settle(() => shown()[0] === '12');
       release();
       expect(held.tasks).toBeLessThanOrEqual(2);
     } finally {
