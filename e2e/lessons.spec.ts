@@ -143,7 +143,11 @@ test('a highlight off screen gets a button that brings it into view; the page do
   await cluster.open('#lesson=why-queue&at=0', '?lang=zh');
   const broker = page.locator('[data-testid="broker"][data-broker="1"]');
   await expect(broker).toHaveCSS('outline-style', 'solid');
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  // Scrolled until the broker is above the screen (the page grows while its lazy panels arrive).
+  await expect.poll(() => broker.evaluate((el) => {
+    window.scrollBy(0, el.getBoundingClientRect().bottom + 10);
+    return el.getBoundingClientRect().bottom < 0;
+  })).toBe(true);
   await expect(broker).not.toBeInViewport();
   await expect(page.getByTestId('see-highlight')).toHaveText('查看高亮部分 ↑');
   await page.getByTestId('see-highlight').click();
