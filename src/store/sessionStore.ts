@@ -627,12 +627,12 @@ export function howToRender<T>(select: (state: Full) => T, next: Full, previous:
 
 /**
  * What a component reads of its session. A far change (`isFarChange`: a worker's far jump, the
- * first scenario) is rendered as a React
- * transition: React renders the destination in slices of a few ms, yielding to the browser in
- * between, and commits every component's new values together, so `data-at` and each hook still
- * change in one commit. Every other change (one step, a jump replayed on this thread, playback,
- * a dialog, the scrubber's marks) renders at once. Zustand's `useStore` cannot do this: `useSyncExternalStore` renders every
- * store change synchronously, in one task (a cold 3,000-step jump: ~80 ms of rendering here).
+ * first scenario) is rendered as a React transition: React renders the destination in slices of
+ * a few ms, yielding to the browser in between, and commits every component's new values
+ * together, so `data-at` and each hook still change in one commit. Every other change (one step,
+ * a jump replayed on this thread, playback, a dialog, the scrubber's marks) renders at once.
+ * Zustand's `useStore` cannot do this: `useSyncExternalStore` renders every store change
+ * synchronously, in one task (a cold 3,000-step jump: ~80 ms of rendering here).
  *
  * A component updates only when its own selection changed from one store state to the next, so
  * a small change during a pending far one (working ahead adding marks) never forces the far one
