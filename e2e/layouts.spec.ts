@@ -46,6 +46,17 @@ test('presenter mode: every replica of a 3×3 cluster on screen, the toolbar hid
   await expect(replicas).toHaveCount(9);
   for (let i = 0; i < 9; i++) await expect(replicas.nth(i)).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // Each cell's offset and epoch fit inside the cell (at the 22px root they once spilled over its
+  // edges and were cut).
+  const spills = await page.locator('[data-testid="record"]').evaluateAll((cells) => cells.flatMap((cell) => {
+    const box = cell.getBoundingClientRect();
+    return [...cell.children].filter((part) => {
+      const r = part.getBoundingClientRect();
+      return r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+    }).map((part) => `${cell.getAttribute('data-offset')}: ${part.className}`);
+  }));
+  expect(await page.getByTestId('record').count()).toBeGreaterThan(0);
+  expect(spills).toEqual([]);
   const toolbar = page.getByRole('button', { name: 'New scenario' });
   await expect(toolbar).toBeHidden();
   await expect(page.locator('[data-testid="broker"] summary').first()).toBeHidden();
