@@ -66,20 +66,20 @@ export function LessonPlayer({ id, position, total }: { id: string; position: nu
     void recordProgress(id, position, total);
   }, [id, position, total]);
   const lesson = findLesson(id);
-  const highlighted = lesson ? highlightCss(lesson.stops[Math.min(position, lesson.stops.length - 1)].highlight ?? []) : '';
+  const current = lesson?.stops[Math.min(position, lesson.stops.length - 1)];
+  const highlightTarget = highlightsSelector(current?.highlight ?? []);
+  const highlighted = highlightCss(highlightTarget);
   useEffect(() => adoptHighlightCss(highlighted), [highlighted]);
   // A highlight off screen (a lag chart below the fold) gets a button that brings it into view;
   // the page never scrolls by itself, away from the text being read.
-  const highlightTarget = lesson ? highlightsSelector(lesson.stops[Math.min(position, lesson.stops.length - 1)].highlight ?? []) : '';
   const offscreen = useOffscreen(highlightTarget);
-  if (!lesson) return null;
+  if (!lesson || !current) return null;
   const k = narrationPosition(lesson, position, (key) => i18n.exists(key, { ns: LESSONS_NS }));
-  const stop = lesson.stops[Math.min(position, lesson.stops.length - 1)];
   const narrated = lesson.stops[k];
   // Every question asked and not yet past its answer (one answered at the step where the next is asked shows both).
   const asked = lesson.stops.flatMap((s, at) => (s.question && at <= position && position <= s.question.revealAt ? [{ at, question: s.question }] : []));
   const nextId = lesson.next ?? LESSONS[LESSONS.indexOf(lesson) + 1]?.id;
-  const disk = stop.disk;
+  const disk = current.disk;
   const openDisk = () => {
     if (!disk) return;
     viewActions().select({ kind: 'partition', topic: disk.topic, partition: disk.partition });

@@ -19,9 +19,10 @@ export function highlightsSelector(highlights: readonly Highlight[]): string {
   return highlights.map(highlightSelector).join(', ');
 }
 
-export function highlightCss(highlights: readonly Highlight[]): string {
-  if (highlights.length === 0) return '';
-  return `${highlights.map(highlightSelector).join(',\n')} { outline: 3px solid var(--lesson-highlight, #7c3aed); outline-offset: 2px; box-shadow: 0 0 0 6px rgba(124, 58, 237, 0.18); }`;
+/** The highlight's style over `selector` (from `highlightsSelector`; '' for none). */
+export function highlightCss(selector: string): string {
+  if (!selector) return '';
+  return `${selector} { outline: 3px solid var(--lesson-highlight, #7c3aed); outline-offset: 2px; box-shadow: 0 0 0 6px rgba(124, 58, 237, 0.18); }`;
 }
 
 /**
