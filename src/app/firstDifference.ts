@@ -10,17 +10,9 @@ import type { Scenario } from '../core/model/scenario';
 import { buildReport } from '../core/scenario/report';
 import { createTimeline } from '../session/timeline';
 import { computeDiffers } from '../view/split/differs';
+import { browserIdle, type IdleApi } from './idle';
 
 export type FirstDifference = { state: 'searching'; checked: number } | { state: 'found'; at: number } | { state: 'none' };
-
-export interface IdleApi {
-  request(callback: (deadline: { timeRemaining(): number }) => void): number;
-  cancel(handle: number): void;
-}
-
-export const browserIdle = (): IdleApi => (typeof requestIdleCallback === 'function'
-  ? { request: (cb) => requestIdleCallback(cb, { timeout: 1000 }), cancel: (h) => cancelIdleCallback(h) }
-  : { request: (cb) => window.setTimeout(() => cb({ timeRemaining: () => 8 }), 30), cancel: (h) => window.clearTimeout(h) });
 
 /** Stop a slice when less than this many ms of the idle period remain. */
 const RESERVE_MS = 3;
@@ -35,7 +27,7 @@ export function differsAt(a: ReturnType<typeof createTimeline>, b: ReturnType<ty
  * Walks both scenarios from position 0 in idle slices and calls `onUpdate` with progress and the
  * answer. Returns a stop function (the walk also stops itself once it has an answer).
  */
-export function findFirstDifference(a: Scenario, b: Scenario, onUpdate: (result: FirstDifference) => void, idle: IdleApi = browserIdle()): () => void {
+export function findFirstDifference(a: Scenario, b: Scenario, onUpdate: (result: FirstDifference) => void, idle: IdleApi = browserIdle(1000)): () => void {
   const ta = createTimeline(a);
   const tb = createTimeline(b);
   // Both documents have the same steps (a `vs` change never touches their number).

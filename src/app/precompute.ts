@@ -11,6 +11,7 @@
  * `?precompute=0` turns it off (the benchmark's strict "cold" jump uses it).
  */
 import type { SessionStore } from '../store/sessionStore';
+import { browserIdle, type IdleApi } from './idle';
 
 /** Steps per call: small enough that one call fits a few milliseconds of an idle period. */
 const SLICE_STEPS = 25;
@@ -21,17 +22,8 @@ export function precomputeEnabled(search: string): boolean {
   return new URLSearchParams(search).get('precompute') !== '0';
 }
 
-interface IdleApi {
-  request(callback: (deadline: { timeRemaining(): number }) => void): number;
-  cancel(handle: number): void;
-}
-
-const browserIdle = (): IdleApi => (typeof requestIdleCallback === 'function'
-  ? { request: (cb) => requestIdleCallback(cb, { timeout: 2000 }), cancel: (h) => cancelIdleCallback(h) }
-  : { request: (cb) => window.setTimeout(() => cb({ timeRemaining: () => 8 }), 50), cancel: (h) => window.clearTimeout(h) });
-
 /** Starts working ahead now and whenever the scenario changes; returns a stop function. */
-export function installPrecompute(store: SessionStore, idle: IdleApi = browserIdle()): () => void {
+export function installPrecompute(store: SessionStore, idle: IdleApi = browserIdle(2000, 50)): () => void {
   let handle: number | null = null;
   const slice = (deadline: { timeRemaining(): number }) => {
     handle = null;

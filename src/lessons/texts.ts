@@ -11,11 +11,26 @@ const loaders: Record<string, () => Promise<{ default: object }>> = {
   zh: () => import('./texts/zh.json'),
 };
 
-/** Makes the lesson texts of `language` (and English, every missing key's fallback) available. */
+/** Per i18next instance (tests make several), the languages on their way. */
+const loadingFor = new WeakMap<i18n, Map<string, Promise<void>>>();
+
+/**
+ * Makes the lesson texts of `language` (and English, every missing key's fallback) available.
+ * Both languages load at once, and a second call while they load waits for the same requests:
+ * the start page asks for them before the course chunk has arrived (main.tsx, `openFirst`).
+ */
 export async function loadLessonTexts(instance: i18n, language: string): Promise<void> {
-  for (const lang of new Set(['en', language])) {
-    if (instance.hasResourceBundle(lang, LESSONS_NS) || !loaders[lang]) continue;
-    const texts = (await loaders[lang]()).default;
-    instance.addResourceBundle(lang, LESSONS_NS, texts);
-  }
+  const loading = loadingFor.get(instance) ?? new Map<string, Promise<void>>();
+  loadingFor.set(instance, loading);
+  await Promise.all([...new Set(['en', language])].map((lang) => {
+    if (instance.hasResourceBundle(lang, LESSONS_NS) || !loaders[lang]) return undefined;
+    let pending = loading.get(lang);
+    if (!pending) {
+      pending = loaders[lang]().then((texts) => {
+        instance.addResourceBundle(lang, LESSONS_NS, texts.default);
+      }).finally(() => loading.delete(lang));
+      loading.set(lang, pending);
+    }
+    return pending;
+  }));
 }

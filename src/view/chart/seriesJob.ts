@@ -5,6 +5,7 @@
  * the scenario is; a scenario that only appends steps to a finished one continues from its end.
  */
 import type { Scenario } from '../../core/model/scenario';
+import { browserIdle, type IdleApi as SliceApi } from '../../app/idle';
 import { SeriesBuilder, sharedPrefix, type ScenarioSeries } from './partitionSeries';
 
 /** Steps per call of `advance`: a few milliseconds at most. */
@@ -16,15 +17,12 @@ const NOTIFY_EVERY_MS = 250;
 /** Finished jobs kept for continuing after an appended step (both panes of a split, and one more). */
 const RECENT = 4;
 
-export interface IdleApi {
-  request(callback: (deadline: { timeRemaining(): number }) => void): number;
-  cancel(handle: number): void;
+/** Idle slices (session/idle.ts) and a clock for how often progress is told. */
+export interface IdleApi extends SliceApi {
   now(): number;
 }
 
-const browserIdle = (): IdleApi => (typeof requestIdleCallback === 'function'
-  ? { request: (cb) => requestIdleCallback(cb, { timeout: 1000 }), cancel: (h) => cancelIdleCallback(h), now: () => performance.now() }
-  : { request: (cb) => window.setTimeout(() => cb({ timeRemaining: () => 8 }), 30), cancel: (h) => window.clearTimeout(h), now: () => Date.now() });
+const idleWithClock = (): IdleApi => ({ ...browserIdle(1000), now: () => performance.now() });
 
 export interface SeriesJob {
   readonly scenario: Scenario;
@@ -91,7 +89,7 @@ function remember(scenario: Scenario, builder: SeriesBuilder): void {
 }
 
 /** The job for `scenario` (made on first ask; continued from a finished build it extends). */
-export function seriesJobFor(scenario: Scenario, idle: IdleApi = browserIdle()): SeriesJob {
+export function seriesJobFor(scenario: Scenario, idle: IdleApi = idleWithClock()): SeriesJob {
   const known = jobs.get(scenario);
   if (known) return known;
   const earlier = recent.find((r) => r.scenario.steps.length <= scenario.steps.length && sharedPrefix(r.scenario, scenario) === r.scenario.steps.length);

@@ -13,7 +13,18 @@ let modulePromise: Promise<NarrationModule> | null = null;
 /** The module once it has arrived: a component mounted after that draws the sentences at once. */
 let arrived: NarrationModule | null = null;
 
+/**
+ * The texts' chunk is asked for alongside the module's, not after it (the module imports the same
+ * file, which is then already on its way): on a first visit the narration is the page's largest
+ * text, and a second round trip delayed it.
+ */
+const textsAhead = {
+  en: () => import('../../i18n/narration.en.json'),
+  zh: () => import('../../i18n/narration.zh.json'),
+};
+
 export function loadNarration(instance: i18n, language: string): Promise<NarrationModule> {
+  if (!instance.hasResourceBundle(language, 'narration')) void textsAhead[language === 'zh' ? 'zh' : 'en']().catch(() => undefined);
   modulePromise ??= import('./narrationModule').then((module) => (arrived = module));
   return modulePromise.then(async (module) => {
     await module.loadNarrationTexts(instance, language);
