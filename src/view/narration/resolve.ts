@@ -3,19 +3,9 @@
  * joins a list ("2 and 3", "2和3"), then the `narration` catalog's words. Pure.
  */
 import type { TFunction } from 'i18next';
+import { listFormatFor } from '../listFormat';
 import { numberFormatFor } from '../numberFormat';
 import type { Param, Sentence } from './narrate';
-
-const lists = new Map<string, Intl.ListFormat>();
-
-function listFormatFor(language: string): Intl.ListFormat {
-  let format = lists.get(language);
-  if (!format) {
-    format = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
-    lists.set(language, format);
-  }
-  return format;
-}
 
 export function formatParam(name: string, value: Param, language: string): string | number {
   if (typeof value === 'string') return value;
