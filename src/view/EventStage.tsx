@@ -204,6 +204,9 @@ export function EventStage() {
       return drawAfterPaint(svg, grid, plan, t);
     }
     delete grid.dataset.jumped;
+    // The first drawing with nothing to animate (a link's first paint): the callouts wait for the
+    // page to be painted, so measuring the picture does not force a layout before the first paint.
+    if (from === null && plan.durationMs === 0) return drawAfterPaint(svg, grid, plan, t);
     const measured = measureStage(svg, grid);
     // Playing: the whole move fits in the interval between steps. Else in slow motion if asked.
     const available = (0.85 * PLAY_INTERVAL_MS) / speed;
