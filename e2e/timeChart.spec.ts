@@ -29,8 +29,12 @@ test('a focused partition gets its chart: the mark follows ←/→, its HW is th
   const total = hwDoc.steps.length;
   await cluster.open(scenarioHash(hwDoc, 0), '?lang=en');
   await cluster.expectAt(0);
-  await page.getByTestId('inspector-subject').selectOption('p:0:t');
+  // Under the inspector, below the fold, the chart is built only when its place nears the viewport.
   const chart = page.getByTestId('time-chart');
+  await expect(page.locator('.time-chart-slot')).toBeAttached();
+  await expect(chart).toHaveCount(0);
+  await page.getByTestId('inspector-subject').selectOption('p:0:t');
+  await page.locator('.time-chart-slot').scrollIntoViewIfNeeded();
   await expect(chart).toHaveCount(1);
   await expect(chart).toHaveAttribute('data-ready', 'true');
   await expect(chart).toHaveAttribute('data-topic', 't');
@@ -111,6 +115,7 @@ for (const lang of ['en', 'zh']) {
     const cluster = new ClusterPage(page);
     for (const vs of ['', '&vs=cluster.truncation%3Ahigh-watermark']) {
       await cluster.open(`${scenarioHash(epochDoc, 11)}${vs}`, `?lang=${lang}`);
+      if (!vs) await page.locator('.time-chart-slot').scrollIntoViewIfNeeded();
       const chart = page.getByTestId('time-chart');
       await expect(chart).toHaveAttribute('data-ready', 'true');
       await chart.locator('details summary').click();

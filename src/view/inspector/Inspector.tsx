@@ -56,7 +56,7 @@ export function Inspector() {
       {selection?.kind === 'broker' && <BrokerFacts world={world} broker={selection.broker} />}
       {selection?.kind === 'partition' && <PartitionFacts world={world} topic={selection.topic} partition={selection.partition} />}
       {/* In the split view the chart overlays both panes there, under them. */}
-      {selection?.kind === 'partition' && !split && <LazyTimeChart />}
+      {selection?.kind === 'partition' && !split && <LazyTimeChart whenNear />}
       <ProducerFacts world={world} />
       <LastStepEvents />
     </section>
