@@ -12,3 +12,41 @@ test('an English page draws "中文" instead of loading a Chinese font for it; i
   await expect(page.getByRole('button', { name: '中文' })).toHaveText('中文');
   await expect(page.getByRole('button', { name: 'English' })).toHaveText('English');
 });
+
+test('a link\'s cluster is painted once the narration is in, not pushed down by it: no layout shift on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  // The narration's chunk arrives well after the first paint, as on a slow network.
+  await page.route(/narrationModule-[^/]*\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { shifts: number[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/?lang=en#at=0');
+  const narration = page.getByTestId('step-narration');
+  // While the sentences load, the cluster is laid out below the narration but not painted.
+  const first = await page.waitForFunction(() => {
+    const note = document.querySelector('[data-testid="step-narration"]');
+    const cluster = document.querySelector('.cluster');
+    return note && cluster ? { holding: note.hasAttribute('data-holding'), visibility: getComputedStyle(cluster).visibility } : null;
+  });
+  expect(await first.jsonValue()).toEqual({ holding: true, visibility: 'hidden' });
+  await expect(narration.locator('li').first()).toBeVisible();
+  await expect(narration).not.toHaveAttribute('data-holding');
+  await expect(page.locator('.cluster')).toBeVisible();
+  await page.waitForTimeout(300);
+  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+  expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+});
+
+test('a narration that never arrives hides the cluster for at most a second', async ({ page }) => {
+  await page.route(/narrationModule-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/?lang=en#at=0');
+  await expect(page.locator('.cluster')).toBeVisible({ timeout: 3000 });
+  await expect(page.getByTestId('step-narration')).not.toHaveAttribute('data-holding');
+});
