@@ -78,6 +78,15 @@ test('a focused partition gets its chart: the mark follows ←/→, its HW is th
   await expect(row).toHaveAttribute('aria-current', 'step');
 });
 
+test('below the fold and never scrolled to, the chart is still built a few seconds after the page has loaded', async ({ page }) => {
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(hwDoc, 0), '?lang=en');
+  await expect(page.locator('.time-chart-slot')).toBeAttached();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByTestId('time-chart')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test('split view: both panes overlaid; the chart parts where the runner\'s reports of the two documents first differ', FULL, async ({ page }) => {
   test.setTimeout(180_000);
   const total = epochDoc.steps.length;

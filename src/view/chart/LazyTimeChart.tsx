@@ -4,16 +4,39 @@
  * (`whenNear`) it is built only when its place comes within half a screen of the viewport: on a first
  * load the inspector sits below the fold (at 1280×720 and on a phone), and building the chart
  * there (its chunk, its series over the whole timeline, its first render: about 30 ms, 120 ms on
- * a throttled phone) competed with the first paint for something nobody could see yet. The split
+ * a throttled phone) competed with the first paint for something nobody could see yet. Nor does
+ * it wait for a scroll for ever: three seconds after the page's load, in an idle period, it is
+ * built anyway, so it is there when the reader (or a full-page screenshot) gets to it. The split
  * view, opened to compare, builds its chart at once.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { browserIdle } from '../../app/idle';
 import type { TimeChartProps } from './TimeChart';
 
 const TimeChart = lazy(() => import('./TimeChart'));
 
 /** How near the viewport the chart's place must come for the chart to be built: half a screen. */
 const NEAR = '50% 0px';
+/** Otherwise it is built this long after the page has loaded, in an idle period. */
+const AFTER_LOAD_MS = 3000;
+
+/** Calls `then` in the first idle period `AFTER_LOAD_MS` after the page's load event. */
+function afterLoad(then: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
+  const wait = () => {
+    timer = setTimeout(() => {
+      idle = browserIdle(2000).request(then);
+    }, AFTER_LOAD_MS);
+  };
+  if (document.readyState === 'complete') wait();
+  else window.addEventListener('load', wait, { once: true });
+  return () => {
+    window.removeEventListener('load', wait);
+    clearTimeout(timer);
+    if (idle !== undefined) browserIdle(2000).cancel(idle);
+  };
+}
 
 export function LazyTimeChart({ whenNear = false, ...props }: TimeChartProps & { whenNear?: boolean }) {
   const slot = useRef<HTMLDivElement>(null);
@@ -25,7 +48,11 @@ export function LazyTimeChart({ whenNear = false, ...props }: TimeChartProps & {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);
     }, { rootMargin: NEAR });
     observer.observe(el);
-    return () => observer.disconnect();
+    const stopWaiting = afterLoad(() => setNear(true));
+    return () => {
+      observer.disconnect();
+      stopWaiting();
+    };
   }, [near]);
   if (!near) return <div ref={slot} className="time-chart-slot" />;
   return <Suspense fallback={null}><TimeChart {...props} /></Suspense>;
