@@ -136,9 +136,16 @@ export class ClusterPage {
     return this.loadError.locator('li').allInnerTexts();
   }
 
-  /** A full-page screenshot into test-results/screenshots/<name>.png. */
+  /**
+   * A full-page screenshot into test-results/screenshots/<name>.png, as a reader who scrolls down
+   * sees the page: the inspector's chart, built when its place nears the viewport or 3 s after
+   * the load, is waited for.
+   */
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    if (await this.page.locator('.time-chart-slot').count()) {
+      await this.page.locator('[data-testid="time-chart"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    }
     const path = join(SCREENSHOT_DIR, `${name}.png`);
     await this.page.screenshot({ path, fullPage: true });
     return path;
