@@ -151,6 +151,9 @@ test('with prefers-reduced-motion the step\'s last frame shows at once', async (
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const cluster = new ClusterPage(page);
   await cluster.open(scenarioHash(crashScenario, 7), '?lang=en');
+  // The animation layer is a lazy chunk: on a busy machine it can arrive after the key press, and
+  // then nothing at all is drawn yet, whatever the motion setting.
+  await expect(page.locator('svg.event-stage')).toBeAttached();
   await cluster.press('ArrowRight');
   await cluster.expectAt(8);
   // No waiting for an animation: the callouts of the election are there in the next frame.
