@@ -22,11 +22,12 @@ const AFTER_LOAD_MS = 3000;
 
 /** Calls `then` in the first idle period `AFTER_LOAD_MS` after the page's load event. */
 function afterLoad(then: () => void): () => void {
+  const idleApi = browserIdle(2000);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
   const wait = () => {
     timer = setTimeout(() => {
-      idle = browserIdle(2000).request(then);
+      idle = idleApi.request(then);
     }, AFTER_LOAD_MS);
   };
   if (document.readyState === 'complete') wait();
@@ -34,7 +35,7 @@ function afterLoad(then: () => void): () => void {
   return () => {
     window.removeEventListener('load', wait);
     clearTimeout(timer);
-    if (idle !== undefined) browserIdle(2000).cancel(idle);
+    if (idle !== undefined) idleApi.cancel(idle);
   };
 }
 

@@ -17,7 +17,7 @@ const NOTIFY_EVERY_MS = 250;
 /** Finished jobs kept for continuing after an appended step (both panes of a split, and one more). */
 const RECENT = 4;
 
-/** Idle slices (session/idle.ts) and a clock for how often progress is told. */
+/** Idle slices (app/idle.ts) and a clock for how often progress is told. */
 export interface IdleApi extends SliceApi {
   now(): number;
 }
