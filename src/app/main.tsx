@@ -17,7 +17,6 @@ import { showCourse } from '../lessons/courseView';
 import { modeFromSearch, type AppMode } from './mode';
 import { openHash, type OpenContext } from './openLink';
 import type { SessionDb } from '../persist/sessionDb';
-import type { i18n as I18n } from 'i18next';
 import { savedSessionsStore } from '../store/savedSessionsStore';
 import { installPrecompute, precomputeEnabled } from './precompute';
 import { loadNarration } from '../view/narration/useNarration';
@@ -90,7 +89,7 @@ async function start(): Promise<void> {
     showCourse(false);
     void guarded(openHash(window.location.hash, context));
   });
-  await guarded(openFirst(hash, context, mode, i18n));
+  await guarded(openFirst(hash, context, mode));
   // Offline use: the service worker comes after the page has opened (a chunk of its own).
   if (import.meta.env.PROD && 'serviceWorker' in navigator) void import('./offline').then((m) => m.startOffline(), () => undefined);
 }
@@ -109,7 +108,7 @@ async function guarded(opening: Promise<void>): Promise<void> {
  * session comes back (ui-contract, "Persistence"), else the built-in example. Persistence (idb,
  * the saved sessions) is a chunk of its own: a link opens without waiting for it.
  */
-async function openFirst(hash: string, context: OpenContext, mode: AppMode, i18n: I18n): Promise<void> {
+async function openFirst(hash: string, context: OpenContext, mode: AppMode): Promise<void> {
   type Persistence = typeof import('./persistence');
   let persistence: Persistence | null = null;
   let db: SessionDb | null = null;
@@ -117,7 +116,7 @@ async function openFirst(hash: string, context: OpenContext, mode: AppMode, i18n
   if (hash.replace(/^#/, '') === '') {
     // Most first visits end on the course: its chunk and texts travel with the look for a saved
     // session instead of after it (one round trip before the page's largest text, not three).
-    if (mode === 'normal') void prefetchCourse(i18n);
+    if (mode === 'normal') void prefetchCourse();
     persistence = await import('./persistence');
     db = await persistence.openDbOrNull();
     const reopened = db ? await persistence.reopenLastSession(sessionStore, db) : null;
@@ -144,13 +143,10 @@ async function openFirst(hash: string, context: OpenContext, mode: AppMode, i18n
   })();
 }
 
-function prefetchCourse(i18n: I18n): Promise<unknown> {
-  return Promise.all([
-    import('../lessons/CoursePage'),
-    import('../lessons/texts').then((texts) => texts.loadLessonTexts(i18n, i18n.language)),
-    // The texts' own chunk at once too (`texts.ts` asks for the same file, already on its way).
-    i18n.language === 'zh' ? import('../lessons/texts/zh.json') : import('../lessons/texts/en.json'),
-  ]).catch(() => undefined);
+function prefetchCourse(): Promise<unknown> {
+  // The course page's chunk carries its own texts (lessons/texts.ts); the lessons' texts come
+  // later, in idle time (CoursePage.tsx), so they do not share the network with it.
+  return import('../lessons/CoursePage').catch(() => undefined);
 }
 
 void start();

@@ -1,17 +1,19 @@
 /**
- * The course (a lazy chunk): the chapters in the study notes' order, each lesson with its
- * one-line promise and the student's progress (IndexedDB), the lessons still to come, and the
- * sandbox (the built-in example).
+ * The course (a lazy chunk that carries its table of contents and texts: courseIndex.ts,
+ * texts.ts): the chapters in the study notes' order, each lesson with its one-line promise and
+ * the student's progress (IndexedDB), the lessons still to come, and the sandbox (the built-in
+ * example).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonProgress } from '../persist/sessionDb';
 import { lessonLink } from '../app/link';
 import { useSession } from '../store/sessionStore';
-import { CHAPTERS, COMING, LESSONS } from './catalog';
+import { CHAPTERS, COMING, COURSE } from './courseIndex';
 import { showCourse } from './courseView';
 import { readProgress } from './progress';
-import { LESSONS_NS, loadLessonTexts } from './texts';
+import { browserIdle } from '../app/idle';
+import { addCourseIndexTexts, LESSONS_NS, loadLessonTexts } from './texts';
 import './lessons.css';
 
 function progressText(t: (key: string, options?: Record<string, unknown>) => string, progress: LessonProgress | undefined): string {
@@ -22,14 +24,19 @@ function progressText(t: (key: string, options?: Record<string, unknown>) => str
 
 export function CoursePage({ onOpenExample }: { onOpenExample: () => void }) {
   const { t, i18n } = useTranslation(LESSONS_NS);
-  const [ready, setReady] = useState(false);
+  // Its texts come with this chunk (texts.ts): the page draws at once, in either language.
+  addCourseIndexTexts(i18n);
   const [progress, setProgress] = useState<Map<string, LessonProgress>>(new Map());
   const hasSession = useSession((s) => s.scenario !== null);
   useEffect(() => {
-    void loadLessonTexts(i18n, i18n.language).then(() => setReady(true));
     void readProgress().then(setProgress);
+  }, []);
+  useEffect(() => {
+    // The lessons' own texts, for the lesson the reader opens next, once the page is drawn.
+    const idle = browserIdle(3000);
+    const handle = idle.request(() => void loadLessonTexts(i18n, i18n.language).catch(() => undefined));
+    return () => idle.cancel(handle);
   }, [i18n, i18n.language]);
-  if (!ready) return <div className="course-placeholder" aria-hidden="true" />;
   return (
     <main className="course" aria-labelledby="course-title">
       <div className="course-head">
@@ -42,7 +49,7 @@ export function CoursePage({ onOpenExample }: { onOpenExample: () => void }) {
       </div>
       <ol className="course-chapters">
         {CHAPTERS.map((chapter) => {
-          const lessons = LESSONS.filter((l) => l.chapter === chapter);
+          const lessons = COURSE.filter((l) => l.chapter === chapter);
           const coming = COMING.filter((l) => l.chapter === chapter);
           return (
             <li key={chapter} className="course-chapter">

@@ -6,18 +6,16 @@ import { followerFailure, kip101Divergence, kip101DivergenceEpochLesson, kip101L
 import { acks, idempotence, retries } from './data/producer';
 import { isr, minInsync, whyIsr } from './data/replication';
 import { retention } from './data/retention';
-import type { ChapterId, ComingLesson, Lesson } from './types';
+import type { Lesson } from './types';
 
-export const CHAPTERS: ChapterId[] = ['why', 'basics', 'cli', 'storage', 'producer', 'replication', 'failures', 'consumers'];
+export { CHAPTERS, COMING } from './courseIndex';
 
+/** In the course's order (`courseIndex.ts` lists the same ids and chapters; lessons.test.ts checks it). */
 export const LESSONS: Lesson[] = [
   whyQueue, topicsPartitions, consumerGroups, cliTopics, cliConsole, logSegments, retention, partitioner, acks, retries, idempotence, isr, minInsync, whyIsr,
   followerFailure, leaderFailure, kip101Loss, kip101LossEpochLesson, kip101Divergence, kip101DivergenceEpochLesson,
   consumerOffsets, deliverySemantics, offsetsStorage, rebalance,
 ];
-
-/** Listed in the course as "coming" (none at the moment: every lesson of the course is written). */
-export const COMING: ComingLesson[] = [];
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenarioText } from '../cli/runScenarioFile';
 import type { Report } from '../core/model/report';
 import { COMING, LESSONS, lessonDocument } from './catalog';
+import { COURSE } from './courseIndex';
 
 function run(document: unknown, at: number): Report {
   const out = runScenarioText(JSON.stringify(document), at);
@@ -26,6 +27,10 @@ describe('the course', () => {
       expect(lesson.stops.length, lesson.id).toBe(lesson.scenario.steps.length + 1);
       if (lesson.next) expect(LESSONS.some((l) => l.id === lesson.next), lesson.id).toBe(true);
     }
+  });
+
+  it('lists in its table of contents (what the course page draws) every lesson, in order, in its chapter', () => {
+    expect(COURSE).toEqual(LESSONS.map((l) => ({ id: l.id, chapter: l.chapter })));
   });
 });
 

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS, COMING, LESSONS, narrationPosition } from './catalog';
 import en from './texts/en.json';
+import indexEn from './texts/index.en.json';
+import indexZh from './texts/index.zh.json';
 import zh from './texts/zh.json';
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
@@ -17,8 +19,16 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
-const english = flatten(en);
-const chinese = flatten(zh);
+/** The namespace as the app merges it (texts.ts): the course page's part and the lessons' part. */
+function merged(index: object, body: object): Map<string, string> {
+  const parts = [flatten(index), flatten(body)];
+  const overlap = [...parts[0].keys()].filter((key) => parts[1].has(key));
+  if (overlap.length > 0) throw new Error(`keys in both parts of the lessons' texts: ${overlap.join(', ')}`);
+  return new Map([...parts[0], ...parts[1]]);
+}
+
+const english = merged(indexEn, en);
+const chinese = merged(indexZh, zh);
 
 /** The only Latin-script words a Chinese text may contain. */
 const ALLOWED = new Set([
