@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSplit } from '../store/splitStore';
 import { useView } from '../store/viewStore';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { UpdateBanner } from '../view/UpdateBanner';
 import { ProducedList } from '../view/ProducedList';
 import { StepList } from '../view/StepList';
 import { StepNarration } from '../view/narration/StepNarration';
+import { useNarrationSettled } from '../view/narration/useNarration';
 import { TimelineBar } from '../view/TimelineBar';
 import { eraOf } from '../view/viewModel';
 import { shareUrl } from './addressBar';
@@ -44,6 +45,11 @@ const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDial
 /** The course page and the lesson player, with the lessons and their texts: lazy chunks (src/lessons). */
 const CoursePage = lazy(() => import('../lessons/CoursePage').then((m) => ({ default: m.CoursePage })));
 const LessonPlayer = lazy(() => import('../lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
+
+/** Panels below the cluster: mounted once the narration is in (useNarrationSettled says why). */
+function AfterNarration({ children }: { children: ReactNode }) {
+  return useNarrationSettled() ? children : null;
+}
 
 function LazyDialogs() {
   const dialog = useView((s) => s.dialog);
@@ -168,20 +174,24 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
                 </>
               )}
               {(report.groups.length > 0 || !embed) && !split && (
-                <Suspense fallback={null}>
-                  <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled}
-                    consumers={world?.groups.consumers} editable={!embed} withChart
-                    events={events} steps={scenario.steps} position={position} />
-                </Suspense>
+                <AfterNarration>
+                  <Suspense fallback={null}>
+                    <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled}
+                      consumers={world?.groups.consumers} editable={!embed} withChart
+                      events={events} steps={scenario.steps} position={position} />
+                  </Suspense>
+                </AfterNarration>
               )}
               {!split && <StepErrorList stepErrors={report.stepErrors} scenario={scenario} world={world} />}
               {!embed && !split && <AnomalyList anomalies={report.anomalies} />}
-              {!embed && <Suspense fallback={null}><Inspector /></Suspense>}
+              {!embed && <AfterNarration><Suspense fallback={null}><Inspector /></Suspense></AfterNarration>}
               {!embed && <ProducedList report={report} />}
               {!embed && (
-                <Suspense fallback={null}>
-                  <ConsolePanel entries={report.cli} topics={[...new Set(report.partitions.map((p) => p.topic))]} era={scenario.cluster.metadata} groups={report.groups.map((g) => g.group)} />
-                </Suspense>
+                <AfterNarration>
+                  <Suspense fallback={null}>
+                    <ConsolePanel entries={report.cli} topics={[...new Set(report.partitions.map((p) => p.topic))]} era={scenario.cluster.metadata} groups={report.groups.map((g) => g.group)} />
+                  </Suspense>
+                </AfterNarration>
               )}
             </main>
             {!embed && (

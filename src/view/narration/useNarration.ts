@@ -47,3 +47,29 @@ export function useNarration(): NarrationModule | null {
   }, [i18n, language]);
   return loaded && i18n.hasResourceBundle(language, 'narration') ? loaded.module : null;
 }
+
+/**
+ * How long the page's secondary parts (the groups, the inspector, the console) wait for the
+ * narration on a first load: as long as StepNarration keeps what follows it hidden.
+ */
+const SETTLE_MS = 1000;
+/** Once settled, settled for good (a language switch reloads texts; the panels stay). */
+let settledOnce = false;
+
+/**
+ * Whether the narration is in (or `SETTLE_MS` have passed): the panels below the cluster mount
+ * then, not with the first render. Their chunks (about 40 kB) otherwise load alongside the
+ * narration's, which is the page's largest text, and share the network with it; they are below
+ * the fold, and hidden until the narration is in anyway.
+ */
+export function useNarrationSettled(): boolean {
+  const narration = useNarration();
+  const [timedOut, setTimedOut] = useState(settledOnce);
+  useEffect(() => {
+    if (timedOut || narration) return undefined;
+    const timer = setTimeout(() => setTimedOut(true), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [timedOut, narration]);
+  if (narration || timedOut) settledOnce = true;
+  return settledOnce;
+}
