@@ -11,6 +11,7 @@ import { logWindow } from './layout/logWindow';
 import { ReplicaLog } from './ReplicaLog';
 import type { ConsumerMarksInput } from './groups/consumerMarks';
 import { FULL_DRAW_PARTITIONS, isInternalTopic, partitionKey, partitionLag, replicaChanges, replicaRole } from './viewModel';
+import { useNarrationSettled } from './narration/useNarration';
 
 /**
  * The animation layer (d3-selection, d3-timer, d3-ease) is not needed for the first picture:
@@ -122,6 +123,14 @@ function Legend({ groups }: { groups: boolean }) {
  * replica a log strip in its broker's column. Small clusters draw every user-topic replica; a
  * larger one lists compact summaries, and selecting one draws that partition in full.
  */
+/**
+ * The animation layer, once the narration is in (`useNarrationSettled`): nothing moves before the
+ * first step, and its chunk otherwise shares the first load's network with the narration's.
+ */
+function AnimationLayer() {
+  return useNarrationSettled() ? <Suspense fallback={null}><EventStage /></Suspense> : null;
+}
+
 export function ClusterView({ report, manual = false, editable = true, animate = true, consumers }: {
   report: Report; manual?: boolean; editable?: boolean; animate?: boolean;
   /** Draw the consumer marks on the leaders' strips (absent: none). */
@@ -204,7 +213,7 @@ export function ClusterView({ report, manual = false, editable = true, animate =
             })}
           </article>
         ))}
-        {animate && <Suspense fallback={null}><EventStage /></Suspense>}
+        {animate && <AnimationLayer />}
       </div>
       {internalTopics.map(([topic, partitions]) => (
         // Internal topics (the groups' __consumer_offsets) stay folded below the user's topics:
