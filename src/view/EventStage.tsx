@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { World } from '../core/model/world';
 import { PLAY_INTERVAL_MS, useSession } from '../store/sessionStore';
 import { useView } from '../store/viewStore';
-import { anchorKey, frameAt, planMove, type Anchor, type Frame, type MovePlan, type Point } from './layout/eventFrames';
+import { anchorKey, frameAt, planMove, settledMs, type Anchor, type Frame, type MovePlan, type Point } from './layout/eventFrames';
 import { estimateWidth, placeLabels, type Rect } from './layout/labelPlacement';
 import type { Translate } from './viewModel';
 
@@ -135,7 +135,8 @@ function measureStage(svg: SVGSVGElement, grid: HTMLElement): Measured {
 
 /** The step's end state: its callouts, with no message in flight and no label. */
 function drawEnd(svg: SVGSVGElement, plan: MovePlan, measured: Measured, placed: Map<string, { x: number; y: number; width: number }>, t: Translate): void {
-  const end = frameAt(plan, plan.durationMs, (a) => measured.anchors.get(anchorKey(a)) ?? null);
+  // Settled, not at plan.durationMs: a callout that appears at the very end would stay faded.
+  const end = frameAt(plan, settledMs(plan), (a) => measured.anchors.get(anchorKey(a)) ?? null);
   drawFrame(svg, { ...end, dots: [], labels: [] }, measured, placed, t);
 }
 
