@@ -2,10 +2,12 @@
  * Phone and projector (issue 16): on a 390×844 phone the three brokers' replicas of a partition
  * are on screen together and the timeline takes at most a fifth of the height; in presenter mode
  * at 1280×720 every replica of a 3-broker, 3-partition cluster is on screen without scrolling,
- * the toolbar shows only once the pointer moves, and the speaker notes open in a window.
+ * the toolbar shows only once the pointer moves, the inspector's replica table fits the width
+ * without scrolling sideways, and the speaker notes open in a window.
  */
 import { expect, test } from '@playwright/test';
 import { ClusterPage } from './pages/ClusterPage';
+import { crashScenario } from './support/scenarios';
 import { scenarioHash } from './support/sim';
 
 const threeByThree = {
@@ -69,6 +71,22 @@ test('presenter mode: every replica of a 3×3 cluster on screen, the toolbar hid
   await expect(toolbar).toBeVisible();
   await expect(page.locator('[data-testid="broker"] summary').first()).toBeVisible();
 });
+
+// The widest cells: a follower that never caught up, a leader's two-entry epoch cache, and with
+// truncation to the HW the words that stand for the epoch cache.
+for (const [truncation, lang] of [['leader-epoch', 'en'], ['high-watermark', 'en'], ['high-watermark', 'zh']] as const) {
+  test(`presenter mode at 1280×720: the inspector's replica table fits its width (${truncation}, ${lang})`, async ({ page }) => {
+    const document = { ...crashScenario, cluster: { ...crashScenario.cluster, truncation } };
+    const cluster = new ClusterPage(page);
+    await cluster.open(scenarioHash(document, 8), `?present=1&lang=${lang}`);
+    await expect(cluster.root).toHaveAttribute('data-mode', 'present');
+    const region = page.getByRole('region', { name: lang === 'en' ? 'Replicas of orders-0' : 'orders-0 的副本' });
+    await expect(region.getByRole('row')).toHaveCount(4);
+    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(clientWidth).toBeGreaterThan(0);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+  });
+}
 
 test('presenter mode: the speaker notes window shows the current narration and the next step', async ({ page }) => {
   const cluster = new ClusterPage(page);

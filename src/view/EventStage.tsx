@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { World } from '../core/model/world';
 import { PLAY_INTERVAL_MS, useSession } from '../store/sessionStore';
 import { useView } from '../store/viewStore';
-import { anchorKey, frameAt, planMove, type Anchor, type Frame, type MovePlan, type Point } from './layout/eventFrames';
+import { anchorKey, frameAt, planMove, settledMs, type Anchor, type Frame, type MovePlan, type Point } from './layout/eventFrames';
 import { estimateWidth, placeLabels, type Rect } from './layout/labelPlacement';
 import type { Translate } from './viewModel';
 
@@ -34,8 +34,11 @@ interface Measured {
   bounds: Rect;
 }
 
-/** Names and marks that labels keep off, inside the cluster grid. */
-const NAMES = '.broker-head h3, .broker-head .chip, .replica-head, .partition-name, .column-title, .marker-label, .replica-numbers';
+/**
+ * Names, marks and controls that labels keep off, inside the cluster grid. A broker's menu button
+ * counts even while presenter mode hides it: it comes back when the pointer moves.
+ */
+const NAMES = '.broker-head h3, .broker-head .chip, .broker-head summary, .replica-head, .partition-name, .facts, .column-title, .marker-label, .replica-numbers';
 
 function measure(grid: HTMLElement): Measured {
   const origin = grid.getBoundingClientRect();
@@ -63,7 +66,7 @@ function measure(grid: HTMLElement): Measured {
     const r = rel((head ?? el).getBoundingClientRect());
     anchors.set(anchorKey({ kind: 'broker', broker: Number(el.dataset.broker) }), { x: r.x + r.width / 2, y: r.y + r.height + 12 });
   }
-  const obstacles = [...grid.querySelectorAll(NAMES)].map((el) => rel(el.getBoundingClientRect()));
+  const obstacles = [...grid.querySelectorAll(NAMES)].map((el) => rel(el.getBoundingClientRect())).filter((r) => r.width > 0 && r.height > 0);
   return { anchors, obstacles, bounds: { x: 0, y: 0, width: grid.scrollWidth, height: grid.scrollHeight } };
 }
 
@@ -99,7 +102,7 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
     if (!spot) {
       const width = estimateWidth(text, LABEL_PX);
       const taken = [...placed.values()].map((p) => ({ x: p.x, y: p.y, width: p.width, height: LABEL_HEIGHT }));
-      const found = placeLabels([{ id, x, y, width, height: LABEL_HEIGHT }], [...measured.obstacles, ...taken], measured.bounds).get(id);
+      const found = placeLabels([{ id, x, y, width, height: LABEL_HEIGHT }], measured.obstacles, measured.bounds, taken).get(id);
       spot = { x: found?.x ?? x, y: found?.y ?? y, width };
       placed.set(id, spot);
     }
@@ -135,7 +138,8 @@ function measureStage(svg: SVGSVGElement, grid: HTMLElement): Measured {
 
 /** The step's end state: its callouts, with no message in flight and no label. */
 function drawEnd(svg: SVGSVGElement, plan: MovePlan, measured: Measured, placed: Map<string, { x: number; y: number; width: number }>, t: Translate): void {
-  const end = frameAt(plan, plan.durationMs, (a) => measured.anchors.get(anchorKey(a)) ?? null);
+  // Settled, not at plan.durationMs: a callout that appears at the very end would stay faded.
+  const end = frameAt(plan, settledMs(plan), (a) => measured.anchors.get(anchorKey(a)) ?? null);
   drawFrame(svg, { ...end, dots: [], labels: [] }, measured, placed, t);
 }
 

@@ -8,7 +8,8 @@ import { ScrollRegion } from '../ScrollRegion';
 /** The files on disk: rarely opened, so a chunk of its own. */
 const DiskView = lazy(() => import('../disk/DiskView'));
 
-const epochCacheText = (cache: [number, number][]) => cache.map(([epoch, start]) => `[${epoch}, ${start}]`).join(' ') || '—';
+/** An epoch cache as `[epoch, start offset]` pairs; a pair never breaks where the table wraps (presenter mode). */
+const epochCacheText = (cache: [number, number][]) => cache.map(([epoch, start]) => `[${epoch},\u00a0${start}]`).join(' ') || '—';
 
 /** A partition in numbers: leader, epoch, ISR, and per replica LEO, HW, epoch cache, caught-up time. */
 export function PartitionFacts({ world, topic, partition }: { world: World; topic: string; partition: number }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../core/model/events';
 import type { FiredEvent } from '../../core/step';
-import { anchorKey, frameAt, HOP_MS, INSTANT_SHARE, MAX_HOPS, planMove, type Anchor } from './eventFrames';
+import { anchorKey, frameAt, HOP_MS, INSTANT_SHARE, MAX_HOPS, planMove, settledMs, type Anchor } from './eventFrames';
 
 /** Replicas on a line: broker b at x = 100 b; a partition's producer side at x = 0. */
 const at = (a: Anchor) => (a.kind === 'replica' ? { x: a.broker * 100, y: a.partition * 50 } : a.kind === 'producer' ? { x: 0, y: a.partition * 50 } : { x: a.broker * 100, y: -40 });
@@ -64,6 +64,14 @@ describe('planMove: messages between the replicas on screen', () => {
     expect(plan.callouts.map((c) => [c.kind, anchorKey(c.at), c.startMs])).toEqual([['hw', 'r:o-0-2', HOP_MS]]);
     expect(frameAt(plan, HOP_MS - 1, at).callouts).toEqual([]);
     expect(frameAt(plan, HOP_MS, at).callouts.map((c) => c.kind)).toEqual(['hw']);
+  });
+
+  it('a callout that appears last is fully shown once the move has settled (the end state a jump draws)', () => {
+    const hw: SimEvent = { type: 'high-watermark', atMs: 2, topic: 'o', partition: 0, broker: 2, from: 0, to: 1 };
+    const plan = planMove({ events: [hw], fired: [responseArrive(2, 2, 1, [hw])], networkDelayMs: 1, leaderOf });
+    expect(plan.callouts[0].startMs).toBe(plan.durationMs);
+    expect(frameAt(plan, plan.durationMs, at).callouts[0].opacity).toBeLessThan(1);
+    expect(frameAt(plan, settledMs(plan), at).callouts[0].opacity).toBe(1);
   });
 
   it('a long run step plays in at most MAX_HOPS hops, its flights scaled alike', () => {

@@ -250,6 +250,11 @@ const ease = easeCubicInOut;
 const LINGER_MS = 500;
 const FADE_MS = 200;
 
+/** When the move has settled: every callout fully shown (the step's end state, as a jump draws it). */
+export function settledMs(plan: MovePlan): number {
+  return plan.durationMs + FADE_MS;
+}
+
 /** Where everything is `elapsedMs` after the start (in plan time: the caller divides by the motion). */
 export function frameAt(plan: MovePlan, elapsedMs: number, position: (anchor: Anchor) => Point | null): Frame {
   const dots: Frame['dots'] = [];

@@ -22,6 +22,25 @@ describe('placeLabels', () => {
     expect(placed).toEqual({ x: 0, y: 0 });
   });
 
+  it('moves sideways when its column is full of names above and below (a broker\'s menu button, say)', () => {
+    const bounds: Rect = { x: 0, y: 0, width: 400, height: 60 };
+    // The left half is names from top to bottom; the right half is free.
+    const names: Rect[] = [{ x: 0, y: 0, width: 200, height: 60 }];
+    const placed = placeLabels([{ id: 'a', x: 100, y: 30, width: 80, height: 12 }], names, bounds).get('a');
+    expect(placed).toBeDefined();
+    expect(overlaps({ ...placed!, width: 80, height: 12 }, names[0])).toBe(false);
+    // Right beside the names, not a step further.
+    expect(placed!.x).toBe(200 + 2);
+  });
+
+  it('where every place is taken, covers another label rather than a name', () => {
+    const bounds: Rect = { x: 0, y: 0, width: 100, height: 40 };
+    const name: Rect = { x: 0, y: 0, width: 100, height: 10 };
+    const taken: Rect[] = [{ x: 0, y: 12, width: 100, height: 28 }];
+    const placed = placeLabels([{ id: 'a', x: 50, y: 6, width: 60, height: 12 }], [name], bounds, taken).get('a');
+    expect(overlaps({ ...placed!, width: 60, height: 12 }, name)).toBe(false);
+  });
+
   it('estimates CJK text wider than Latin of the same length', () => {
     expect(estimateWidth('领导者', 12)).toBeGreaterThan(estimateWidth('abc', 12));
   });

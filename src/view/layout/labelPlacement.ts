@@ -1,7 +1,10 @@
 /**
- * Keeps the animation's labels off the names on screen (brokers, partitions, replicas) and off
- * each other: each label tries its wanted place, then places further and further above and below
- * it, and takes the first that overlaps nothing placed before it. Pure: the caller measures.
+ * Keeps the animation's labels off the names and controls on screen (brokers, their menus,
+ * partitions, replicas) and off each other: each label tries its wanted place, then places
+ * further and further above and below it, then the same rows moved sideways (nearest first), and
+ * takes the first that overlaps nothing placed before it. Where every place is taken it covers as
+ * little of another label as it can, and a name only where no place avoids every name. Pure: the
+ * caller measures.
  */
 export interface Rect { x: number; y: number; width: number; height: number }
 
@@ -18,29 +21,70 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** How far a label may move (in label heights, either way) before it gives up and takes its wanted place. */
+function overlapArea(a: Rect, b: Rect): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** How far a label may move up or down, in label heights. */
 const MAX_TRIES = 12;
 const GAP = 2;
+/** The sideways step of the places tried, in px. */
+const STEP_X = 16;
 
-/** The top-left corner of each label, in the order given (earlier labels win their place). */
-export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rect[], bounds?: Rect): Map<string, { x: number; y: number }> {
-  const placed: Rect[] = [];
+/**
+ * The places a label tries, best first: its wanted place, then further and further above and
+ * below it (up first), as far as MAX_TRIES rows; then, nearest first, the same rows moved sideways
+ * within the bounds (every STEP_X, and right beside each name).
+ */
+function candidates(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undefined): Rect[] {
+  const stepY = label.height + GAP;
+  const clampX = (x: number) => (bounds ? Math.max(bounds.x, Math.min(bounds.x + bounds.width - label.width, x)) : x);
+  const wanted = clampX(label.x - label.width / 2);
+  const shifts = Array.from({ length: 2 * MAX_TRIES + 1 }, (_, i) => (i === 0 ? 0 : (i % 2 === 1 ? -1 : 1) * Math.ceil(i / 2)));
+  const inBounds = (box: Rect) => !bounds || (box.y >= bounds.y && box.y + box.height <= bounds.y + bounds.height);
+  const row = (x: number, shift: number): Rect => ({ x, y: label.y - label.height / 2 + shift * stepY, width: label.width, height: label.height });
+  const column = shifts.map((shift) => row(wanted, shift)).filter(inBounds);
+  if (!bounds) return column;
+  const xs = new Set<number>();
+  for (let x = bounds.x; x < bounds.x + bounds.width - label.width; x += STEP_X) xs.add(x);
+  // Right beside each name, on either side: where the nearest free place usually is.
+  const reach = MAX_TRIES * stepY + label.height;
+  for (const o of obstacles) {
+    if (Math.abs(o.y + o.height / 2 - label.y) > reach + o.height / 2) continue;
+    for (const x of [o.x + o.width + GAP, o.x - GAP - label.width]) xs.add(Math.round(clampX(x)));
+  }
+  xs.add(clampX(bounds.x + bounds.width - label.width));
+  xs.delete(wanted);
+  const aside = [...xs].flatMap((x) => shifts.map((shift) => ({ box: row(x, shift), distance: Math.hypot(x - wanted, shift * stepY) })))
+    .filter((c) => inBounds(c.box))
+    .sort((a, b) => a.distance - b.distance)
+    .map((c) => c.box);
+  return [...column, ...aside];
+}
+
+/**
+ * The top-left corner of each label, in the order given (earlier labels win their place).
+ * `taken`: labels already on screen, kept off like the ones placed here, but less strictly than names.
+ */
+export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rect[], bounds?: Rect, taken: readonly Rect[] = []): Map<string, { x: number; y: number }> {
+  const placed: Rect[] = [...taken];
   const result = new Map<string, { x: number; y: number }>();
+  const covered = (box: Rect, rects: readonly Rect[]) => rects.reduce((sum, o) => sum + overlapArea(box, o), 0);
+  const least = (tries: Rect[], rects: readonly Rect[]) =>
+    tries.reduce<Rect | null>((best, box) => (best === null || covered(box, rects) < covered(best, rects) ? box : best), null);
   for (const label of labels) {
-    const step = label.height + GAP;
-    let x = label.x - label.width / 2;
-    if (bounds) x = Math.max(bounds.x, Math.min(bounds.x + bounds.width - label.width, x));
-    let chosen: Rect | null = null;
-    for (let i = 0; i <= 2 * MAX_TRIES && !chosen; i++) {
-      // 0, -1, +1, -2, +2 … label heights from the wanted place.
-      const shift = i === 0 ? 0 : (i % 2 === 1 ? -1 : 1) * Math.ceil(i / 2);
-      const box = { x, y: label.y - label.height / 2 + shift * step, width: label.width, height: label.height };
-      if (bounds && (box.y < bounds.y || box.y + box.height > bounds.y + bounds.height)) continue;
-      if (!obstacles.some((o) => overlaps(box, o)) && !placed.some((o) => overlaps(box, o))) chosen = box;
-    }
-    const box = chosen ?? { x, y: label.y - label.height / 2, width: label.width, height: label.height };
-    placed.push(box);
-    result.set(label.id, { x: box.x, y: box.y });
+    const tries = candidates(label, obstacles, bounds);
+    const clearOfNames = (box: Rect) => !obstacles.some((o) => overlaps(box, o));
+    const chosen = tries.find((box) => !placed.some((o) => overlaps(box, o)) && clearOfNames(box))
+      // Crowded: covering a little of another label is better than covering a name.
+      ?? least(tries.filter(clearOfNames), placed)
+      // No place avoids every name: the one that covers least of them.
+      ?? least(tries, obstacles)
+      ?? { x: label.x - label.width / 2, y: label.y - label.height / 2, width: label.width, height: label.height };
+    placed.push(chosen);
+    result.set(label.id, { x: chosen.x, y: chosen.y });
   }
   return result;
 }

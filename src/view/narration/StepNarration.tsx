@@ -17,7 +17,7 @@ export interface StepNarrationProps {
   world: World;
   /** Walking step `position + 1` event by event (ui-contract.md: `data-step` is then `position`). */
   partial?: boolean;
-  /** The reading-aid link is left out where there are no dialogs (embed mode). */
+  /** The reading-aid link is left out where there are no dialogs (embed mode). Its words are in the app's catalog, so it is there from the first paint. */
   withReadingAid?: boolean;
 }
 
@@ -57,9 +57,11 @@ export function StepNarration({ scenario, position, events, world, partial = fal
       data-holding={held && !narration ? '' : undefined}>
       <div className="narration-head">
         <p className="note-title">{title}</p>
-        {withReadingAid && narration && (
+        {/* From the first paint, not once the narration's chunk is in: arriving later, the link moved
+            the title (baseline alignment) or, wrapped to a line of its own, the sentences below. */}
+        {withReadingAid && (
           <button type="button" className="link-button" onClick={() => viewActions().openDialog('about', 'reading')}>
-            {t('narration:ui.readingAid')}
+            {t('note.readingAid')}
           </button>
         )}
       </div>
