@@ -83,21 +83,30 @@ export function dropDelayedProduces(ctx: SimContext, broker: number): void {
   ctx.world.pendingProduces = ctx.world.pendingProduces.filter((pending) => pending.leader !== broker);
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, request: ProduceRequestState, slot: number): LogRecord[] {
   const batch = ctx.world.producerBatches[request.batches[slot]];
   const producer = ctx.world.producers[batch.producer];
   const baseOffset = logEndOffset(leader);
   const lastOffset = baseOffset + batch.records.length - 1;
-  const idempotence = producer.idempotent && batch.baseSequence !== null && batch.producerEpoch !== null
-    ? { producerId: PRODUCER_ID, producerEpoch: batch.producerEpoch, sequence: batch.baseSequence } : {};
-  const records = batch.records.map((produced, i): LogRecord => {
-    const entry = ctx.world.produced[produced];
-    return {
+  const idempotent = producer.idempotent && batch.baseSequence !== null && batch.producerEpoch !== null;
+  // Field by field, without spreading the idempotence fields in: this runs once per record.
+  const records: LogRecord[] = new Array<LogRecord>(batch.records.length);
+  for (let i = 0; i < records.length; i++) {
+    const entry = ctx.world.produced[batch.records[i]];
+    const record: Mutable<LogRecord> = {
       offset: baseOffset + i, leaderEpoch: p.leaderEpoch, step: entry.step, index: entry.index,
       key: entry.key, value: entry.value, sizeBytes: batch.sizeBytes, baseOffset, lastOffset,
-      maxTimestampMs: batch.maxTimestampMs, timestampMs: batch.timestampsMs[i] ?? batch.maxTimestampMs, ...idempotence,
+      maxTimestampMs: batch.maxTimestampMs, timestampMs: batch.timestampsMs[i] ?? batch.maxTimestampMs,
     };
-  });
+    if (idempotent) {
+      record.producerId = PRODUCER_ID;
+      record.producerEpoch = batch.producerEpoch as number;
+      record.sequence = batch.baseSequence as number;
+    }
+    records[i] = record;
+  }
   if (batch.attempts > 1) for (const record of records) reportDuplicate(ctx, p, leader, record);
   appendBatch(leader.layout, baseOffset, batch.sizeBytes, layoutConfig(ctx.world, p.topic), records.length);
   for (const record of records) {

@@ -6,7 +6,7 @@ import type { LogRecordReport, PartitionReport, Report } from '../model/report';
 import type { PartitionState, ReplicaState, World } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { leaderReplica, replicaOf } from '../simContext';
-import { positionOf, segmentsReport } from '../protocol/logLayout';
+import { segmentsReport } from '../protocol/logLayout';
 import { groupsReport } from '../protocol/groups/groupsReport';
 
 /**
@@ -15,12 +15,23 @@ import { groupsReport } from '../protocol/groups/groupsReport';
  */
 export const SEMANTICS_VERSION = 1;
 
-/** Each record with its batch's byte position in its segment (protocol/logLayout.ts). */
+/**
+ * Each record with its batch's byte position in its segment (protocol/logLayout.ts). The log and
+ * the segments both run in offset order, so one walk pairs them (no search per record).
+ */
 function logWithPositions(replica: ReplicaState): LogRecordReport[] {
-  return replica.log.map((record) => ({
-    offset: record.offset, leaderEpoch: record.leaderEpoch, step: record.step, index: record.index,
-    key: record.key, value: record.value, position: positionOf(replica.layout, record.offset) ?? -1, sizeBytes: record.sizeBytes,
-  }));
+  const segments = replica.layout.segments;
+  let s = 0;
+  return replica.log.map((record) => {
+    while (s + 1 < segments.length && segments[s + 1].baseOffset <= record.offset) s++;
+    const segment = segments[s];
+    const i = record.offset - segment.baseOffset;
+    const position = segment !== undefined && i >= 0 && i < segment.positions.length ? segment.positions[i] : -1;
+    return {
+      offset: record.offset, leaderEpoch: record.leaderEpoch, step: record.step, index: record.index,
+      key: record.key, value: record.value, position, sizeBytes: record.sizeBytes,
+    };
+  });
 }
 
 export function partitionReport(p: PartitionState): PartitionReport {
