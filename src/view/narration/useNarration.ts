@@ -3,7 +3,7 @@
  * not wait for it. `useNarration()` starts loading it and returns the module once the texts of
  * the current language are in i18next's `narration` namespace (null until then).
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 
@@ -64,12 +64,20 @@ let settledOnce = false;
  */
 export function useNarrationSettled(): boolean {
   const narration = useNarration();
-  const [timedOut, setTimedOut] = useState(settledOnce);
+  const [settled, setSettled] = useState(settledOnce);
   useEffect(() => {
-    if (timedOut || narration) return undefined;
-    const timer = setTimeout(() => setTimedOut(true), SETTLE_MS);
+    if (settled) return undefined;
+    // In a transition: the panels' first render is sliced, after the narration's own commit.
+    const settle = () => startTransition(() => {
+      settledOnce = true;
+      setSettled(true);
+    });
+    if (narration) {
+      settle();
+      return undefined;
+    }
+    const timer = setTimeout(settle, SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [timedOut, narration]);
-  if (narration || timedOut) settledOnce = true;
-  return settledOnce;
+  }, [settled, narration]);
+  return settled;
 }
