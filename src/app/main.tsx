@@ -2,7 +2,7 @@
  * The browser entry: picks the language and the mode, opens what the address bar says, keeps
  * the address bar and the keys wired to the session store, and renders the app.
  */
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, detectLanguage, htmlLang, loadLanguage, saveLanguage, type Language } from '../i18n';
@@ -68,7 +68,11 @@ async function start(): Promise<void> {
   const hash = window.location.hash;
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
+  // In a transition: React renders the first page in slices of a few ms, yielding to the
+  // browser between them, instead of one task of a few hundred ms on a phone (a link's store is
+  // often filled before this render runs, so it is the whole cluster, not an empty frame).
+  const reactRoot = createRoot(root);
+  startTransition(() => reactRoot.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <App
@@ -81,7 +85,7 @@ async function start(): Promise<void> {
         />
       </I18nextProvider>
     </StrictMode>,
-  );
+  ));
   syncAddressBar(sessionStore);
   installKeys(sessionStore);
   if (precomputeEnabled(window.location.search)) installPrecompute(sessionStore);
