@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { partitionDiffKey, useDiffers } from './split/differs';
 import { useTranslation } from 'react-i18next';
 import type { BrokerReport, PartitionReport, Report } from '../core/model/report';
@@ -12,6 +12,7 @@ import { ReplicaLog } from './ReplicaLog';
 import type { ConsumerMarksInput } from './groups/consumerMarks';
 import { FULL_DRAW_PARTITIONS, isInternalTopic, partitionKey, partitionLag, replicaChanges, replicaRole } from './viewModel';
 import { useNarrationSettled } from './narration/useNarration';
+import { browserIdle } from '../app/idle';
 
 /**
  * The animation layer (d3-selection, d3-timer, d3-ease) is not needed for the first picture:
@@ -123,12 +124,27 @@ function Legend({ groups }: { groups: boolean }) {
  * replica a log strip in its broker's column. Small clusters draw every user-topic replica; a
  * larger one lists compact summaries, and selecting one draws that partition in full.
  */
+/** Once the layer has been mounted, a later cluster (another scenario) mounts it at once. */
+let stageOnce = false;
+
 /**
- * The animation layer, once the narration is in (`useNarrationSettled`): nothing moves before the
- * first step, and its chunk otherwise shares the first load's network with the narration's.
+ * The animation layer, once the narration is in (`useNarrationSettled`) and the browser is idle
+ * (at most 1 s later): nothing moves before the first step, and its chunk and first drawing
+ * (about 100 ms on a phone) otherwise share the first load's network and thread with the page.
  */
 function AnimationLayer() {
-  return useNarrationSettled() ? <Suspense fallback={null}><EventStage /></Suspense> : null;
+  const settled = useNarrationSettled();
+  const [ready, setReady] = useState(stageOnce);
+  useEffect(() => {
+    if (ready || !settled) return undefined;
+    const idle = browserIdle(1000);
+    const handle = idle.request(() => {
+      stageOnce = true;
+      setReady(true);
+    });
+    return () => idle.cancel(handle);
+  }, [ready, settled]);
+  return ready ? <Suspense fallback={null}><EventStage /></Suspense> : null;
 }
 
 export function ClusterView({ report, manual = false, editable = true, animate = true, consumers }: {
