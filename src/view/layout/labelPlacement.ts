@@ -35,18 +35,33 @@ const STEP_X = 16;
 
 /**
  * The places a label tries, best first: its wanted place, then further and further above and
- * below it (up first), as far as MAX_TRIES rows; then, nearest first, the same rows moved sideways
- * within the bounds (every STEP_X, and right beside each name).
+ * below it (up first), as far as MAX_TRIES rows (`column`); then, nearest first, the same rows
+ * moved sideways within the bounds, every STEP_X and right beside each name (`aside`). The
+ * sideways places are many (a few thousand on a wide cluster) and rarely needed, so they are
+ * built only when no place of the column is free.
  */
-function candidates(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undefined): Rect[] {
+function shiftsOf(): number[] {
+  return Array.from({ length: 2 * MAX_TRIES + 1 }, (_, i) => (i === 0 ? 0 : (i % 2 === 1 ? -1 : 1) * Math.ceil(i / 2)));
+}
+
+function placesOf(label: LabelBox, bounds: Rect | undefined) {
   const stepY = label.height + GAP;
   const clampX = (x: number) => (bounds ? Math.max(bounds.x, Math.min(bounds.x + bounds.width - label.width, x)) : x);
   const wanted = clampX(label.x - label.width / 2);
-  const shifts = Array.from({ length: 2 * MAX_TRIES + 1 }, (_, i) => (i === 0 ? 0 : (i % 2 === 1 ? -1 : 1) * Math.ceil(i / 2)));
   const inBounds = (box: Rect) => !bounds || (box.y >= bounds.y && box.y + box.height <= bounds.y + bounds.height);
   const row = (x: number, shift: number): Rect => ({ x, y: label.y - label.height / 2 + shift * stepY, width: label.width, height: label.height });
-  const column = shifts.map((shift) => row(wanted, shift)).filter(inBounds);
-  if (!bounds) return column;
+  return { stepY, clampX, wanted, inBounds, row };
+}
+
+function column(label: LabelBox, bounds: Rect | undefined): Rect[] {
+  const { wanted, inBounds, row } = placesOf(label, bounds);
+  return shiftsOf().map((shift) => row(wanted, shift)).filter(inBounds);
+}
+
+function aside(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undefined): Rect[] {
+  if (!bounds) return [];
+  const { stepY, clampX, wanted, inBounds, row } = placesOf(label, bounds);
+  const shifts = shiftsOf();
   const xs = new Set<number>();
   for (let x = bounds.x; x < bounds.x + bounds.width - label.width; x += STEP_X) xs.add(x);
   // Right beside each name, on either side: where the nearest free place usually is.
@@ -57,11 +72,10 @@ function candidates(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | 
   }
   xs.add(clampX(bounds.x + bounds.width - label.width));
   xs.delete(wanted);
-  const aside = [...xs].flatMap((x) => shifts.map((shift) => ({ box: row(x, shift), distance: Math.hypot(x - wanted, shift * stepY) })))
+  return [...xs].flatMap((x) => shifts.map((shift) => ({ box: row(x, shift), distance: Math.hypot(x - wanted, shift * stepY) })))
     .filter((c) => inBounds(c.box))
     .sort((a, b) => a.distance - b.distance)
     .map((c) => c.box);
-  return [...column, ...aside];
 }
 
 /**
@@ -74,15 +88,20 @@ export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rec
   const covered = (box: Rect, rects: readonly Rect[]) => rects.reduce((sum, o) => sum + overlapArea(box, o), 0);
   const least = (tries: Rect[], rects: readonly Rect[]) =>
     tries.reduce<Rect | null>((best, box) => (best === null || covered(box, rects) < covered(best, rects) ? box : best), null);
+  const clearOfNames = (box: Rect) => !obstacles.some((o) => overlaps(box, o));
+  const free = (box: Rect) => !placed.some((o) => overlaps(box, o)) && clearOfNames(box);
   for (const label of labels) {
-    const tries = candidates(label, obstacles, bounds);
-    const clearOfNames = (box: Rect) => !obstacles.some((o) => overlaps(box, o));
-    const chosen = tries.find((box) => !placed.some((o) => overlaps(box, o)) && clearOfNames(box))
-      // Crowded: covering a little of another label is better than covering a name.
-      ?? least(tries.filter(clearOfNames), placed)
-      // No place avoids every name: the one that covers least of them.
-      ?? least(tries, obstacles)
-      ?? { x: label.x - label.width / 2, y: label.y - label.height / 2, width: label.width, height: label.height };
+    const near = column(label, bounds);
+    let chosen = near.find(free);
+    if (!chosen) {
+      const tries = [...near, ...aside(label, obstacles, bounds)];
+      chosen = tries.find(free)
+        // Crowded: covering a little of another label is better than covering a name.
+        ?? least(tries.filter(clearOfNames), placed)
+        // No place avoids every name: the one that covers least of them.
+        ?? least(tries, obstacles)
+        ?? { x: label.x - label.width / 2, y: label.y - label.height / 2, width: label.width, height: label.height };
+    }
     placed.push(chosen);
     result.set(label.id, { x: chosen.x, y: chosen.y });
   }
