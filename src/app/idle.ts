@@ -44,3 +44,26 @@ export function browserIdle(timeoutMs: number, fallbackDelayMs = 30): IdleApi {
     cancel: (handle) => window.clearTimeout(handle),
   };
 }
+
+/**
+ * Calls `then` in an idle period (`timeoutMs` at most) that starts `delayMs` after the page's load
+ * event (at once if the page has loaded); returns a function that cancels it. For work the first
+ * load must not share the network or the thread with: the service worker, a chart below the fold.
+ */
+export function afterPageLoad(then: () => void, { delayMs = 0, timeoutMs = 3000 }: { delayMs?: number; timeoutMs?: number } = {}): () => void {
+  const idleApi = browserIdle(timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
+  const wait = () => {
+    timer = setTimeout(() => {
+      idle = idleApi.request(then);
+    }, delayMs);
+  };
+  if (document.readyState === 'complete') wait();
+  else window.addEventListener('load', wait, { once: true });
+  return () => {
+    window.removeEventListener('load', wait);
+    clearTimeout(timer);
+    if (idle !== undefined) idleApi.cancel(idle);
+  };
+}

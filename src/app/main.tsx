@@ -18,7 +18,7 @@ import { modeFromSearch, type AppMode } from './mode';
 import { openHash, type OpenContext } from './openLink';
 import type { SessionDb } from '../persist/sessionDb';
 import { savedSessionsStore } from '../store/savedSessionsStore';
-import { browserIdle } from './idle';
+import { afterPageLoad } from './idle';
 import { installPrecompute, precomputeEnabled } from './precompute';
 import { loadNarration } from '../view/narration/useNarration';
 
@@ -97,13 +97,7 @@ async function start(): Promise<void> {
   await guarded(openFirst(hash, context, mode));
   // Offline use: the service worker comes after the page has loaded, in idle time (a chunk of
   // its own, with workbox-window: neither shares the network or the thread with the first page).
-  if (import.meta.env.PROD && 'serviceWorker' in navigator) afterLoad(() => void import('./offline').then((m) => m.startOffline(), () => undefined));
-}
-
-function afterLoad(work: () => void): void {
-  const inIdle = () => void browserIdle(3000).request(work);
-  if (document.readyState === 'complete') inIdle();
-  else window.addEventListener('load', inIdle, { once: true });
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) afterPageLoad(() => void import('./offline').then((m) => m.startOffline(), () => undefined));
 }
 
 /** Runs an open; an exception shows the load-error panel instead of leaving the page as it was. */

@@ -10,7 +10,7 @@
  * view, opened to compare, builds its chart at once.
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { browserIdle } from '../../app/idle';
+import { afterPageLoad } from '../../app/idle';
 import type { TimeChartProps } from './TimeChart';
 
 const TimeChart = lazy(() => import('./TimeChart'));
@@ -19,25 +19,6 @@ const TimeChart = lazy(() => import('./TimeChart'));
 const NEAR = '50% 0px';
 /** Otherwise it is built this long after the page has loaded, in an idle period. */
 const AFTER_LOAD_MS = 3000;
-
-/** Calls `then` in the first idle period `AFTER_LOAD_MS` after the page's load event. */
-function afterLoad(then: () => void): () => void {
-  const idleApi = browserIdle(2000);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let idle: number | undefined;
-  const wait = () => {
-    timer = setTimeout(() => {
-      idle = idleApi.request(then);
-    }, AFTER_LOAD_MS);
-  };
-  if (document.readyState === 'complete') wait();
-  else window.addEventListener('load', wait, { once: true });
-  return () => {
-    window.removeEventListener('load', wait);
-    clearTimeout(timer);
-    if (idle !== undefined) idleApi.cancel(idle);
-  };
-}
 
 export function LazyTimeChart({ whenNear = false, ...props }: TimeChartProps & { whenNear?: boolean }) {
   const slot = useRef<HTMLDivElement>(null);
@@ -49,7 +30,7 @@ export function LazyTimeChart({ whenNear = false, ...props }: TimeChartProps & {
       if (entries.some((entry) => entry.isIntersecting)) setNear(true);
     }, { rootMargin: NEAR });
     observer.observe(el);
-    const stopWaiting = afterLoad(() => setNear(true));
+    const stopWaiting = afterPageLoad(() => setNear(true), { delayMs: AFTER_LOAD_MS, timeoutMs: 2000 });
     return () => {
       observer.disconnect();
       stopWaiting();

@@ -40,9 +40,8 @@ const STEP_X = 16;
  * sideways places are many (a few thousand on a wide cluster) and rarely needed, so they are
  * built only when no place of the column is free.
  */
-function shiftsOf(): number[] {
-  return Array.from({ length: 2 * MAX_TRIES + 1 }, (_, i) => (i === 0 ? 0 : (i % 2 === 1 ? -1 : 1) * Math.ceil(i / 2)));
-}
+/** 0, -1, +1, -2, +2 … rows from the wanted place. */
+const SHIFTS = Array.from({ length: 2 * MAX_TRIES + 1 }, (_, i) => (i === 0 ? 0 : (i % 2 === 1 ? -1 : 1) * Math.ceil(i / 2)));
 
 function placesOf(label: LabelBox, bounds: Rect | undefined) {
   const stepY = label.height + GAP;
@@ -55,13 +54,12 @@ function placesOf(label: LabelBox, bounds: Rect | undefined) {
 
 function column(label: LabelBox, bounds: Rect | undefined): Rect[] {
   const { wanted, inBounds, row } = placesOf(label, bounds);
-  return shiftsOf().map((shift) => row(wanted, shift)).filter(inBounds);
+  return SHIFTS.map((shift) => row(wanted, shift)).filter(inBounds);
 }
 
 function aside(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undefined): Rect[] {
   if (!bounds) return [];
   const { stepY, clampX, wanted, inBounds, row } = placesOf(label, bounds);
-  const shifts = shiftsOf();
   const xs = new Set<number>();
   for (let x = bounds.x; x < bounds.x + bounds.width - label.width; x += STEP_X) xs.add(x);
   // Right beside each name, on either side: where the nearest free place usually is.
@@ -72,7 +70,7 @@ function aside(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undef
   }
   xs.add(clampX(bounds.x + bounds.width - label.width));
   xs.delete(wanted);
-  return [...xs].flatMap((x) => shifts.map((shift) => ({ box: row(x, shift), distance: Math.hypot(x - wanted, shift * stepY) })))
+  return [...xs].flatMap((x) => SHIFTS.map((shift) => ({ box: row(x, shift), distance: Math.hypot(x - wanted, shift * stepY) })))
     .filter((c) => inBounds(c.box))
     .sort((a, b) => a.distance - b.distance)
     .map((c) => c.box);

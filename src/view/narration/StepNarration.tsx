@@ -6,7 +6,7 @@ import type { World } from '../../core/model/world';
 import { viewActions } from '../../store/viewStore';
 import { numberFormatFor } from '../numberFormat';
 import { describeStep } from '../viewModel';
-import { useNarration } from './useNarration';
+import { FIRST_LOAD_HOLD_MS, useNarration } from './useNarration';
 
 export interface StepNarrationProps {
   scenario: Scenario;
@@ -21,15 +21,14 @@ export interface StepNarrationProps {
   withReadingAid?: boolean;
 }
 
-/**
- * How long a first load may keep what follows the narration hidden while the sentences' chunk
- * arrives. It arrives just after the first paint (a round trip for a chunk of about 20 kB), and
- * then pushed the cluster down by several hundred pixels on a phone: a layout shift the reader
- * sees (Lighthouse's CLS 0.17). Hidden, the cluster is laid out but not painted until the
- * sentences are there, so it appears once, where it stays; the keys and the store work
+/*
+ * A first load keeps what follows the narration hidden while the sentences' chunk arrives (at
+ * most FIRST_LOAD_HOLD_MS). It arrives just after the first paint (a round trip for a chunk of
+ * about 20 kB), and then pushed the cluster down by several hundred pixels on a phone: a layout
+ * shift the reader sees (Lighthouse's CLS 0.17). Hidden, the cluster is laid out but not painted
+ * until the sentences are there, so it appears once, where it stays; the keys and the store work
  * meanwhile. Bounded: a chunk that never comes does not hide the cluster for good.
  */
-const FIRST_LOAD_HOLD_MS = 1000;
 
 /**
  * The step narration (ui-contract.md `step-narration`): the step's title, its own `note` first,

@@ -49,15 +49,16 @@ export function useNarration(): NarrationModule | null {
 }
 
 /**
- * How long the page's secondary parts (the groups, the inspector, the console) wait for the
- * narration on a first load: as long as StepNarration keeps what follows it hidden.
+ * How long a first load waits for the narration: StepNarration keeps what follows it hidden that
+ * long at most, and the page's secondary parts (the groups, the inspector, the console, the
+ * animation layer) wait as long before they mount anyway.
  */
-const SETTLE_MS = 1000;
+export const FIRST_LOAD_HOLD_MS = 1000;
 /** Once settled, settled for good (a language switch reloads texts; the panels stay). */
 let settledOnce = false;
 
 /**
- * Whether the narration is in (or `SETTLE_MS` have passed): the panels below the cluster mount
+ * Whether the narration is in (or `FIRST_LOAD_HOLD_MS` have passed): the panels below the cluster mount
  * then, not with the first render. Their chunks (about 40 kB) otherwise load alongside the
  * narration's, which is the page's largest text, and share the network with it; they are below
  * the fold, and hidden until the narration is in anyway.
@@ -76,7 +77,7 @@ export function useNarrationSettled(): boolean {
       settle();
       return undefined;
     }
-    const timer = setTimeout(settle, SETTLE_MS);
+    const timer = setTimeout(settle, FIRST_LOAD_HOLD_MS);
     return () => clearTimeout(timer);
   }, [settled, narration]);
   return settled;
