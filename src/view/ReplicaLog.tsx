@@ -2,7 +2,7 @@ import { lazy, Suspense, type CSSProperties } from 'react';
 import { recordDiffKey, replicaDiffKey, useDiffers } from './split/differs';
 import { useTranslation } from 'react-i18next';
 import type { PartitionReport, ReplicaReport } from '../core/model/report';
-import type { LogWindow } from './layout/logWindow';
+import { cellsLabelled, type LogWindow } from './layout/logWindow';
 import type { ReplicaChange, ReplicaRole } from './viewModel';
 import type { ConsumerMarksInput } from './groups/consumerMarks';
 
@@ -36,6 +36,7 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
   const { t } = useTranslation();
   const differs = useDiffers();
   const drawn = replica.log.filter((record) => record.offset >= window.firstOffset);
+  const labelled = cellsLabelled(window);
   const uncommitted = replica.log.filter((record) => record.offset >= replica.highWatermark).length;
   const name = `${partition.topic}-${partition.partition}`;
   const summary = replica.log.length === 0
@@ -94,8 +95,8 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
               data-epoch={record.leaderEpoch}
               data-differs={differs?.records.has(recordDiffKey(partition.topic, partition.partition, replica.broker, record.offset)) ? 'true' : undefined}
             >
-              <span className="record-offset">{record.offset}</span>
-              <span className="record-epoch">e{record.leaderEpoch}</span>
+              {labelled && <span className="record-offset">{record.offset}</span>}
+              {labelled && <span className="record-epoch">e{record.leaderEpoch}</span>}
             </div>
           );
         })}

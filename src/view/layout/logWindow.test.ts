@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PartitionReport, ReplicaReport } from '../../core/model/report';
-import { logWindow, MIN_RECENT } from './logWindow';
+import { cellsLabelled, logWindow, MIN_RECENT } from './logWindow';
 
 const replica = (broker: number, logEndOffset: number, highWatermark: number): ReplicaReport =>
   ({ broker, logStartOffset: 0, logEndOffset, highWatermark, log: [], epochCache: [], segments: [] });
@@ -34,5 +34,22 @@ describe('logWindow after retention', () => {
 
   it('a follower still holding older segments keeps them in the window', () => {
     expect(logWindow(partition([holding(1, 1000, 1003), holding(2, 995, 1003)])).firstOffset).toBe(995);
+  });
+});
+
+describe('cellsLabelled: text in the cells only while it is readable', () => {
+  it('labels up to 14 slots (offset text ≥ 7 px at the narrowest strip), not past them', () => {
+    // The offset's font size in styles.css: 10.5rem × 0.6 / slots, at 16 px a rem.
+    const offsetPx = (slots: number) => (10.5 * 16 * 0.6) / slots;
+    const withEnd = (leo: number) => logWindow(partition([replica(1, leo, leo)]));
+    expect(withEnd(13).slots).toBe(14);
+    expect(cellsLabelled(withEnd(13))).toBe(true);
+    expect(offsetPx(14)).toBeGreaterThanOrEqual(7);
+    expect(withEnd(14).slots).toBe(15);
+    expect(cellsLabelled(withEnd(14))).toBe(false);
+    expect(offsetPx(15)).toBeLessThan(7);
+    // A long log draws its last 20 records and one empty slot: 21 slots, bare cells.
+    expect(withEnd(500).slots).toBe(MIN_RECENT + 1);
+    expect(cellsLabelled(withEnd(500))).toBe(false);
   });
 });

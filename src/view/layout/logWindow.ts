@@ -14,6 +14,19 @@ export const MIN_SLOTS = 5;
 /** Records drawn at least, counting back from the end, when a log is long. */
 export const MIN_RECENT = 20;
 
+/**
+ * Up to this many slots a cell shows its offset and epoch in text. The text is sized for the
+ * narrowest strip (styles.css, `.record-offset`: 10.5rem × 0.6 / slots), so past 14 slots the
+ * offset would be under 7 px and the epoch under 5 px: unreadable, yet two text boxes per cell
+ * to lay out and shape, most of a long jump's layout (bench/browser: 21 slots, 180 cells,
+ * 720 of its 2,450 layout objects). Wider windows leave the cells bare: the colour gives the
+ * epoch, and a cell's tooltip and the replica's screen-reader summary give both in words.
+ */
+export const LABELLED_SLOTS = 14;
+
+/** Whether the window's cells are wide enough to carry their offset and epoch in text. */
+export const cellsLabelled = (window: LogWindow): boolean => window.slots <= LABELLED_SLOTS;
+
 export interface LogWindow {
   /** The first offset drawn (`data-first-drawn-offset` when > 0). */
   firstOffset: number;
