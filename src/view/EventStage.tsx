@@ -205,6 +205,11 @@ export function EventStage() {
     const leap = from !== null && Math.abs(position - from) > 1;
     if (leap) {
       grid.dataset.jumped = '';
+      // Nothing lands after a jump: the cells it drew get no animation at all, rather than one
+      // of no duration (styles.css), which the browser still builds and starts for each of a few
+      // hundred cells (about 10 ms of a long jump's style work; bench/browser). Inline, so it
+      // stays with those cells: leaving `data-jumped` at the next step must not start them.
+      for (const cell of grid.querySelectorAll<HTMLElement>('.record')) cell.style.animation = 'none';
       return drawAfterPaint(svg, grid, plan, t);
     }
     delete grid.dataset.jumped;
