@@ -17,7 +17,14 @@ export default tseslint.config(
   {
     files: ['src/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-syntax': ['error', {
+        selector: 'JSXAttribute[name.name=/^on(Animation|Transition)/]',
+        message: 'Animation and transition events never reach React (src/app/quietAnimationEvents.ts).',
+      }],
+    },
   },
   {
     // src/core's import graph: no cycles (reactions as data instead), nothing from the runner.

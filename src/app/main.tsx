@@ -21,6 +21,7 @@ import { savedSessionsStore } from '../store/savedSessionsStore';
 import { afterPageLoad } from './idle';
 import { installPrecompute, precomputeEnabled } from './precompute';
 import { loadNarration } from '../view/narration/useNarration';
+import { quietAnimationEvents } from './quietAnimationEvents';
 
 /*
  * No top-level await: chunks loaded later (persistence, the located JSON parser) import shared
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
   // In a transition: React renders the first page in slices of a few ms, yielding to the
   // browser between them, instead of one task of a few hundred ms on a phone (a link's store is
   // often filled before this render runs, so it is the whole cluster, not an empty frame).
+  quietAnimationEvents();
   const reactRoot = createRoot(root);
   startTransition(() => reactRoot.render(
     <StrictMode>
