@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProducedReport, Report } from '../core/model/report';
 import type { World } from '../core/model/world';
@@ -6,6 +7,7 @@ import { useSession } from '../store/sessionStore';
 import type { RecordFlag } from './narration/recordFlags';
 import { useNarration, type NarrationModule } from './narration/useNarration';
 import { ScrollRegion } from './ScrollRegion';
+import { usePanelValue } from './panelValue';
 import { outcomeOf } from './viewModel';
 
 interface ChipProps {
@@ -53,11 +55,19 @@ function OutcomeChip({ record, t, flag, narration, world, explain }: ChipProps) 
 /** Rows drawn at most: the most recent records (a burst of 10,000 stays cheap to draw). */
 export const PRODUCED_ROWS = 30;
 
-/** The records produced so far (the most recent ones), with the producer's view of each outcome. */
+/**
+ * The records produced so far (the most recent ones), with the producer's view of each outcome.
+ * After a step or a jump it follows the session one render behind the picture (panelValue.ts).
+ */
 export function ProducedList({ report }: { report: Report }) {
+  const deferredReport = usePanelValue(report);
+  const world = usePanelValue(useSession((s) => s.world));
+  return <ProducedTable report={deferredReport} world={world} />;
+}
+
+const ProducedTable = memo(function ProducedTable({ report, world }: { report: Report; world: World | null }) {
   const { t } = useTranslation();
   const narration = useNarration();
-  const world = useSession((s) => s.world);
   const all = report.produced;
   const produced = all.length > PRODUCED_ROWS ? all.slice(-PRODUCED_ROWS) : all;
   const hidden = all.length - produced.length;
@@ -107,4 +117,4 @@ export function ProducedList({ report }: { report: Report }) {
       )}
     </section>
   );
-}
+});

@@ -12,7 +12,7 @@
  * the mark), `data-parted` (split: the first step where the panes' numbers differ); `time-chart-point` (`data-step`, `data-pane`); `time-chart-row` (`data-step`,
  * `data-pane`). See docs/ui-contract.md.
  */
-import { useCallback, useContext, useId, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import { memo, useCallback, useContext, useId, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../core/model/scenario';
 import type { World } from '../../core/model/world';
@@ -21,8 +21,9 @@ import chartEn from '../../i18n/chart.en.json';
 import chartZh from '../../i18n/chart.zh.json';
 import { SessionContext, useSessionOf, type SessionStore } from '../../store/sessionStore';
 import { useSplit } from '../../store/splitStore';
-import { useView } from '../../store/viewStore';
+import { useView, type Selection } from '../../store/viewStore';
 import { numberFormatFor } from '../numberFormat';
+import { usePanelValue } from '../panelValue';
 import { changeSteps, chartFacts, hwSteps, firstDifference, linear, niceTicks, stepPath, windowAround, type ChartFacts } from './chartFacts';
 import { seriesKey, valuesAt, type PartitionSeries } from './partitionSeries';
 import { seriesJobFor, type SeriesJob } from './seriesJob';
@@ -45,13 +46,14 @@ const TABLE_ROWS = 24;
 const MAX_POINTS = 80;
 const MAX_FALLS_SAID = 3;
 
-function useJob(scenario: Scenario | null): SeriesJob | null {
+/** The scenario's series job, and its version (it changes as the job gets further). */
+function useJob(scenario: Scenario | null): [SeriesJob | null, number] {
   const job = useMemo(() => (scenario ? seriesJobFor(scenario) : null), [scenario]);
-  useSyncExternalStore(
+  const version = useSyncExternalStore(
     (listener) => (job ? job.subscribe(listener) : () => {}),
     () => (job ? job.version : -1),
   );
-  return job;
+  return [job, version];
 }
 
 /** The width of the chart's box in CSS pixels, kept up to date (480 until measured), and the ref to put on the box. */
@@ -127,22 +129,42 @@ export interface TimeChartProps {
   stores?: SessionStore[];
 }
 
+/** After a step or a jump the chart follows the session one render behind the picture (panelValue.ts). */
 export default function TimeChart({ stores: given }: TimeChartProps) {
-  const { t, i18n } = useTranslation('chart');
-  ensureNamespace(i18n, 'chart', { en: chartEn, zh: chartZh });
   const context = useContext(SessionContext);
   const stores = given ?? [context];
   const a = stores[0];
   const b = stores[1] ?? null;
   const scenarioA = useSessionOf(a, (s) => s.scenario);
   const scenarioB = useSessionOf(b ?? a, (s) => s.scenario);
-  const position = useSessionOf(a, (s) => s.position);
+  const position = usePanelValue(useSessionOf(a, (s) => s.position), a);
   const total = useSessionOf(a, (s) => s.total);
-  const world = useSessionOf(a, (s) => s.world);
+  const world = usePanelValue(useSessionOf(a, (s) => s.world), a);
   const selection = useView((s) => s.selection);
   const split = useSplit();
-  const jobA = useJob(scenarioA);
-  const jobB = useJob(b ? scenarioB : null);
+  const [jobA, versionA] = useJob(scenarioA);
+  const [jobB, versionB] = useJob(b ? scenarioB : null);
+  return <Chart a={a} b={b} position={position} total={total} world={world} selection={selection} split={split} jobA={jobA} jobB={jobB} versionA={versionA} versionB={versionB} />;
+}
+
+interface ChartProps {
+  a: SessionStore;
+  b: SessionStore | null;
+  position: number;
+  total: number;
+  world: World | null;
+  selection: Selection | null;
+  split: string | null;
+  jobA: SeriesJob | null;
+  jobB: SeriesJob | null;
+  /** The jobs' versions: a job is the same object as it gets further. */
+  versionA: number;
+  versionB: number;
+}
+
+const Chart = memo(function Chart({ a, b, position, total, world, selection, split, jobA, jobB }: ChartProps) {
+  const { t, i18n } = useTranslation('chart');
+  ensureNamespace(i18n, 'chart', { en: chartEn, zh: chartZh });
   const titleId = useId();
   const descId = useId();
   const [WIDTH, boxRef] = useBoxWidth();
@@ -330,7 +352,7 @@ export default function TimeChart({ stores: given }: TimeChartProps) {
       </figure>
     </section>
   );
-}
+});
 
 function ValuesTable({ s, pane, paneName, name, at, upTo, timeMs, onSeek }: {
   s: PartitionSeries; pane: number; paneName: string; name: string; at: number; upTo: number; timeMs: number[]; onSeek: (step: number) => void;

@@ -1,4 +1,7 @@
+import { memo } from 'react';
+import { usePanelValue } from '../panelValue';
 import { useTranslation } from 'react-i18next';
+import type { SimEvent } from '../../core/model/events';
 import { Field } from '../controls/Field';
 import type { World } from '../../core/model/world';
 import { useSession } from '../../store/sessionStore';
@@ -30,12 +33,28 @@ function defaultSelection(world: World): Selection | null {
 /**
  * The text equivalent of the picture: for the selected broker or partition, every number the
  * picture draws, the state machines' states, and the last step's events in words.
+ *
+ * After a step or a jump it follows the session one render behind the picture (panelValue.ts).
  */
 export function Inspector() {
-  const { t } = useTranslation();
-  const world = useSession((s) => s.world);
+  const world = usePanelValue(useSession((s) => s.world));
+  const events = usePanelValue(useSession((s) => s.events));
+  const position = usePanelValue(useSession((s) => s.position));
   const chosen = useView((s) => s.selection);
   const split = useSplit();
+  return <InspectorPanel world={world} events={events} position={position} chosen={chosen} split={split !== null} />;
+}
+
+interface InspectorPanelProps {
+  world: World | null;
+  events: SimEvent[];
+  position: number;
+  chosen: Selection | null;
+  split: boolean;
+}
+
+const InspectorPanel = memo(function InspectorPanel({ world, events, position, chosen, split }: InspectorPanelProps) {
+  const { t } = useTranslation();
   if (!world) return null;
   const selection = chosen ?? defaultSelection(world);
   return (
@@ -58,7 +77,7 @@ export function Inspector() {
       {/* In the split view the chart overlays both panes there, under them. */}
       {selection?.kind === 'partition' && !split && <LazyTimeChart whenNear />}
       <ProducerFacts world={world} />
-      <LastStepEvents />
+      <LastStepEvents events={events} position={position} />
     </section>
   );
-}
+});

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../store/sessionStore';
+import type { SimEvent } from '../../core/model/events';
 import { eventInWords, summariseEvents } from './eventWords';
 import { numberFormatFor } from '../numberFormat';
 
 /** What the step that led here did, in words (a live region: stepping announces it). */
-export function LastStepEvents() {
+export function LastStepEvents({ events, position }: { events: SimEvent[]; position: number }) {
   const { t, i18n } = useTranslation();
   const number = numberFormatFor(i18n.language);
-  const events = useSession((s) => s.events);
-  const position = useSession((s) => s.position);
   const { shown, folded } = summariseEvents(events);
   return (
     <section className="last-events" aria-label={t('inspector.lastStep')}>
