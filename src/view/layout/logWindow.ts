@@ -20,7 +20,9 @@ export const MIN_RECENT = 20;
  * offset would be under 7 px and the epoch under 5 px: unreadable, yet two text boxes per cell
  * to lay out and shape, most of a long jump's layout (bench/browser: 21 slots, 180 cells,
  * 720 of its 2,450 layout objects). Wider windows leave the cells bare: the colour gives the
- * epoch, and a cell's tooltip and the replica's screen-reader summary give both in words.
+ * epoch, a cell's tooltip gives its offset and epoch in words, and the inspector's epoch cache
+ * where each epoch starts (the strip itself is hidden from screen readers: its summary and the
+ * inspector say what it shows).
  */
 export const LABELLED_SLOTS = 14;
 
