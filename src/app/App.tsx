@@ -46,9 +46,9 @@ const SavedSessionsDialog = lazy(() => import('../view/dialogs/SavedSessionsDial
 const CoursePage = lazy(() => import('../lessons/CoursePage').then((m) => ({ default: m.CoursePage })));
 const LessonPlayer = lazy(() => import('../lessons/LessonPlayer').then((m) => ({ default: m.LessonPlayer })));
 
-/** Panels below the cluster: mounted once the narration is in (useNarrationSettled says why). */
+/** Lazy panels below the cluster: mounted once the narration is in (useNarrationSettled says why). */
 function AfterNarration({ children }: { children: ReactNode }) {
-  return useNarrationSettled() ? children : null;
+  return useNarrationSettled() ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
 
 function LazyDialogs() {
@@ -175,22 +175,18 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
               )}
               {(report.groups.length > 0 || !embed) && !split && (
                 <AfterNarration>
-                  <Suspense fallback={null}>
-                    <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled}
-                      consumers={world?.groups.consumers} editable={!embed} withChart
-                      events={events} steps={scenario.steps} position={position} />
-                  </Suspense>
+                  <GroupsPanel groups={report.groups} partitions={report.partitions} polled={report.polled}
+                    consumers={world?.groups.consumers} editable={!embed} withChart
+                    events={events} steps={scenario.steps} position={position} />
                 </AfterNarration>
               )}
               {!split && <StepErrorList stepErrors={report.stepErrors} scenario={scenario} world={world} />}
               {!embed && !split && <AnomalyList anomalies={report.anomalies} />}
-              {!embed && <AfterNarration><Suspense fallback={null}><Inspector /></Suspense></AfterNarration>}
+              {!embed && <AfterNarration><Inspector /></AfterNarration>}
               {!embed && <ProducedList report={report} />}
               {!embed && (
                 <AfterNarration>
-                  <Suspense fallback={null}>
-                    <ConsolePanel entries={report.cli} topics={[...new Set(report.partitions.map((p) => p.topic))]} era={scenario.cluster.metadata} groups={report.groups.map((g) => g.group)} />
-                  </Suspense>
+                  <ConsolePanel entries={report.cli} topics={[...new Set(report.partitions.map((p) => p.topic))]} era={scenario.cluster.metadata} groups={report.groups.map((g) => g.group)} />
                 </AfterNarration>
               )}
             </main>

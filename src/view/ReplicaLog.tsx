@@ -95,8 +95,12 @@ export function ReplicaLog({ partition, replica, role, inIsr, window, row, chang
               data-epoch={record.leaderEpoch}
               data-differs={differs?.records.has(recordDiffKey(partition.topic, partition.partition, replica.broker, record.offset)) ? 'true' : undefined}
             >
-              {labelled && <span className="record-offset">{record.offset}</span>}
-              {labelled && <span className="record-epoch">e{record.leaderEpoch}</span>}
+              {labelled && (
+                <>
+                  <span className="record-offset">{record.offset}</span>
+                  <span className="record-epoch">e{record.leaderEpoch}</span>
+                </>
+              )}
             </div>
           );
         })}

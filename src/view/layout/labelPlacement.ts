@@ -84,8 +84,19 @@ export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rec
   const placed: Rect[] = [...taken];
   const result = new Map<string, { x: number; y: number }>();
   const covered = (box: Rect, rects: readonly Rect[]) => rects.reduce((sum, o) => sum + overlapArea(box, o), 0);
-  const least = (tries: Rect[], rects: readonly Rect[]) =>
-    tries.reduce<Rect | null>((best, box) => (best === null || covered(box, rects) < covered(best, rects) ? box : best), null);
+  /** The first of `tries` that covers least of `rects` (each place's cover computed once). */
+  const least = (tries: Rect[], rects: readonly Rect[]): Rect | null => {
+    let best: Rect | null = null;
+    let bestCover = Infinity;
+    for (const box of tries) {
+      const cover = covered(box, rects);
+      if (cover < bestCover) {
+        best = box;
+        bestCover = cover;
+      }
+    }
+    return best;
+  };
   const clearOfNames = (box: Rect) => !obstacles.some((o) => overlaps(box, o));
   const free = (box: Rect) => !placed.some((o) => overlaps(box, o)) && clearOfNames(box);
   for (const label of labels) {
