@@ -98,10 +98,18 @@ export function StepList({ scenario, position, stepErrors }: {
   const world = useSession((s) => s.world);
   const narration = useNarration();
 
+  // A long scenario lists a window around the cursor: jumping across 3,000 steps stays cheap.
+  const count = 1 + Math.max(scenario.steps.length, Array.isArray(documentSteps) ? documentSteps.length : 0);
+  const from = Math.max(0, Math.min(position - STEP_WINDOW / 2, count - STEP_WINDOW));
+  const to = Math.min(count, from + STEP_WINDOW);
+  const rows = to - from;
+
   // Whether the list is on screen: while it is not (below the fold on a laptop), keeping the
   // current entry scrolled into view waits, so a jump never forces a layout of the hidden panel.
   const onScreen = useRef(false);
   const pendingScroll = useRef(true);
+  /** The current row was placed in view, and the reader has not scrolled the list since. */
+  const placed = useRef(false);
   const keepCurrentInView = () => {
     const list = listRef.current;
     const current = list?.querySelector<HTMLElement>('[aria-current="step"]');
@@ -112,6 +120,7 @@ export function StepList({ scenario, position, stepErrors }: {
     else if (top + current.offsetHeight > list.scrollTop + list.clientHeight) {
       list.scrollTop = top + current.offsetHeight - list.clientHeight;
     }
+    placed.current = true;
   };
 
   useEffect(() => {
@@ -128,6 +137,28 @@ export function StepList({ scenario, position, stepErrors }: {
     return () => observer.disconnect();
   }, []);
 
+  // Rows change height after the current one was placed (their texts arrive with the language's
+  // chunk, a narrower column wraps them, the list's own height follows the viewport): the current
+  // row is placed again, unless the reader has scrolled the list since.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list || typeof ResizeObserver === 'undefined') return;
+    // The reader's own scrolling (wheel, touch, the scrollbar, keys): not the browser's scroll
+    // anchoring, which also fires scroll events when rows change height.
+    const readerScrolled = () => { placed.current = false; };
+    const inputs = ['wheel', 'touchmove', 'pointerdown', 'keydown'] as const;
+    const observer = new ResizeObserver(() => {
+      if (onScreen.current && placed.current) keepCurrentInView();
+    });
+    observer.observe(list);
+    for (const row of list.children) observer.observe(row);
+    for (const input of inputs) list.addEventListener(input, readerScrolled, { passive: true });
+    return () => {
+      observer.disconnect();
+      for (const input of inputs) list.removeEventListener(input, readerScrolled);
+    };
+  }, [rows]);
+
   useEffect(() => {
     pendingScroll.current = true;
     if (!onScreen.current) return;
@@ -136,10 +167,6 @@ export function StepList({ scenario, position, stepErrors }: {
     return () => cancelAnimationFrame(frame);
   }, [position]);
 
-  // A long scenario lists a window around the cursor: jumping across 3,000 steps stays cheap.
-  const count = 1 + Math.max(scenario.steps.length, Array.isArray(documentSteps) ? documentSteps.length : 0);
-  const from = Math.max(0, Math.min(position - STEP_WINDOW / 2, count - STEP_WINDOW));
-  const to = Math.min(count, from + STEP_WINDOW);
   const describe = (at: number): string => {
     if (at === 0) return t('steps.initial');
     const step = scenario.steps[at - 1];
