@@ -221,6 +221,49 @@ describe('saves that hold', () => {
     }
   });
 
+  it('a new position alone is written in the next idle moment, a new document at once; leaving the page writes what waits', async () => {
+    const idle: (() => void)[] = [];
+    const g = globalThis as { requestIdleCallback?: (run: () => void) => number };
+    g.requestIdleCallback = (run) => idle.push(run);
+    const listeners = new Map<string, () => void>();
+    const events = {
+      addEventListener: (type: string, run: () => void) => listeners.set(type, run),
+      removeEventListener: (type: string) => listeners.delete(type),
+    } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
+    try {
+      const db = await openSessionDb();
+      const store = createSessionStore({ checkpointEvery: 50 });
+      const keeper = watchSession(store, db, null, { locks: null, events });
+      const drainIdle = async () => {
+        await expect.poll(() => idle.length).toBe(1);
+        idle.shift()?.();
+      };
+      store.getState().load({ kind: 'edited' }, scenarioOf(document), 60, null, document);
+      await expect.poll(async () => (await listSessions(db))[0]?.position).toBe(60); // at once
+      await drainIdle(); // the checkpoint at 50
+      await keeper.flushed();
+      store.getState().next();
+      await expect.poll(() => idle.length).toBe(1); // the new position waits
+      expect((await listSessions(db))[0].position).toBe(60);
+      await drainIdle();
+      await expect.poll(async () => (await listSessions(db))[0].position).toBe(61);
+      await drainIdle(); // the checkpoint, unchanged
+      await keeper.flushed();
+      // The page goes away while a new position waits: it is written without waiting.
+      store.getState().next();
+      await expect.poll(() => idle.length).toBe(1);
+      listeners.get('pagehide')?.();
+      await expect.poll(async () => (await listSessions(db))[0].position).toBe(62);
+      // The hurried wait's idle callback is still due (a no-op now), and the checkpoint's.
+      await expect.poll(() => idle.length).toBe(2);
+      for (const run of idle.splice(0)) run();
+      await keeper.flushed();
+      keeper.stop();
+    } finally {
+      delete g.requestIdleCallback;
+    }
+  });
+
   it('a failed write (storage full) shows a notice once and the app goes on in memory', async () => {
     const db = await openSessionDb();
     const full = Object.create(db, {

@@ -150,9 +150,16 @@ function sessionClaims(locks: SessionLocks | null) {
  * between frames instead of following a jump or a step in the same frame; at most half a
  * second. Without `requestIdleCallback` (Safari, Node) at once.
  */
-function idleTime(): Promise<void> {
+function idleTime(hurry: Set<() => void>): Promise<void> {
   if (typeof globalThis.requestIdleCallback !== 'function') return Promise.resolve();
-  return new Promise((resolve) => { globalThis.requestIdleCallback(() => resolve(), { timeout: 500 }); });
+  return new Promise((resolve) => {
+    const done = () => {
+      hurry.delete(done);
+      resolve();
+    };
+    hurry.add(done);
+    globalThis.requestIdleCallback(done, { timeout: 500 });
+  });
 }
 
 /**
@@ -173,6 +180,12 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
   let failureTold = false;
   const elsewhereTold = new Set<string>();
   const claims = sessionClaims(locks);
+  /** Idle waits under way: the page going away ends them, so what is pending is written now. */
+  const hurry = new Set<() => void>();
+  /** The session record last written: a change of position alone waits for an idle moment. */
+  let savedDocument: { id: string; document: unknown; title: string } | null = null;
+  /** The page is going away: the next write waits for nothing. */
+  let urgent = false;
   /** The checkpoint last written: not written again while it stays the same. */
   let savedCheckpoint: { id: string; world: World } | null = null;
   const writeCheckpoint = async (sessionId: string, scenario: Scenario, world: World) => {
@@ -190,6 +203,15 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
       elsewhereTold.add(sessionId);
       return;
     }
+    // A new position alone (a step, a jump, playing) is written in the browser's next idle
+    // moment: the record carries the whole document, and cloning a long one into IndexedDB
+    // cost a jump about 6 ms before its frame was painted. A new document is written at once.
+    const hurried = urgent;
+    urgent = false;
+    const before = store.getState();
+    if (!hurried && savedDocument?.id === sessionId && savedDocument.document === before.document && savedDocument.title === (before.scenario?.title ?? '')) {
+      await idleTime(hurry);
+    }
     const state = store.getState();
     if (!saveable(state) || id !== sessionId) return;
     const session: SavedSession = {
@@ -198,11 +220,12 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     };
     const world = state.savableCheckpoint();
     await saveSession(db, session);
+    savedDocument = { id: sessionId, document: session.document, title: session.title };
     rememberTabSession(sessionId);
     if (!world || !state.scenario) return;
     // The session itself is written at once (a reload right after a step lands there); the
     // checkpoint, which costs most, waits for the browser's next idle moment.
-    await idleTime();
+    if (!hurried) await idleTime(hurry);
     await writeCheckpoint(sessionId, state.scenario, world);
   };
   const failed = () => {
@@ -226,10 +249,15 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
       running = false;
     })();
   };
-  const onHide = () => {
-    if (globalThis.document?.visibilityState !== 'visible') requestSave();
+  const now = () => {
+    urgent = true;
+    requestSave();
+    for (const done of [...hurry]) done();
   };
-  const onPageHide = () => requestSave();
+  const onHide = () => {
+    if (globalThis.document?.visibilityState !== 'visible') now();
+  };
+  const onPageHide = () => now();
   events?.addEventListener('visibilitychange', onHide);
   events?.addEventListener('pagehide', onPageHide);
   if (saveable(store.getState())) requestSave();
