@@ -5,6 +5,7 @@
  */
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { cacheTranslations } from './cachedT';
 import en from './en.json';
 
 export const LANGUAGES = ['en', 'zh'] as const;
@@ -89,6 +90,7 @@ export function createI18n(language: Language): i18n {
     // React escapes text itself; the catalogs hold plain text only.
     interpolation: { escapeValue: false },
   });
+  cacheTranslations(instance);
   return instance;
 }
 
