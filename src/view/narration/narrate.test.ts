@@ -442,6 +442,22 @@ describe('errors in words', () => {
     expect(sentence.key).toBe(`errors.${error}`);
     expectBoth([sentence], [new RegExp(`^${error}: \\S`)], [new RegExp(`^${error}：\\S`)]);
   });
+  it('a record produced while its partition has no leader waits in the producer, and the narration says so', () => {
+    const played = play({
+      cluster: { brokers: 2, replication: 'manual' },
+      topics: [{ name: 'orders', assignment: [[1]] }, { name: 'audit', assignment: [[2]] }],
+      steps: [
+        { op: 'produce', topic: 'audit', key: 'a', value: 'kept', acks: 1 },
+        { op: 'crash', broker: 1 },
+        { op: 'run', ms: 10000 },
+        { op: 'produce', topic: 'orders', key: 'k', value: 'v', acks: 1 },
+      ],
+    });
+    const waiting = narrationAt(played, 4).filter((s) => s.key === 'pending.noLeader');
+    expect(waiting.map((s) => s.params)).toEqual([expect.objectContaining({ where: 'orders-0' })]);
+    expect(text(waiting, 'en')).toMatch(/waits in the producer: orders-0 has no leader/);
+  });
+
   it('an unknown error still gets a sentence naming it', () => {
     expectBoth([errorSentence('SOMETHING_NEW', world)], [/^SOMETHING_NEW: Kafka's error name/], [/^SOMETHING_NEW：/]);
   });

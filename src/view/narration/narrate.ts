@@ -586,7 +586,11 @@ function pendingSentences(ctx: Context): Sentence[] {
     const p = partitionOf(world, h.topic, h.partition);
     if (p) out.push(...heldHighWatermarkSentences(world, p));
   }
-  for (const batch of world.producerBatches) {
+  // A batch never sent waits in its partition's queue (core/model/world.ts): those, in the order
+  // they were made, rather than every batch of the session.
+  const waiting = world.producers.flatMap((producer) => producer.partitions.flatMap((state) => state.queue)).sort((a, b) => a - b);
+  for (const id of waiting) {
+    const batch = world.producerBatches[id];
     const record = world.produced[batch.records[0]];
     const p = partitionOf(world, batch.topic, batch.partition);
     if (batch.phase === 'waiting' && batch.attempts === 0 && p?.leader === null && record) out.push(say('pending.noLeader', { record: recordText(record), where: where(record) }));
