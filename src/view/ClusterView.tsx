@@ -101,7 +101,7 @@ function BrokerHead({ broker, manual, editable }: { broker: BrokerReport; manual
       </h3>
       <span className={`chip state-${broker.state}`}>{t(`cluster.state.${broker.state}`)}</span>
       {broker.fenced && <span className="chip chip-fenced">{t('cluster.fenced')}</span>}
-      {editable && <BrokerMenu broker={broker} manual={manual} />}
+      {editable && <BrokerMenu id={broker.id} manual={manual} />}
     </header>
   );
 }

@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field';
-import type { BrokerReport } from '../../core/model/report';
 import type { DocumentStep } from '../../session/scenarioEdit';
 import { sessionActions } from '../../store/sessionStore';
 import { brokerStep, fetchStep } from './stepBuilders';
@@ -9,9 +8,10 @@ import { brokerStep, fetchStep } from './stepBuilders';
 /**
  * A broker's actions, as a disclosure on its column: crash (optionally losing its unflushed
  * tail), restart, controlled shutdown, isolate; in manual replication, fetch (and fetch with the
- * response lost). Each appends one step at the cursor.
+ * response lost). Each appends one step at the cursor. It takes the broker's id, not its report,
+ * so a step or a jump does not render it again (nor rewrite its input).
  */
-export function BrokerMenu({ broker, manual }: { broker: BrokerReport; manual: boolean }) {
+export const BrokerMenu = memo(function BrokerMenu({ id, manual }: { id: number; manual: boolean }) {
   const { t } = useTranslation();
   const [lostTail, setLostTail] = useState(0);
   const [open, setOpen] = useState(false);
@@ -30,7 +30,6 @@ export function BrokerMenu({ broker, manual }: { broker: BrokerReport; manual: b
     details.current.open = false;
     details.current.querySelector('summary')?.focus();
   };
-  const id = broker.id;
   const act = (step: DocumentStep) => {
     if (details.current) details.current.open = false;
     sessionActions().act(step);
@@ -58,4 +57,4 @@ export function BrokerMenu({ broker, manual }: { broker: BrokerReport; manual: b
       </div>
     </details>
   );
-}
+});

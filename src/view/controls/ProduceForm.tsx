@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field';
 import type { Scenario } from '../../core/model/scenario';
@@ -19,8 +19,20 @@ export function producibleTopics(scenario: Scenario, report: Report | null): { n
   return [...counts].map(([name, partitions]) => ({ name, partitions }));
 }
 
-/** The producer: one `produce` step (a record, or `count` of them) at the cursor. */
-export function ProduceForm({ scenario, report }: { scenario: Scenario; report: Report | null }) {
+type ProduceFormProps = { scenario: Scenario; report: Report | null };
+
+const sameTopics = (a: ProduceFormProps, b: ProduceFormProps): boolean => {
+  if (a.scenario !== b.scenario) return false;
+  const [before, after] = [producibleTopics(a.scenario, a.report), producibleTopics(b.scenario, b.report)];
+  return before.length === after.length && before.every((topic, i) => topic.name === after[i].name && topic.partitions === after[i].partitions);
+};
+
+/**
+ * The producer: one `produce` step (a record, or `count` of them) at the cursor. It renders again
+ * only when the topics it offers change: React rewrites every input of a form it renders (their
+ * `name` and `type` too), which a jump or a step does not need.
+ */
+export const ProduceForm = memo(function ProduceForm({ scenario, report }: ProduceFormProps) {
   const { t } = useTranslation();
   const topics = producibleTopics(scenario, report);
   const [topic, setTopic] = useState(topics[0]?.name ?? '');
@@ -81,4 +93,4 @@ export function ProduceForm({ scenario, report }: { scenario: Scenario; report: 
       <p className="hint muted">{t('controls.produce.hint')}</p>
     </form>
   );
-}
+}, sameTopics);

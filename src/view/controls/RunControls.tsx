@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from './Field';
 import { sessionActions } from '../../store/sessionStore';
@@ -6,7 +6,8 @@ import { healStep, MAX_RUN_MS, QUICK_RUNS_MS, runStep } from './stepBuilders';
 import { numberFormatFor } from '../numberFormat';
 
 /** Simulated time: quick "run" buttons, a field for any duration, and "heal the network". */
-export function RunControls() {
+/** No props: a jump or a step does not render it again (nor rewrite its inputs). */
+export const RunControls = memo(function RunControls() {
   const { t, i18n } = useTranslation();
   const [ms, setMs] = useState(1000);
   const number = numberFormatFor(i18n.language);
@@ -33,7 +34,7 @@ export function RunControls() {
       <button type="button" className="button" onClick={() => act(healStep)}>{t('controls.heal')}</button>
     </div>
   );
-}
+});
 
 /**
  * A quick-run button: its name starts with the text it shows ("10 s — run 10,000 ms"), so a
