@@ -37,6 +37,8 @@ describe('the translation cache', () => {
     expect(callKey('s', 'k', { a: { b: 1 } })).toBeNull();
     expect(callKey('s', ['k'], undefined)).toBeNull();
     expect(callKey('s', 'k', 'a default')).toBeNull();
+    expect(callKey('s', 'about:title', undefined)).toBeNull();
+    expect(callKey('s', 'title', { ns: 'about' })).toBeNull();
   });
 
   it('starts over when the language changes or a catalog is added', async () => {
@@ -49,5 +51,11 @@ describe('the translation cache', () => {
     expect(en('added.key')).toBe('added.key');
     i18n.addResourceBundle('en', 'translation', { added: { key: 'now here' } }, true);
     expect(en('added.key')).toBe('now here');
+    // Another namespace arriving leaves this one's texts; its own function sees it at once.
+    const about = i18n.getFixedT('en', 'about');
+    expect(about('title')).toBe('title');
+    i18n.addResourceBundle('en', 'about', { title: 'About' });
+    expect(about('title')).toBe('About');
+    expect(en('translation:added.key')).toBe('now here');
   });
 });
