@@ -3,7 +3,7 @@
  * the contract's order. Fields of mechanisms that have not landed yet are present and empty.
  */
 import type { LogRecordReport, PartitionReport, Report } from '../model/report';
-import type { PartitionState, ReplicaState, World } from '../model/world';
+import type { LogRecord, PartitionState, ReplicaState, World } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { leaderReplica, replicaOf } from '../simContext';
 import { segmentsReport } from '../protocol/logLayout';
@@ -19,7 +19,7 @@ export const SEMANTICS_VERSION = 1;
  * Each record with its batch's byte position in its segment (protocol/logLayout.ts). The log and
  * the segments both run in offset order, so one walk pairs them (no search per record).
  */
-function logWithPositions(replica: ReplicaState): LogRecordReport[] {
+function logWithPositions(replica: ReplicaState, shared: Map<LogRecord, LogRecordReport>): LogRecordReport[] {
   const segments = replica.layout.segments;
   let s = 0;
   return replica.log.map((record) => {
@@ -27,16 +27,24 @@ function logWithPositions(replica: ReplicaState): LogRecordReport[] {
     const segment = segments[s];
     const i = record.offset - segment.baseOffset;
     const position = segment !== undefined && i >= 0 && i < segment.positions.length ? segment.positions[i] : -1;
-    return {
+    // A follower appends the leader's record itself (protocol/fetch.ts), mostly at the same
+    // position: the replicas of a partition then share one entry, a third of the objects (and
+    // of what the replay worker posts to the page).
+    const same = shared.get(record);
+    if (same !== undefined && same.position === position) return same;
+    const entry = {
       offset: record.offset, leaderEpoch: record.leaderEpoch, step: record.step, index: record.index,
       key: record.key, value: record.value, position, sizeBytes: record.sizeBytes,
     };
+    if (same === undefined) shared.set(record, entry);
+    return entry;
   });
 }
 
 export function partitionReport(p: PartitionState): PartitionReport {
   // Without a leader, the HW its latest leader had (the CLI shows no leader then).
   const leader = leaderReplica(p) ?? replicaOf(p, p.lastLeader);
+  const shared = new Map<LogRecord, LogRecordReport>();
   return {
     topic: p.topic,
     partition: p.partition,
@@ -50,7 +58,7 @@ export function partitionReport(p: PartitionState): PartitionReport {
       logStartOffset: replica.logStartOffset,
       logEndOffset: logEndOffset(replica),
       highWatermark: replica.highWatermark,
-      log: logWithPositions(replica),
+      log: logWithPositions(replica, shared),
       epochCache: replica.epochCache.map(([epoch, start]) => [epoch, start] as [number, number]),
       segments: segmentsReport(replica.layout),
     })),
