@@ -8,8 +8,12 @@ import type { Scenario } from '../../core/model/scenario';
 import { browserIdle, type IdleApi as SliceApi } from '../../app/idle';
 import { SeriesBuilder, sharedPrefix, type ScenarioSeries } from './partitionSeries';
 
-/** Steps per call of `advance`: a few milliseconds at most. */
-const SLICE_STEPS = 10;
+/**
+ * Steps per call of `advance`: one, with the deadline checked after each (a step of a large
+ * cluster costs a few milliseconds; a slice run on its timeout while playing made ten of them a
+ * 20–30 ms task in the middle of playback).
+ */
+const SLICE_STEPS = 1;
 /** Stop a slice when less than this many ms of the idle period remain. */
 const RESERVE_MS = 3;
 /** Progress is told at most this often (a redraw per slice would cost more than the slice). */
