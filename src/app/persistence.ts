@@ -223,8 +223,8 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     savedDocument = { id: sessionId, document: session.document, title: session.title };
     rememberTabSession(sessionId);
     if (!world || !state.scenario) return;
-    // The session itself is written at once (a reload right after a step lands there); the
-    // checkpoint, which costs most, waits for the browser's next idle moment.
+    // The checkpoint, which costs most, waits for the browser's next idle moment too (a reload
+    // right after a step still lands there: `pagehide` writes what waits at once).
     if (!hurried) await idleTime(hurry);
     await writeCheckpoint(sessionId, state.scenario, world);
   };
