@@ -162,13 +162,17 @@ function idleTime(hurry: Set<() => void>): Promise<void> {
   });
 }
 
+/** The title a saved session is listed under. */
+const titleOf = (state: SessionState): string => state.scenario?.title ?? '';
+
 /**
- * Every change (a new document, a step, the position while playing) is written at once (its
- * checkpoint in the next idle moment); while a
- * write is under way the next one waits and then writes the latest state, so writes never pile
- * up. `pagehide` and `visibilitychange` write whatever is pending. A failed write (storage full,
- * site data cleared) shows a notice once and the app goes on in memory.
+ * Every change is written: a new document at once, a new position alone (a step, the position
+ * while playing) and the checkpoint in the browser's next idle moment. While a write is under
+ * way the next one waits and then writes the latest state, so writes never pile up. `pagehide`
+ * and `visibilitychange` write whatever is pending at once. A failed write (storage full, site
+ * data cleared) shows a notice once and the app goes on in memory.
  */
+
 export function watchSession(store: SessionStore, db: SessionDb, initialId: string | null = null, options: KeeperOptions = {}): SessionKeeper {
   const locks = options.locks === undefined ? browserLocks() : options.locks;
   const events = options.events === undefined ? (typeof window === 'undefined' ? null : window) : options.events;
@@ -209,13 +213,13 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     const hurried = urgent;
     urgent = false;
     const before = store.getState();
-    if (!hurried && savedDocument?.id === sessionId && savedDocument.document === before.document && savedDocument.title === (before.scenario?.title ?? '')) {
+    if (!hurried && savedDocument?.id === sessionId && savedDocument.document === before.document && savedDocument.title === titleOf(before)) {
       await idleTime(hurry);
     }
     const state = store.getState();
     if (!saveable(state) || id !== sessionId) return;
     const session: SavedSession = {
-      id: sessionId, title: state.scenario?.title ?? '', document: state.document, position: state.position,
+      id: sessionId, title: titleOf(state), document: state.document, position: state.position,
       semantics: SEMANTICS_VERSION, updatedAt: Date.now(), origin: { kind: state.source?.kind === 'link' ? 'link' : 'edited' },
     };
     const world = state.savableCheckpoint();

@@ -9,8 +9,8 @@
  * language changes or a catalog of its namespace is added (a lazily loaded one).
  *
  * Only plain calls are cached: a string key in the function's own namespaces and options whose
- * values are strings, numbers, booleans, null or undefined, answered with a string. Anything else (objects in the options,
- * `returnObjects`, several keys) goes to i18next every time.
+ * values are strings, numbers, booleans, null or undefined, answered with a string. Anything
+ * else (objects in the options, `returnObjects`, several keys) goes to i18next every time.
  */
 import type { i18n } from 'i18next';
 
