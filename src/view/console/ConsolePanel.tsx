@@ -9,8 +9,21 @@ import en from '../../i18n/cli.en.json';
 import zh from '../../i18n/cli.zh.json';
 import { ensureNamespace } from '../../i18n/lazyNamespace';
 import { sessionActions } from '../../store/sessionStore';
-import { complete } from './completion';
-import '../../core/cli/install';
+
+/*
+ * Tab completion needs the tools' option tables, that is most of the CLI's code (with consumer
+ * groups and xstate behind it): about 44 kB that a page showing the console at its foot used to
+ * parse and run while opening (long tasks in Lighthouse's mobile run). They load when the prompt
+ * is first focused; a command that is run loads the CLI through the session like any step
+ * (core/loadFeatures.ts).
+ */
+type Complete = typeof import('./completion').complete;
+let completion: Promise<Complete> | null = null;
+let loaded: Complete | null = null;
+function loadCompletion(): Promise<Complete> {
+  completion ??= import('./completion').then((m) => (loaded = m.complete), (error: unknown) => { completion = null; throw error; });
+  return completion;
+}
 
 interface Props {
   entries: CliReport[];
@@ -46,7 +59,15 @@ export default function ConsolePanel({ entries, topics, era, groups = [] }: Prop
     if (event.key === 'Tab' && !event.shiftKey && line.trim() !== '') {
       // Tab completes only when there is something to complete; otherwise it moves focus on
       // (a field that always swallowed Tab would trap keyboard users, WCAG 2.1.2).
-      const completed = complete(line, topics, era, groups);
+      if (loaded === null) {
+        // Pressed before the tables arrived (they load on focus): this Tab waits for them and
+        // completes; nothing to complete leaves the line as it was, and the next Tab moves on.
+        event.preventDefault();
+        const typed = line;
+        void loadCompletion().then((complete) => setLine((current) => (current === typed ? complete(typed, topics, era, groups) : current)), () => undefined);
+        return;
+      }
+      const completed = loaded(line, topics, era, groups);
       if (completed !== line) {
         event.preventDefault();
         setLine(completed);
@@ -83,7 +104,7 @@ export default function ConsolePanel({ entries, topics, era, groups = [] }: Prop
       </div>
       <form className="cli-form" onSubmit={submit}>
         <input id="cli-line" aria-label={t('prompt')} data-testid="cli-input" className="cli-line" value={line} spellCheck={false} autoCapitalize="off" autoComplete="off"
-          onChange={(e) => setLine(e.target.value)} onKeyDown={onKey} placeholder="$ kafka-topics.sh --bootstrap-server localhost:9092 --list" />
+          onChange={(e) => setLine(e.target.value)} onKeyDown={onKey} onFocus={() => void loadCompletion().catch(() => undefined)} placeholder="$ kafka-topics.sh --bootstrap-server localhost:9092 --list" />
         {takesInput && (
           <label className="cli-input-lines">
             <span>{isProducer ? t('input') : t('file', { file: fromFile?.[1] || 'CSV' })}</span>
