@@ -19,7 +19,24 @@ export const SEMANTICS_VERSION = 1;
  * Each record with its batch's byte position in its segment (protocol/logLayout.ts). The log and
  * the segments both run in offset order, so one walk pairs them (no search per record).
  */
-function logWithPositions(replica: ReplicaState, shared: Map<LogRecord, LogRecordReport>): LogRecordReport[] {
+/**
+ * The entries a partition's replicas may share, by offset from `base` (the lowest first offset
+ * among them): a replica's log is contiguous from its first offset (model/world.ts), so arrays
+ * indexed by offset find a record's entry without hashing a map's worth of record objects.
+ */
+interface SharedEntries {
+  readonly base: number;
+  readonly records: LogRecord[];
+  readonly entries: LogRecordReport[];
+}
+
+function sharedEntries(p: PartitionState): SharedEntries {
+  let base = Infinity;
+  for (const replica of p.replicaStates) if (replica.log.length > 0) base = Math.min(base, replica.log[0].offset);
+  return { base, records: [], entries: [] };
+}
+
+function logWithPositions(replica: ReplicaState, shared: SharedEntries): LogRecordReport[] {
   const segments = replica.layout.segments;
   let s = 0;
   return replica.log.map((record) => {
@@ -30,13 +47,17 @@ function logWithPositions(replica: ReplicaState, shared: Map<LogRecord, LogRecor
     // A follower appends the leader's record itself (protocol/fetch.ts), mostly at the same
     // position: the replicas of a partition then share one entry, a third of the objects (and
     // of what the replay worker posts to the page).
-    const same = shared.get(record);
-    if (same !== undefined && same.position === position) return same;
+    const k = record.offset - shared.base;
+    const first = shared.records[k];
+    if (first === record && shared.entries[k].position === position) return shared.entries[k];
     const entry = {
       offset: record.offset, leaderEpoch: record.leaderEpoch, step: record.step, index: record.index,
       key: record.key, value: record.value, position, sizeBytes: record.sizeBytes,
     };
-    if (same === undefined) shared.set(record, entry);
+    if (first === undefined) {
+      shared.records[k] = record;
+      shared.entries[k] = entry;
+    }
     return entry;
   });
 }
@@ -44,7 +65,7 @@ function logWithPositions(replica: ReplicaState, shared: Map<LogRecord, LogRecor
 export function partitionReport(p: PartitionState): PartitionReport {
   // Without a leader, the HW its latest leader had (the CLI shows no leader then).
   const leader = leaderReplica(p) ?? replicaOf(p, p.lastLeader);
-  const shared = new Map<LogRecord, LogRecordReport>();
+  const shared = sharedEntries(p);
   return {
     topic: p.topic,
     partition: p.partition,
