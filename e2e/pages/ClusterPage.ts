@@ -146,6 +146,13 @@ export class ClusterPage {
     if (await this.page.locator('.time-chart-slot').count()) {
       await this.page.locator('[data-testid="time-chart"][data-ready="true"]').waitFor({ timeout: 15_000 });
     }
+    // Panels far below the first screen skip rendering until they near the viewport
+    // (`content-visibility: auto` in styles.css), which a full-page capture never scrolls to:
+    // rendered here as they are once scrolled to (CSSOM, which the page's CSP allows).
+    await this.page.evaluate(() => {
+      const sheet = document.styleSheets[0];
+      sheet?.insertRule('* { content-visibility: visible !important; }', sheet.cssRules.length);
+    });
     const path = join(SCREENSHOT_DIR, `${name}.png`);
     await this.page.screenshot({ path, fullPage: true });
     return path;
