@@ -24,6 +24,14 @@ function cloneLayout(layout: LogLayout): LogLayout {
   };
 }
 
+/**
+ * Whether produced record `i` is final: its batch is done (or it never had one, such as a record
+ * too large to send), so nothing changes its entry again and copies may share it.
+ */
+export function producedFinal(recordBatches: readonly number[], producerBatches: World['producerBatches'], i: number): boolean {
+  return recordBatches[i] < 0 || producerBatches[recordBatches[i]].phase === 'done';
+}
+
 export function cloneWorld(world: World): World {
   const replicas = world.topics.flatMap((t) => t.partitions.flatMap((p) => p.replicaStates));
   const detached = replicas.map((r) => ({ log: r.log, layout: r.layout }));
@@ -56,8 +64,7 @@ export function cloneWorld(world: World): World {
   }
   copy.queue.heap = queue.heap.slice();
   copy.pendingProduces = pendingProduces.slice();
-  const done = (i: number) => recordBatches[i] < 0 || producerBatches[recordBatches[i]].phase === 'done';
-  copy.produced = produced.map((entry, i) => (done(i) ? entry : { ...entry }));
+  copy.produced = produced.map((entry, i) => (producedFinal(recordBatches, producerBatches, i) ? entry : { ...entry }));
   copy.producerBatches = producerBatches.map((batch) => (batch.phase === 'done' ? batch : { ...batch, records: batch.records.slice(), timestampsMs: batch.timestampsMs.slice() }));
   copy.recordBatches = recordBatches.slice();
   const copies = copy.topics.flatMap((t) => t.partitions.flatMap((p) => p.replicaStates));
