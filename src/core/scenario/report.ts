@@ -17,10 +17,6 @@ import { producedFinal } from '../cloneWorld';
 export const SEMANTICS_VERSION = 1;
 
 /**
- * Each record with its batch's byte position in its segment (protocol/logLayout.ts). The log and
- * the segments both run in offset order, so one walk pairs them (no search per record).
- */
-/**
  * The entries a partition's replicas may share, by offset from `base` (the lowest first offset
  * among them): a replica's log is contiguous from its first offset (model/world.ts), so arrays
  * indexed by offset find a record's entry without hashing a map's worth of record objects.
@@ -37,6 +33,10 @@ function sharedEntries(p: PartitionState): SharedEntries {
   return { base, records: [], entries: [] };
 }
 
+/**
+ * Each record with its batch's byte position in its segment (protocol/logLayout.ts). The log and
+ * the segments both run in offset order, so one walk pairs them (no search per record).
+ */
 function logWithPositions(replica: ReplicaState, shared: SharedEntries): LogRecordReport[] {
   const segments = replica.layout.segments;
   let s = 0;
