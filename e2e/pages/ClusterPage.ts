@@ -138,11 +138,16 @@ export class ClusterPage {
 
   /**
    * A full-page screenshot into test-results/screenshots/<name>.png, as a reader who scrolls down
-   * sees the page: the inspector's chart, built when its place nears the viewport or 3 s after
-   * the load, is waited for.
+   * sees the page: the panels under a cluster (mounted once the narration is in, up to a second
+   * after the first paint) and the inspector's chart (built when its place nears the viewport or
+   * 3 s after the load) are waited for.
    */
   async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    if (await this.page.locator('.app:not([data-mode="embed"]) .cluster').count()) {
+      // Soft: a page that shows a cluster without the inspector is captured as it is.
+      await this.page.locator('.inspector').waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
+    }
     if (await this.page.locator('.time-chart-slot').count()) {
       await this.page.locator('[data-testid="time-chart"][data-ready="true"]').waitFor({ timeout: 15_000 });
     }
