@@ -14,7 +14,7 @@
 import type { AnomalyReport } from './model/report';
 import type { LogRecord, PartitionState, ReplicaState } from './model/world';
 import { logEndOffset, recordAt } from './model/world';
-import { allPartitions, findTopic, getPartition, leaderReplica, type SimContext } from './simContext';
+import { findTopic, getPartition, leaderReplica, type SimContext } from './simContext';
 
 function sameRecord(a: LogRecord | undefined, b: LogRecord | undefined): boolean {
   return a === b || (a !== undefined && b !== undefined && a.step === b.step && a.index === b.index && a.leaderEpoch === b.leaderEpoch);
@@ -93,16 +93,18 @@ function checkPolledRecords(ctx: SimContext, p: PartitionState): void {
 
 /** Runs the checks; the events seen since the last call say which partitions can have lost records. */
 export function detectAnomalies(ctx: SimContext): void {
-  const touched = new Set<string>();
+  // Runs after every event: nothing is allocated unless a partition changed leader or truncated.
+  let touched: Set<PartitionState> | null = null;
   for (let i = ctx.eventsChecked ?? 0; i < ctx.events.length; i++) {
     const event = ctx.events[i];
-    if (event.type === 'leader-change' || event.type === 'truncate') touched.add(`${event.topic}\u0000${event.partition}`);
+    if (event.type === 'leader-change' || event.type === 'truncate') (touched ??= new Set()).add(getPartition(ctx.world, event.topic, event.partition));
   }
   ctx.eventsChecked = ctx.events.length;
-  for (const key of touched) {
-    const [topic, partition] = key.split('\u0000');
-    checkAcknowledgedRecords(ctx, getPartition(ctx.world, topic, Number(partition)));
-    checkPolledRecords(ctx, getPartition(ctx.world, topic, Number(partition)));
+  if (touched) {
+    for (const p of touched) {
+      checkAcknowledgedRecords(ctx, p);
+      checkPolledRecords(ctx, p);
+    }
   }
-  for (const p of allPartitions(ctx.world)) checkDivergence(ctx, p);
+  for (const topic of ctx.world.topics) for (const p of topic.partitions) checkDivergence(ctx, p);
 }

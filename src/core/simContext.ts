@@ -65,9 +65,16 @@ export function layoutConfig(world: World, topic: string): LayoutConfig {
   return { segmentBytes: state.config['segment.bytes'], indexIntervalBytes: state.config['index.interval.bytes'] };
 }
 
-/** Every partition of every topic, in report order (topic name, then partition). */
-export function* allPartitions(world: World): Generator<PartitionState> {
-  for (const topic of world.topics) yield* topic.partitions;
+/**
+ * Every partition of every topic, in report order (topic name, then partition), as a new array
+ * (a snapshot: callers may change topics while they walk it). Not a generator: the anomaly
+ * checks walk every partition after every event, and a generator's steps cost several times a
+ * loop's.
+ */
+export function allPartitions(world: World): PartitionState[] {
+  const all: PartitionState[] = [];
+  for (const topic of world.topics) for (const p of topic.partitions) all.push(p);
+  return all;
 }
 
 /** The named random stream's state (created on first use); draws advance it in place. */

@@ -44,7 +44,7 @@ function handle(ctx: SimContext, reaction: Reaction): void {
     case 'high-watermark-advanced':
       // The DelayedProduce purgatory, checked by partition: each completed request is answered.
       for (const answer of completeDelayedProduces(ctx, getPartition(ctx.world, reaction.topic, reaction.partition))) {
-        react(ctx, { type: 'produce-answered', ...answer });
+        react(ctx, { type: 'produce-answered', request: answer.request, slot: answer.slot, error: answer.error, baseOffset: answer.baseOffset });
       }
       return;
     case 'produce-answered':

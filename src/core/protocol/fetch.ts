@@ -18,7 +18,7 @@
  * partition, and always at least one batch (KIP-74).
  */
 import type { FetchStep } from '../model/scenario';
-import type { FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
+import type { FetchPartitionError, FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
 import { firstOffset, logEndOffset, recordAt } from '../model/world';
 import { allPartitions, followerView, getPartition, layoutConfig, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
 import { appendBatches, readEndOffset, type BatchToAppend } from './logLayout';
@@ -49,12 +49,11 @@ export function readRecords(leader: ReplicaState, fetchOffset: number): LogRecor
  * offset (`UnifiedLog.read` → `checkLogStartOffset`) or past its LEO, else the records and its HW.
  * Every answer carries the leader's log start offset (the fetch response's `logStartOffset`).
  */
-export function readForFollower(leader: ReplicaState, fetchOffset: number): Pick<FetchPartitionResponse, 'records' | 'highWatermark' | 'error' | 'leaderLogEndOffset' | 'leaderLogStartOffset'> {
-  const bounds = { highWatermark: leader.highWatermark, leaderLogStartOffset: leader.logStartOffset };
-  if (fetchOffset < leader.logStartOffset || fetchOffset > logEndOffset(leader)) {
-    return { ...bounds, records: [], error: 'OFFSET_OUT_OF_RANGE', leaderLogEndOffset: logEndOffset(leader) };
+export function readForFollower(leader: ReplicaState, request: FetchPartitionRequest): FetchPartitionResponse {
+  if (request.fetchOffset < leader.logStartOffset || request.fetchOffset > logEndOffset(leader)) {
+    return fetchResponse(request, [], leader.highWatermark, 'OFFSET_OUT_OF_RANGE', null, logEndOffset(leader), leader.logStartOffset);
   }
-  return { ...bounds, records: readRecords(leader, fetchOffset), error: null, leaderLogEndOffset: -1 };
+  return fetchResponse(request, readRecords(leader, request.fetchOffset), leader.highWatermark, null, null, -1, leader.logStartOffset);
 }
 
 /** What a follower asks for `p` now. */
@@ -66,22 +65,37 @@ export function buildFetchRequest(ctx: SimContext, p: PartitionState, replica: R
   };
 }
 
-function answer(request: FetchPartitionRequest, fields: Partial<FetchPartitionResponse>): FetchPartitionResponse {
+/**
+ * One partition's answer, every field in one order. Built field by field, not spread from parts:
+ * responses are made per fetch and partition, and V8 copies spread objects on a slow path and
+ * gives objects built in different orders different shapes, which slows every reader of them
+ * (built by spreads, they took two thirds of a long replay: 400 ms against 120 ms for 10,000
+ * steps in Node).
+ */
+export function fetchResponse(
+  request: FetchPartitionRequest, records: LogRecord[], highWatermark: number, error: FetchPartitionError | null,
+  divergingEpoch: FetchPartitionResponse['divergingEpoch'], leaderLogEndOffset: number, leaderLogStartOffset: number,
+): FetchPartitionResponse {
   return {
     topic: request.topic, partition: request.partition, currentLeaderEpoch: request.currentLeaderEpoch,
-    records: [], highWatermark: 0, error: null, divergingEpoch: null, leaderLogEndOffset: -1, leaderLogStartOffset: 0, ...fields,
+    records, highWatermark, error, divergingEpoch, leaderLogEndOffset, leaderLogStartOffset,
   };
+}
+
+/** An error answer: no records, no HW. */
+export function fetchError(request: FetchPartitionRequest, error: FetchPartitionError): FetchPartitionResponse {
+  return fetchResponse(request, [], 0, error, null, -1, 0);
 }
 
 /** The leader processes one partition of a fetch from `follower` on arrival. */
 export function processFetchOnLeader(ctx: SimContext, p: PartitionState, follower: number, request: FetchPartitionRequest): FetchPartitionResponse {
   const leader = leaderReplica(p);
   const view = followerView(p, follower);
-  if (!leader || !view || !isServingLeader(ctx, p)) return answer(request, { error: 'NOT_LEADER_OR_FOLLOWER' });
-  if (request.currentLeaderEpoch < p.leaderEpoch) return answer(request, { error: 'FENCED_LEADER_EPOCH' });
+  if (!leader || !view || !isServingLeader(ctx, p)) return fetchError(request, 'NOT_LEADER_OR_FOLLOWER');
+  if (request.currentLeaderEpoch < p.leaderEpoch) return fetchError(request, 'FENCED_LEADER_EPOCH');
   const diverging = divergingEpoch(leader, request.fetchOffset, request.lastFetchedEpoch);
-  if (diverging) return answer(request, { divergingEpoch: diverging, highWatermark: leader.highWatermark, leaderLogStartOffset: leader.logStartOffset });
-  const response = answer(request, readForFollower(leader, request.fetchOffset));
+  if (diverging) return fetchResponse(request, [], leader.highWatermark, null, diverging, -1, leader.logStartOffset);
+  const response = readForFollower(leader, request);
   if (response.error !== null) return response;
   const knownBefore = view.logEndOffset;
   updateFollowerFetchState(view, request.fetchOffset, logEndOffset(leader), ctx.world.timeMs, ctx.world.settings.cluster.metadata);

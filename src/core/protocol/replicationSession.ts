@@ -24,7 +24,7 @@ function stillExists(ctx: SimContext, r: { topic: string; partition: number }): 
   return findTopic(ctx.world, r.topic)?.partitions[r.partition] !== undefined;
 }
 import { schedule } from '../time/eventQueue';
-import { applyFetchResponse, buildFetchRequest, processFetchOnLeader, readForFollower } from './fetch';
+import { applyFetchResponse, buildFetchRequest, fetchError, processFetchOnLeader, readForFollower } from './fetch';
 import { isCurrentFollower } from './roles';
 
 export const REPLICA_SOCKET_TIMEOUT_MS = 30000;
@@ -133,7 +133,7 @@ export function readFetch(ctx: SimContext, reading: FetchReading): void {
   }
   const request = requests[responses.length];
   responses.push(processFetchOnLeader(ctx, getPartition(ctx.world, request.topic, request.partition), follower, request));
-  react(ctx, { ...reading, type: 'fetch-read' });
+  react(ctx, { type: 'fetch-read', follower, leader: reading.leader, requestSeq: reading.requestSeq, requests, responses });
 }
 
 /** The leader answers at once when it has news for the follower, else it holds the response. */
@@ -165,12 +165,9 @@ function completeHeld(ctx: SimContext, held: HeldFetch): void {
   const responses = held.partitions.filter((r) => stillExists(ctx, r)).map((request): FetchPartitionResponse => {
     const p = getPartition(ctx.world, request.topic, request.partition);
     const leader = leaderReplica(p);
-    const base = { topic: request.topic, partition: request.partition, currentLeaderEpoch: request.currentLeaderEpoch, divergingEpoch: null };
-    if (!leader || p.leader !== held.leader || p.leaderEpoch !== request.currentLeaderEpoch) {
-      return { ...base, records: [], highWatermark: 0, error: 'FENCED_LEADER_EPOCH', leaderLogEndOffset: -1, leaderLogStartOffset: 0 };
-    }
+    if (!leader || p.leader !== held.leader || p.leaderEpoch !== request.currentLeaderEpoch) return fetchError(request, 'FENCED_LEADER_EPOCH');
     // Retention may have moved the leader's log start past the fetch offset while it was held.
-    return { ...base, ...readForFollower(leader, request.fetchOffset) };
+    return readForFollower(leader, request);
   });
   respond(ctx, held.follower, held.leader, held.requestSeq, responses);
 }
