@@ -197,7 +197,7 @@ export function fetchExchange(ctx: SimContext, r: { follower: number; topic: str
   const request = buildFetchRequest(ctx, p, replica);
   ctx.events.push({ type: 'fetch-request', atMs: ctx.world.timeMs, topic: p.topic, partition: p.partition, follower: broker, leader: p.leader, fetchOffset: request.fetchOffset });
   const response = processFetchOnLeader(ctx, p, broker, request);
-  react(ctx, { ...r, type: 'fetch-exchange-answered', response });
+  react(ctx, { type: 'fetch-exchange-answered', follower: r.follower, topic: r.topic, partition: r.partition, dropResponse: r.dropResponse, exchange: r.exchange, response });
 }
 
 export function fetchExchangeAnswered(ctx: SimContext, r: { follower: number; topic: string; partition: number; dropResponse: boolean; exchange: number; response: FetchPartitionResponse }): void {

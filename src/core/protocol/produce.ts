@@ -121,6 +121,14 @@ function append(ctx: SimContext, p: PartitionState, leader: ReplicaState, reques
   return records;
 }
 
+/** The leader's answer to one batch of a request. */
+function answerOf(request: ProduceRequestState, slot: number, error: string | null, baseOffset: number | null): ProduceAnswer {
+  return { request: request.id, slot, error, baseOffset };
+}
+
+/** What `checkIdempotentBatch` would say of a batch without a sequence: append it (one shared value). */
+const APPEND = { kind: 'append' } as const;
+
 /**
  * The leader handles one batch of a produce request (`slot` of request `request`) and returns the
  * answers it gives at once, in order: to this batch, and to acks=all batches its HW rise
@@ -133,15 +141,14 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
   const leader = leaderReplica(p);
   // Sent to the leader in the producer's metadata; one that is down or unreachable never answers.
   if (!leader || p.leader === null || !isServingLeader(ctx, p)) return [];
-  const answer = (error: string | null, baseOffset: number | null): ProduceAnswer => ({ request: request.id, slot, error, baseOffset });
-  if (acks === 'all' && p.isr.length < minInsyncReplicas(ctx, batch.topic)) return [answer('NOT_ENOUGH_REPLICAS', null)];
+  if (acks === 'all' && p.isr.length < minInsyncReplicas(ctx, batch.topic)) return [answerOf(request, slot, 'NOT_ENOUGH_REPLICAS', null)];
   let baseOffset: number;
   let lastOffset: number;
   let duplicate = false;
   const check = batch.baseSequence !== null && batch.producerEpoch !== null
     ? checkIdempotentBatch(leader, { producerId: PRODUCER_ID, producerEpoch: batch.producerEpoch, baseSequence: batch.baseSequence, records: batch.records.length })
-    : { kind: 'append' as const };
-  if (check.kind === 'error') return [answer(check.error, null)];
+    : APPEND;
+  if (check.kind === 'error') return [answerOf(request, slot, check.error, null)];
   if (check.kind === 'duplicate') {
     duplicate = true;
     baseOffset = check.batch.firstOffset;
@@ -149,7 +156,7 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
   } else {
     if (exceedsSegmentBytes(batch.sizeBytes, layoutConfig(ctx.world, p.topic).segmentBytes)) {
       // `UnifiedLog.append` refuses a batch larger than segment.bytes (RecordBatchTooLargeException).
-      return [answer('RECORD_LIST_TOO_LARGE', null)];
+      return [answerOf(request, slot, 'RECORD_LIST_TOO_LARGE', null)];
     }
     const records = append(ctx, p, leader, request, slot);
     baseOffset = records[0].offset;
@@ -157,7 +164,7 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
   }
   if (acks !== 0) {
     // The report's offset of a record not (yet) acknowledged: that of its latest append on a leader.
-    batch.records.forEach((produced, i) => { ctx.world.produced[produced].offset = baseOffset + i; });
+    for (let i = 0; i < batch.records.length; i++) ctx.world.produced[batch.records[i]].offset = baseOffset + i;
   }
   if (acks === 'all') {
     ctx.world.pendingProduces.push({ request: request.id, slot, topic: p.topic, partition: p.partition, leader: p.leader, baseOffset, offset: lastOffset });
@@ -165,7 +172,7 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
   // Held produces complete when the HW moves (maybeIncrementLeaderHighWatermark sees to it); a
   // duplicate found already in the log may be committed already, with no HW move to wait for.
   const answers = maybeIncrementLeaderHighWatermark(ctx, p) || duplicate ? completeDelayedProduces(ctx, p) : [];
-  if (acks !== 'all') answers.push(answer(null, baseOffset));
+  if (acks !== 'all') answers.push(answerOf(request, slot, null, baseOffset));
   return answers;
 }
 

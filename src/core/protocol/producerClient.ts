@@ -194,7 +194,7 @@ function completeBatch(ctx: SimContext, batch: ProducerBatch, error: string | nu
       state.lastAckedSequence = Math.max(state.lastAckedSequence, lastSequence(batch));
       removeInFlight(state, batch.id);
     }
-    if (producer.acks !== 0 && baseOffset !== null) batch.records.forEach((produced, i) => { ctx.world.produced[produced].offset = baseOffset + i; });
+    if (producer.acks !== 0 && baseOffset !== null) for (let i = 0; i < batch.records.length; i++) ctx.world.produced[batch.records[i]].offset = baseOffset + i;
     finish(ctx, batch, true, null);
     return;
   }
@@ -217,14 +217,15 @@ function completeRequest(ctx: SimContext, request: ProduceRequestState): void {
   world.producerRequests.splice(world.producerRequests.indexOf(request), 1);
   const producer = world.producers[request.producer];
   windowOf(producer, request.broker).inFlight -= 1;
-  const wake = new Set<number>([request.broker]);
-  request.batches.forEach((id, slot) => {
+  // The brokers to wake, in first-seen order (a request's batches mostly share one leader).
+  const wake = [request.broker];
+  for (let slot = 0; slot < request.batches.length; slot++) {
     const result = request.results[slot];
-    const batch = batchOf(ctx, id);
+    const batch = batchOf(ctx, request.batches[slot]);
     completeBatch(ctx, batch, result ? result.error : null, result ? result.baseOffset : null);
     const leader = getPartition(world, batch.topic, batch.partition).leader;
-    if (leader !== null) wake.add(leader);
-  });
+    if (leader !== null && !wake.includes(leader)) wake.push(leader);
+  }
   maybeResolveSequences(producer);
   for (const broker of wake) wakeSender(ctx, request.producer, broker);
 }
@@ -304,7 +305,7 @@ function send(ctx: SimContext, producerIndex: number, broker: number, batches: n
   const producer = world.producers[producerIndex];
   const request: ProduceRequestState = {
     id: world.nextRequestId++, producer: producerIndex, broker, sentAtMs: world.timeMs, batches,
-    results: batches.map(() => null), sending: true,
+    results: new Array<ProduceRequestState['results'][number]>(batches.length).fill(null), sending: true,
   };
   world.producerRequests.push(request);
   for (const id of batches) {
@@ -316,7 +317,7 @@ function send(ctx: SimContext, producerIndex: number, broker: number, batches: n
     if (producer.acks === 0) finish(ctx, batch, true, null);
   }
   if (producer.acks !== 0) windowOf(producer, broker).inFlight += 1;
-  batches.forEach((_, slot) => takeAnswers(ctx, handleProduceBatch(ctx, request, slot)));
+  for (let slot = 0; slot < batches.length; slot++) takeAnswers(ctx, handleProduceBatch(ctx, request, slot));
   request.sending = false;
   if (producer.acks === 0) {
     world.producerRequests.splice(world.producerRequests.indexOf(request), 1);
@@ -420,7 +421,7 @@ export function sendUnsentProduces(ctx: SimContext, topic: string, partition: nu
 // The accumulator
 
 function substitute(text: string, i: number): string {
-  return text.split('{i}').join(String(i));
+  return text.includes('{i}') ? text.replaceAll('{i}', String(i)) : text;
 }
 
 /** The last batch of the queue if records may still join it (never sent). */
