@@ -94,12 +94,25 @@ describe('timeline', () => {
     for (const n of [230, 3, 199, 200, 201, 57]) expect(buildReport(timeline.seek(n)), `seek(${n})`).toEqual(reportAt(n));
   });
 
+  it('a far jump keeps about eight checkpoints on its way and the last one before it; working ahead fills in the rest', () => {
+    const timeline = createTimeline(scenario, 5);
+    expect(buildReport(timeline.seek(229))).toEqual(reportAt(229));
+    // 228 steps at a spacing of 5: every 40th position (228 / 40 ≤ 8), and 225, the last multiple of 5.
+    expect(timeline.checkpointPositions()).toEqual([0, 40, 80, 120, 160, 200, 225]);
+    // A seek between two of them replays from the one before and keeps its own on the way.
+    expect(buildReport(timeline.seek(57))).toEqual(reportAt(57));
+    expect(timeline.checkpointPositions()).toEqual([0, 40, 45, 50, 55, 80, 120, 160, 200, 225]);
+    while (!timeline.precompute(13)) { /* work ahead */ }
+    expect(timeline.checkpointPositions()).toEqual(Array.from({ length: 47 }, (_, i) => i * 5));
+    for (const n of [3, 41, 118, 226]) expect(buildReport(timeline.seek(n)), `seek(${n})`).toEqual(reportAt(n));
+  });
+
   it('precompute interleaved with seeks gives the same worlds and never changes a returned one', () => {
     const timeline = createTimeline(scenario, 7);
     const at20 = timeline.seek(20);
     const before = structuredClone(at20);
     timeline.precompute(5);
-    const at120 = timeline.seek(120); // checkpoints to 119 now exist; precompute goes on from there
+    const at120 = timeline.seek(120); // a far jump: some checkpoints on the way, 119 among them; precompute fills in
     const before120 = structuredClone(at120);
     while (!timeline.precompute(11)) { /* work ahead */ }
     expect(at20).toEqual(before);
@@ -121,7 +134,7 @@ describe('timeline', () => {
   it('past its budget it keeps every other checkpoint, doubling the spacing, and seeks stay exact', () => {
     // The weights of this scenario's checkpoints at 10, 20, … are known: budget for about five.
     const reference = createTimeline(scenario, 10);
-    reference.seek(230);
+    while (!reference.precompute(1000)) { /* work ahead: a checkpoint at every multiple of 10 */ }
     const weights = reference.checkpointPositions().map((at) => checkpointWeight(reference.seek(at)));
     const budget = weights.slice(0, 6).reduce((a, b) => a + b, 0) + weights[20];
     const timeline = createTimeline(scenario, 10, { budget });

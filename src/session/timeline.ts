@@ -149,6 +149,9 @@ export const DEFAULT_CHECKPOINT_BUDGET = 4_000_000;
 /** `samples` forgets a key's values past this many positions (and starts again). */
 const MAX_PICKED = 5_000;
 
+/** About how many checkpoints a far jump keeps on its way (`advance`). */
+const SPARSE_CHECKPOINTS = 8;
+
 export interface TimelineOptions {
   /** Checkpoints (and the last world) kept from the timeline this one is derived from. */
   inherited?: { checkpoints: Map<number, World>; last: World | null; spacing: number; marks: Map<number, TimelineMark>; replayedUpTo: number; picked?: Map<string, Map<number, unknown>> };
@@ -220,13 +223,18 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     return checkpoint;
   }
 
-  /** Replays `world` to `until`, keeping a checkpoint at each multiple of the spacing it reaches. */
   /**
    * Replays `world` to `until`, keeping a checkpoint at each multiple of the spacing it reaches.
    * Only working ahead (`recordMarks`) notes the marks: a jump's replay stays as lean as it can be,
    * since most of its cost is code the browser has not compiled yet.
+   *
+   * A far jump (`sparse`) keeps fewer: at most about `SPARSE_CHECKPOINTS` on its way, and the last
+   * multiple of the spacing before `until`. Each checkpoint copies every log so far, so a jump
+   * across a long scenario copied quadratically: 60 checkpoints were a sixth of a cold
+   * 3,000-step jump in the replay worker. Working ahead fills in the rest later (it keeps every
+   * multiple it reaches), and a seek between two far checkpoints keeps its own on the way.
    */
-  function advance(world: World, until: number, onStep?: (events: SimEvent[]) => void, recordMarks = false): void {
+  function advance(world: World, until: number, onStep?: (events: SimEvent[]) => void, recordMarks = false, sparse = false): void {
     const start = world.stepsApplied;
     const each = recordMarks
       ? (events: SimEvent[]) => {
@@ -234,11 +242,14 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
         if (mark) marks.set(world.stepsApplied, mark);
       }
       : onStep;
+    let every = spacing;
+    while (sparse && (until - start) / every > SPARSE_CHECKPOINTS) every *= 2;
     while (world.stepsApplied < until) {
       const boundary = (Math.floor(world.stepsApplied / spacing) + 1) * spacing;
       const stop = Math.min(until, boundary);
       replay(world, scenario, stop, each);
-      if (stop === boundary && !checkpoints.has(boundary)) keep(cloneWorld(world));
+      const wanted = boundary % every === 0 || boundary + spacing > until;
+      if (stop === boundary && wanted && !checkpoints.has(boundary)) keep(cloneWorld(world));
     }
     if (recordMarks && start <= replayedUpTo && world.stepsApplied > replayedUpTo) replayedUpTo = world.stepsApplied;
   }
@@ -250,7 +261,7 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
     const fired: FiredEvent[] = [];
     if (world.stepsApplied < n) {
       // All but the last step plainly; the last one tells its timed events, for the animation.
-      advance(world, n - 1);
+      advance(world, n - 1, undefined, false, true);
       events = applyStep(world, scenario.steps[n - 1], n - 1, (one) => fired.push(one));
       if (n % spacing === 0 && !checkpoints.has(n)) keep(cloneWorld(world));
     }
@@ -265,7 +276,7 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
 
   function boundaryWorld(n: number): World {
     const world = cloneWorld(startingPoint(n));
-    advance(world, n);
+    advance(world, n, undefined, false, true);
     last = world;
     return world;
   }
