@@ -5,7 +5,7 @@
  */
 import type { SimEvent } from './model/events';
 import type { Reaction } from './model/reactions';
-import type { PartitionState, ReplicaState, TopicState, World, FollowerView } from './model/world';
+import type { BrokerState, PartitionState, ReplicaState, TopicState, World, FollowerView } from './model/world';
 import { nextIndex, seedStream, type RandomState } from './time/random';
 import type { LayoutConfig } from './protocol/logLayout';
 
@@ -35,8 +35,19 @@ export function react(ctx: SimContext, reaction: Reaction): void {
   ctx.reactions.push(reaction);
 }
 
+// The lookups below run on every event of a replay, much of it while V8 still interprets the
+// code (a cold jump in the replay worker): plain loops, not `find` with a callback.
+
 export function findTopic(world: World, name: string): TopicState | undefined {
-  return world.topics.find((t) => t.name === name);
+  const topics = world.topics;
+  for (let i = 0; i < topics.length; i++) if (topics[i].name === name) return topics[i];
+  return undefined;
+}
+
+export function brokerById(world: World, id: number | null): BrokerState | undefined {
+  const brokers = world.brokers;
+  for (let i = 0; i < brokers.length; i++) if (brokers[i].id === id) return brokers[i];
+  return undefined;
 }
 
 export function getPartition(world: World, topic: string, partition: number): PartitionState {
@@ -55,7 +66,9 @@ export function leaderReplica(p: PartitionState): ReplicaState | undefined {
 }
 
 export function followerView(p: PartitionState, broker: number): FollowerView | undefined {
-  return p.followers.find((f) => f.broker === broker);
+  const followers = p.followers;
+  for (let i = 0; i < followers.length; i++) if (followers[i].broker === broker) return followers[i];
+  return undefined;
 }
 
 /** The topic's `segment.bytes` and `index.interval.bytes`, for its replicas' log layouts. */

@@ -18,7 +18,7 @@
  */
 import type { LeaderChangeEvent } from '../model/events';
 import type { BrokerState, PartitionState } from '../model/world';
-import { allPartitions, type SimContext } from '../simContext';
+import { brokerById, allPartitions, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
 import { brokerMachines } from '../features';
 import { applyMetadata, publishPartition } from './leadership';
@@ -29,7 +29,7 @@ import { sendUnsentProduces, takeAnswers } from './producerClient';
 import { leadershipMoved } from './replicationSession';
 
 export function brokerState(ctx: SimContext, id: number): BrokerState {
-  const state = ctx.world.brokers.find((b) => b.id === id);
+  const state = brokerById(ctx.world, id);
   if (!state) throw new Error(`assertion: no broker ${id}`);
   return state;
 }

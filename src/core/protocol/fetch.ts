@@ -20,7 +20,7 @@
 import type { FetchStep } from '../model/scenario';
 import type { FetchPartitionError, FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
 import { firstOffset, logEndOffset, recordAt } from '../model/world';
-import { allPartitions, followerView, getPartition, layoutConfig, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
+import { brokerById, allPartitions, followerView, getPartition, layoutConfig, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
 import { appendBatches, readEndOffset, type BatchToAppend } from './logLayout';
 import { updateProducerState } from './producerState';
 import { updateHighWatermark } from './highWatermark';
@@ -223,7 +223,7 @@ export function fetchExchangeAnswered(ctx: SimContext, r: { follower: number; to
 
 /** The `fetch` step: one round trip for each partition `broker` follows, or the one named, in order. */
 export function fetchStep(ctx: SimContext, step: FetchStep): void {
-  const brokerState = ctx.world.brokers.find((b) => b.id === step.broker);
+  const brokerState = brokerById(ctx.world, step.broker);
   if (!brokerState || brokerState.state !== 'running') return;
   for (const p of allPartitions(ctx.world)) {
     if (p.topic.startsWith('__')) continue; // internal topics replicate on their own

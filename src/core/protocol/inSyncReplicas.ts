@@ -12,7 +12,7 @@
  */
 import type { FollowerView, PartitionState } from '../model/world';
 import { logEndOffset, NEVER_MS } from '../model/world';
-import { followerView, leaderReplica, react, type SimContext } from '../simContext';
+import { brokerById, followerView, leaderReplica, react, type SimContext } from '../simContext';
 import { updateHighWatermark } from './highWatermark';
 
 /**
@@ -83,7 +83,7 @@ export function forgetBrokerEpoch(ctx: SimContext, broker: number): void {
 /** KIP-841 (3.3+): in `kraft` only an unfenced broker that is not shutting down may join the ISR. */
 export function brokerEligibleForIsr(ctx: SimContext, broker: number): boolean {
   if (ctx.world.settings.cluster.metadata !== 'kraft') return true;
-  const state = ctx.world.brokers.find((b) => b.id === broker);
+  const state = brokerById(ctx.world, broker);
   return state !== undefined && !state.fenced && state.state !== 'stopped';
 }
 
@@ -134,6 +134,6 @@ export function checkAllIsrs(ctx: SimContext): void {
 
 /** The `isr-check` reaction: the partition's leader, if running, removes the followers that lag. */
 export function checkIsr(ctx: SimContext, p: PartitionState): void {
-  const leaderBroker = ctx.world.brokers.find((b) => b.id === p.leader);
+  const leaderBroker = brokerById(ctx.world, p.leader);
   if (leaderBroker && leaderBroker.state === 'running') maybeShrinkIsr(ctx, p);
 }

@@ -6,7 +6,7 @@
  */
 import type { PartitionState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { replicaOf, type SimContext } from '../simContext';
+import { brokerById, replicaOf, type SimContext } from '../simContext';
 import { refreshFollowerViews, resetFollowerViews } from './inSyncReplicas';
 import { assignEpoch } from './leaderEpochCache';
 import { abandonDelayedProduces, raiseHighWatermark } from './produce';
@@ -58,7 +58,7 @@ function makeFollower(ctx: SimContext, p: PartitionState, replica: ReplicaState)
 
 /** A broker that is up applies the current leadership of every partition it has a replica of. */
 export function applyMetadata(ctx: SimContext, broker: number): void {
-  const state = ctx.world.brokers.find((b) => b.id === broker);
+  const state = brokerById(ctx.world, broker);
   if (!state || state.state !== 'running') return;
   for (const topic of ctx.world.topics) {
     for (const p of topic.partitions) applyPartitionMetadata(ctx, p, broker);
@@ -67,7 +67,7 @@ export function applyMetadata(ctx: SimContext, broker: number): void {
 
 export function applyPartitionMetadata(ctx: SimContext, p: PartitionState, broker: number): void {
   const replica = replicaOf(p, broker);
-  const state = ctx.world.brokers.find((b) => b.id === broker);
+  const state = brokerById(ctx.world, broker);
   if (!replica || !state || state.state !== 'running') return;
   if (replica.appliedEpoch === p.leaderEpoch && replica.appliedLeader === p.leader) {
     // Same leadership, perhaps a smaller ISR it had not heard of (KRaft ISR changes keep the epoch).

@@ -22,7 +22,7 @@
 import type { ProduceAnswer } from '../model/reactions';
 import type { LogRecord, PartitionState, PendingProduce, ProduceRequestState, ReplicaState } from '../model/world';
 import { logEndOffset } from '../model/world';
-import { findTopic, getPartition, layoutConfig, leaderReplica, type SimContext } from '../simContext';
+import { brokerById, findTopic, getPartition, layoutConfig, leaderReplica, type SimContext } from '../simContext';
 import { appendBatch, exceedsSegmentBytes } from './logLayout';
 import { maybeIncrementLeaderHighWatermark } from './highWatermark';
 import { isServingLeader } from './roles';
@@ -177,7 +177,7 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
 }
 
 function brokerAnswers(ctx: SimContext, broker: number): boolean {
-  return ctx.world.brokers.find((b) => b.id === broker)?.state === 'running';
+  return brokerById(ctx.world, broker)?.state === 'running';
 }
 
 /**

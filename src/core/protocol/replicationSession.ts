@@ -17,7 +17,7 @@
  */
 import type { FetchPartitionRequest, FetchPartitionResponse, FetchSession, HeldFetch, PartitionState } from '../model/world';
 import type { FetchReading } from '../model/reactions';
-import { allPartitions, findTopic, getPartition, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
+import { brokerById, allPartitions, findTopic, getPartition, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
 
 /** A partition a message names may have been deleted (a `cli` step) while the message flew. */
 function stillExists(ctx: SimContext, r: { topic: string; partition: number }): boolean {
@@ -40,7 +40,7 @@ function replicatesOnItsOwn(ctx: SimContext, p: PartitionState): boolean {
 }
 
 function processState(ctx: SimContext, broker: number): string {
-  return ctx.world.brokers.find((b) => b.id === broker)?.state ?? 'crashed';
+  return brokerById(ctx.world, broker)?.state ?? 'crashed';
 }
 
 function session(ctx: SimContext, follower: number, leader: number): FetchSession {

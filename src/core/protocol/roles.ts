@@ -3,7 +3,7 @@
  * from the world by every mechanism. `leadership.ts` changes roles; these only look.
  */
 import type { PartitionState } from '../model/world';
-import { leaderReplica, replicaOf, type SimContext } from '../simContext';
+import { brokerById, leaderReplica, replicaOf, type SimContext } from '../simContext';
 
 /**
  * Whether `broker` currently acts as a follower of `p` that knows the current epoch. (Its own
@@ -12,7 +12,7 @@ import { leaderReplica, replicaOf, type SimContext } from '../simContext';
 export function isCurrentFollower(ctx: SimContext, p: PartitionState, broker: number): boolean {
   const replica = replicaOf(p, broker);
   if (!replica || p.leader === null || p.leader === broker) return false;
-  const state = ctx.world.brokers.find((b) => b.id === broker);
+  const state = brokerById(ctx.world, broker);
   return state?.state === 'running' && replica.appliedLeader === p.leader && replica.appliedEpoch === p.leaderEpoch;
 }
 
@@ -20,6 +20,6 @@ export function isCurrentFollower(ctx: SimContext, p: PartitionState, broker: nu
 export function isServingLeader(ctx: SimContext, p: PartitionState): boolean {
   const leader = leaderReplica(p);
   if (!leader) return false;
-  const state = ctx.world.brokers.find((b) => b.id === p.leader);
+  const state = brokerById(ctx.world, p.leader);
   return state?.state === 'running' && leader.appliedLeader === p.leader && leader.appliedEpoch === p.leaderEpoch;
 }
