@@ -199,6 +199,12 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     await keepOnlyCheckpoint(db, sessionId, world.stepsApplied);
     savedCheckpoint = { id: sessionId, world };
   };
+  /** The session this tab holds the lock of (its writes may go straight to IndexedDB). */
+  let claimed: string | null = null;
+  const sessionRecord = (sessionId: string, state: SessionState): SavedSession => ({
+    id: sessionId, title: titleOf(state), document: state.document, position: state.position,
+    semantics: SEMANTICS_VERSION, updatedAt: Date.now(), origin: { kind: state.source?.kind === 'link' ? 'link' : 'edited' },
+  });
   const writeOnce = async () => {
     if (!saveable(store.getState()) || id === null) return;
     const sessionId = id;
@@ -207,6 +213,7 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
       elsewhereTold.add(sessionId);
       return;
     }
+    claimed = sessionId;
     // A new position alone (a step, a jump, playing) is written in the browser's next idle
     // moment: the record carries the whole document, and cloning a long one into IndexedDB
     // cost a jump about 6 ms before its frame was painted. A new document is written at once.
@@ -218,10 +225,7 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     }
     const state = store.getState();
     if (!saveable(state) || id !== sessionId) return;
-    const session: SavedSession = {
-      id: sessionId, title: titleOf(state), document: state.document, position: state.position,
-      semantics: SEMANTICS_VERSION, updatedAt: Date.now(), origin: { kind: state.source?.kind === 'link' ? 'link' : 'edited' },
-    };
+    const session = sessionRecord(sessionId, state);
     const world = state.savableCheckpoint();
     await saveSession(db, session);
     savedDocument = { id: sessionId, document: session.document, title: session.title };
@@ -257,6 +261,14 @@ export function watchSession(store: SessionStore, db: SessionDb, initialId: stri
     urgent = true;
     requestSave();
     for (const done of [...hurry]) done();
+    // A write under way would start the next one only once its own is done, after the page has
+    // gone (a reload right after a step reopened one step back). The newest record is put now,
+    // from this handler: IndexedDB commits transactions in the order they were made, so it lands
+    // after the one under way, and the loop's own write of it later changes nothing.
+    const state = store.getState();
+    if (running && id !== null && claimed === id && saveable(state)) {
+      saveSession(db, sessionRecord(id, state)).catch(() => undefined);
+    }
   };
   const onHide = () => {
     if (globalThis.document?.visibilityState !== 'visible') now();

@@ -88,11 +88,22 @@ export function openSessionDb(onClosed?: () => void): Promise<SessionDb> {
 }
 
 /** Saves a session and marks it as the last one opened. */
+/**
+ * Both puts are made at once, in the call itself, and the transaction is told to commit now
+ * (`IDBTransaction.commit`) rather than once the page has seen their results: a call from
+ * `pagehide` is then committed by the browser even though the page is gone by the time it could
+ * have answered.
+ */
 export async function saveSession(db: SessionDb, session: SavedSession): Promise<void> {
   const tx = db.transaction(['sessions', 'meta'], 'readwrite');
-  await tx.objectStore('sessions').put(session);
-  await tx.objectStore('meta').put({ key: 'last', sessionId: session.id });
-  await tx.done;
+  const written = Promise.all([
+    tx.objectStore('sessions').put(session),
+    tx.objectStore('meta').put({ key: 'last', sessionId: session.id }),
+    tx.done,
+  ]);
+  // Not in browsers older than 2019-2021 (Chrome 76, Firefox 74, Safari 15): they commit as before.
+  (tx as { commit?: () => void }).commit?.();
+  await written;
 }
 
 /** Newest first. Read from the store itself, not the `updatedAt` index, so that a record damaged
