@@ -43,6 +43,27 @@ async function savedAt(position: number) {
   return { db, id: keeper.currentId() as string };
 }
 
+/** Runs `test` with idle callbacks held until it runs them, and page events it fires itself. */
+async function withIdleAndPage(test: (page: {
+  idle: (() => void)[];
+  events: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  fire: (type: string) => void;
+}) => Promise<void>): Promise<void> {
+  const idle: (() => void)[] = [];
+  const g = globalThis as { requestIdleCallback?: (run: () => void) => number };
+  g.requestIdleCallback = (run) => idle.push(run);
+  const listeners = new Map<string, () => void>();
+  const events = {
+    addEventListener: (type: string, run: () => void) => listeners.set(type, run),
+    removeEventListener: (type: string) => listeners.delete(type),
+  } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  try {
+    await test({ idle, events, fire: (type) => listeners.get(type)?.() });
+  } finally {
+    delete g.requestIdleCallback;
+  }
+}
+
 describe('persistence with checkpoints', () => {
   it('saves the session with the checkpoint at or before its position, fingerprinted', async () => {
     const { db, id } = await savedAt(117);
@@ -225,15 +246,7 @@ describe('saves that hold', () => {
     // The loop's next write would start only after the one under way, when the page is gone
     // (CI: a reload right after pausing reopened one step back). The handler makes the
     // transaction itself, so the browser has it before the page goes.
-    const idle: (() => void)[] = [];
-    const g = globalThis as { requestIdleCallback?: (run: () => void) => number };
-    g.requestIdleCallback = (run) => idle.push(run);
-    const listeners = new Map<string, () => void>();
-    const events = {
-      addEventListener: (type: string, run: () => void) => listeners.set(type, run),
-      removeEventListener: (type: string) => listeners.delete(type),
-    } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
-    try {
+    await withIdleAndPage(async ({ idle, events, fire }) => {
       const db = await openSessionDb();
       const made: string[] = [];
       const watched = Object.create(db, {
@@ -249,7 +262,7 @@ describe('saves that hold', () => {
       store.getState().next(); // a write under way: it waits for an idle moment
       await expect.poll(() => idle.length).toBe(1);
       const before = made.length;
-      listeners.get('pagehide')?.();
+      fire('pagehide');
       expect(made.slice(before)).toEqual(['sessions+meta readwrite']);
       await expect.poll(async () => (await listSessions(db))[0].position).toBe(61);
       for (const run of idle.splice(0)) run();
@@ -258,21 +271,11 @@ describe('saves that hold', () => {
       await keeper.flushed();
       expect((await listSessions(db))[0].position).toBe(61);
       keeper.stop();
-    } finally {
-      delete g.requestIdleCallback;
-    }
+    });
   });
 
   it('a new position alone is written in the next idle moment, a new document at once; leaving the page writes what waits', async () => {
-    const idle: (() => void)[] = [];
-    const g = globalThis as { requestIdleCallback?: (run: () => void) => number };
-    g.requestIdleCallback = (run) => idle.push(run);
-    const listeners = new Map<string, () => void>();
-    const events = {
-      addEventListener: (type: string, run: () => void) => listeners.set(type, run),
-      removeEventListener: (type: string) => listeners.delete(type),
-    } as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
-    try {
+    await withIdleAndPage(async ({ idle, events, fire }) => {
       const db = await openSessionDb();
       const store = createSessionStore({ checkpointEvery: 50 });
       const keeper = watchSession(store, db, null, { locks: null, events });
@@ -294,16 +297,14 @@ describe('saves that hold', () => {
       // The page goes away while a new position waits: it is written without waiting.
       store.getState().next();
       await expect.poll(() => idle.length).toBe(1);
-      listeners.get('pagehide')?.();
+      fire('pagehide');
       await expect.poll(async () => (await listSessions(db))[0].position).toBe(62);
       // The hurried wait's idle callback is still due (a no-op now), and the checkpoint's.
       await expect.poll(() => idle.length).toBe(2);
       for (const run of idle.splice(0)) run();
       await keeper.flushed();
       keeper.stop();
-    } finally {
-      delete g.requestIdleCallback;
-    }
+    });
   });
 
   it('a failed write (storage full) shows a notice once and the app goes on in memory', async () => {
