@@ -80,9 +80,9 @@ export function layoutConfig(world: World, topic: string): LayoutConfig {
 
 /**
  * Every partition of every topic, in report order (topic name, then partition), as a new array
- * (a snapshot: callers may change topics while they walk it). Not a generator: the anomaly
- * checks walk every partition after every event, and a generator's steps cost several times a
- * loop's.
+ * (a snapshot: callers may change topics while they walk it). Not a generator: a generator's
+ * steps cost several times a loop's. Code that runs after every event (the anomaly checks)
+ * walks `world.topics` itself and allocates nothing.
  */
 export function allPartitions(world: World): PartitionState[] {
   const all: PartitionState[] = [];

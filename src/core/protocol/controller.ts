@@ -18,7 +18,7 @@
  */
 import type { LeaderChangeEvent } from '../model/events';
 import type { BrokerState, PartitionState } from '../model/world';
-import { brokerById, allPartitions, type SimContext } from '../simContext';
+import { allPartitions, brokerById, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
 import { brokerMachines } from '../features';
 import { applyMetadata, publishPartition } from './leadership';

@@ -20,7 +20,7 @@
 import type { FetchStep } from '../model/scenario';
 import type { FetchPartitionError, FetchPartitionRequest, FetchPartitionResponse, LogRecord, PartitionState, ReplicaState } from '../model/world';
 import { firstOffset, logEndOffset, recordAt } from '../model/world';
-import { brokerById, allPartitions, followerView, getPartition, layoutConfig, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
+import { allPartitions, brokerById, followerView, getPartition, layoutConfig, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
 import { appendBatches, readEndOffset, type BatchToAppend } from './logLayout';
 import { updateProducerState } from './producerState';
 import { updateHighWatermark } from './highWatermark';

@@ -17,7 +17,7 @@
  */
 import type { FetchPartitionRequest, FetchPartitionResponse, FetchSession, HeldFetch, PartitionState } from '../model/world';
 import type { FetchReading } from '../model/reactions';
-import { brokerById, allPartitions, findTopic, getPartition, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
+import { allPartitions, brokerById, findTopic, getPartition, leaderReplica, react, replicaOf, type SimContext } from '../simContext';
 
 /** A partition a message names may have been deleted (a `cli` step) while the message flew. */
 function stillExists(ctx: SimContext, r: { topic: string; partition: number }): boolean {
