@@ -35,7 +35,7 @@ import type { Acks, ProduceStep } from '../model/scenario';
 import type { ProduceRequestState, ProducerBatch, ProducerClientState, ProducerPartition } from '../model/world';
 import { findTopic, getPartition, type SimContext } from '../simContext';
 import { schedule } from '../time/eventQueue';
-import { builtInAppended, choosePartition, usesBuiltInPartitioner } from './partitioner';
+import { builtInAppended, choosePartition, type PartitionChoice, usesBuiltInPartitioner } from './partitioner';
 import { expireDelayedProduce, handleProduceBatch } from './produce';
 import { batchSizeUpperBound, recordSizeInBatch, singleRecordBatchSize } from './recordBatchSize';
 
@@ -58,8 +58,14 @@ function producerFor(ctx: SimContext, acks: Acks): number {
   return ctx.world.producers.length - 1;
 }
 
+/** The producer's state for one partition, if it has sent there (a loop: this runs for every record). */
+function findPartitionState(producer: ProducerClientState, topic: string, partition: number): ProducerPartition | undefined {
+  for (const state of producer.partitions) if (state.partition === partition && state.topic === topic) return state;
+  return undefined;
+}
+
 function partitionOf(producer: ProducerClientState, topic: string, partition: number): ProducerPartition {
-  let state = producer.partitions.find((p) => p.topic === topic && p.partition === partition);
+  let state = findPartitionState(producer, topic, partition);
   if (!state) {
     state = { topic, partition, queue: [], producerEpoch: producer.producerEpoch, nextSequence: 0, lastAckedSequence: -1, inFlight: [], unresolved: null };
     producer.partitions.push(state);
@@ -68,11 +74,9 @@ function partitionOf(producer: ProducerClientState, topic: string, partition: nu
 }
 
 function windowOf(producer: ProducerClientState, broker: number): { broker: number; inFlight: number; drainIndex: number } {
-  let window = producer.windows.find((w) => w.broker === broker);
-  if (!window) {
-    window = { broker, inFlight: 0, drainIndex: 0 };
-    producer.windows.push(window);
-  }
+  for (const window of producer.windows) if (window.broker === broker) return window;
+  const window = { broker, inFlight: 0, drainIndex: 0 };
+  producer.windows.push(window);
   return window;
 }
 
@@ -230,6 +234,16 @@ function completeRequest(ctx: SimContext, request: ProduceRequestState): void {
   for (const broker of wake) wakeSender(ctx, request.producer, broker);
 }
 
+function requestById(ctx: SimContext, id: number): ProduceRequestState | undefined {
+  for (const request of ctx.world.producerRequests) if (request.id === id) return request;
+  return undefined;
+}
+
+function allAnswered(request: ProduceRequestState): boolean {
+  for (const result of request.results) if (result === null) return false;
+  return true;
+}
+
 /** The leaders' answers, in the order they were given. */
 export function takeAnswers(ctx: SimContext, answers: readonly ProduceAnswer[]): void {
   for (const a of answers) onBatchResult(ctx, a.request, a.slot, a.error, a.baseOffset);
@@ -237,10 +251,10 @@ export function takeAnswers(ctx: SimContext, answers: readonly ProduceAnswer[]):
 
 /** The leader's answer for one batch of a request: an error name, or null with the batch's first offset. */
 export function onBatchResult(ctx: SimContext, requestId: number, slot: number, error: string | null, baseOffset: number | null): void {
-  const request = ctx.world.producerRequests.find((r) => r.id === requestId);
+  const request = requestById(ctx, requestId);
   if (!request || request.results[slot]) return;
   request.results[slot] = { error, baseOffset };
-  if (!request.sending && request.results.every((r) => r !== null)) completeRequest(ctx, request);
+  if (!request.sending && allAnswered(request)) completeRequest(ctx, request);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +293,7 @@ function drain(ctx: SimContext, producerIndex: number, broker: number): number[]
     const part = parts[i];
     window.drainIndex = i;
     i = (i + 1) % parts.length;
-    const state = producer.partitions.find((s) => s.topic === part.topic && s.partition === part.partition);
+    const state = findPartitionState(producer, part.topic, part.partition);
     if (!state || state.queue.length === 0 || muted(ctx, producerIndex, part.topic, part.partition)) continue;
     const first = batchOf(ctx, state.queue[0]);
     if (first.phase === 'backoff') continue;
@@ -323,15 +337,20 @@ function send(ctx: SimContext, producerIndex: number, broker: number, batches: n
     world.producerRequests.splice(world.producerRequests.indexOf(request), 1);
     return;
   }
-  if (request.results.every((r) => r !== null)) completeRequest(ctx, request);
+  if (allAnswered(request)) completeRequest(ctx, request);
   else schedule(world.queue, world.timeMs + world.settings.producer.config['request.timeout.ms'], { type: 'produce-timeout', request: request.id });
+}
+
+function hasWaiting(producer: ProducerClientState): boolean {
+  for (const state of producer.partitions) if (state.queue.length > 0) return true;
+  return false;
 }
 
 /** Sends requests to `broker` while its window has room and batches are ready for it. */
 function runSender(ctx: SimContext, producerIndex: number, broker: number): void {
   const producer = ctx.world.producers[producerIndex];
   maybeBumpEpoch(ctx, producer);
-  if (!producer.partitions.some((s) => s.queue.length > 0)) return; // nothing waits
+  if (!hasWaiting(producer)) return;
   const max = ctx.world.settings.producer.config['max.in.flight.requests.per.connection'];
   while (producer.acks === 0 || windowOf(producer, broker).inFlight < max) {
     const batches = drain(ctx, producerIndex, broker);
@@ -368,7 +387,7 @@ export function flushSender(ctx: SimContext): void {
 
 /** `request.timeout.ms` after the request was sent. */
 export function onProduceTimeout(ctx: SimContext, requestId: number): void {
-  const request = ctx.world.producerRequests.find((r) => r.id === requestId);
+  const request = requestById(ctx, requestId);
   if (!request) return;
   const answers = expireDelayedProduce(ctx, request);
   if (answers) takeAnswers(ctx, answers);
@@ -420,8 +439,17 @@ export function sendUnsentProduces(ctx: SimContext, topic: string, partition: nu
 // ---------------------------------------------------------------------------------------------
 // The accumulator
 
-function substitute(text: string, i: number): string {
-  return text.includes('{i}') ? text.replaceAll('{i}', String(i)) : text;
+/**
+ * A step's key or value with `{i}` replaced by the record's index, compiled once per step: a
+ * burst of 10,000 records then builds each text by one concatenation.
+ */
+function template(text: string): (i: number) => string {
+  const at = text.indexOf('{i}');
+  if (at < 0) return () => text;
+  const head = text.slice(0, at);
+  const tail = text.slice(at + 3);
+  if (!tail.includes('{i}')) return (i) => head + i + tail;
+  return (i) => text.replaceAll('{i}', String(i));
 }
 
 /** The last batch of the queue if records may still join it (never sent). */
@@ -484,17 +512,20 @@ export function produceStep(ctx: SimContext, step: ProduceStep, stepIndex: numbe
   if (!topic) throw new Error(`assertion: unknown topic ${step.topic}`);
   const mode = world.settings.producer.partitioner;
   const count = records ? records.length : step.count;
+  const keyOf = step.key === null ? null : template(step.key);
+  const valueOf = template(step.value);
+  let key: string | null = null;
+  let value = '';
+  // One choice per step, its key updated per record (a burst allocates no closure per record).
+  const choice: PartitionChoice = {
+    topic, key, explicitPartition: step.partition,
+    // Whether the record would open a new batch on `partition` (the sticky partitioner's `onNewBatch`).
+    opensBatch: (partition: number) => sizeIfJoined(ctx, openBatch(ctx, findPartitionState(producer, topic.name, partition)), key, value) === null,
+  };
   for (let i = 0; i < count; i++) {
-    const key = records ? records[i].key : step.key === null ? null : substitute(step.key, i);
-    const value = records ? records[i].value : substitute(step.value, i);
-    const choice = {
-      topic, key, explicitPartition: step.partition,
-      // Whether the record would open a new batch on `partition` (the sticky partitioner's `onNewBatch`).
-      opensBatch: (partition: number) => {
-        const state = producer.partitions.find((s) => s.topic === topic.name && s.partition === partition);
-        return sizeIfJoined(ctx, openBatch(ctx, state), key, value) === null;
-      },
-    };
+    key = records ? records[i].key : keyOf === null ? null : keyOf(i);
+    value = records ? records[i].value : valueOf(i);
+    choice.key = key;
     const partition = choosePartition(world, mode, choice);
     const produced = world.produced.length;
     world.produced.push({ step: stepIndex, index: i, topic: step.topic, partition, key, value, acks, offset: acks === 0 ? -1 : null, acked: false, error: null, attempts: 0 });
