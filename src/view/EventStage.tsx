@@ -16,21 +16,31 @@ function leaderLookup(world: World) {
   return (topic: string, partition: number) => world.topics.find((t) => t.name === topic)?.partitions[partition]?.leader ?? null;
 }
 
-function calloutText(kind: string, data: Record<string, string | number>, t: Translate): string {
+function calloutText(kind: string, data: Record<string, string | number>, t: Translate, compact = false): string {
   const words: Record<string, string | number> = { ...data };
   if (typeof data.state === 'string') words.state = t(`cluster.state.${data.state}`);
   if (typeof data.anomaly === 'string') words.anomaly = t(`anomalies.type.${data.anomaly}`);
-  return t(`anim.${kind}`, words);
+  return t(compact ? `anim.compact.${kind}` : `anim.${kind}`, words);
 }
+
+/**
+ * How far a callout may sit from the log or broker it names (px between its wanted corner and
+ * its place): its words within about two rows, its compact form (the symbol) a little further.
+ */
+const TEXT_REACH = 2.5 * LABEL_HEIGHT;
+const COMPACT_REACH = 4 * LABEL_HEIGHT;
 
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** What the picture looks like now: where each anchor is, and the names labels must not cover. */
+/** What the picture looks like now: where each anchor is, and what labels must not cover. */
 interface Measured {
   anchors: Map<string, Point>;
+  /** Names, marks and controls: no label covers them. */
   obstacles: Rect[];
+  /** The same and every replica's strip (its records and HW/LEO marks): no callout covers them. */
+  solid: Rect[];
   bounds: Rect;
 }
 
@@ -45,6 +55,7 @@ function measure(grid: HTMLElement): Measured {
   const rel = (r: DOMRect): Rect => ({ x: r.left - origin.left + grid.scrollLeft, y: r.top - origin.top + grid.scrollTop, width: r.width, height: r.height });
   const anchors = new Map<string, Point>();
   const rowY = new Map<string, number>();
+  const strips: Rect[] = [];
   for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="replica"]')) {
     const strip = el.querySelector('.strip');
     const leo = el.querySelector('.marker-leo');
@@ -52,6 +63,7 @@ function measure(grid: HTMLElement): Measured {
     const s = rel(strip.getBoundingClientRect());
     const l = rel(leo.getBoundingClientRect());
     const { topic = '', partition = '', broker = '' } = el.dataset;
+    strips.push(s);
     const y = s.y + s.height / 2;
     anchors.set(anchorKey({ kind: 'replica', topic, partition: Number(partition), broker: Number(broker) }), { x: Math.min(s.x + s.width, Math.max(s.x, l.x)), y });
     rowY.set(`${topic}-${partition}`, y);
@@ -67,7 +79,7 @@ function measure(grid: HTMLElement): Measured {
     anchors.set(anchorKey({ kind: 'broker', broker: Number(el.dataset.broker) }), { x: r.x + r.width / 2, y: r.y + r.height + 12 });
   }
   const obstacles = [...grid.querySelectorAll(NAMES)].map((el) => rel(el.getBoundingClientRect())).filter((r) => r.width > 0 && r.height > 0);
-  return { anchors, obstacles, bounds: { x: 0, y: 0, width: grid.scrollWidth, height: grid.scrollHeight } };
+  return { anchors, obstacles, solid: [...obstacles, ...strips], bounds: { x: 0, y: 0, width: grid.scrollWidth, height: grid.scrollHeight } };
 }
 
 /** The real ms at which records land on each replica (a produce at the leader, a response at a follower). */
@@ -82,8 +94,11 @@ function landings(plan: MovePlan, rate: number): Map<string, { anchor: Anchor; m
   return at;
 }
 
+/** Where a label was placed, once for the whole move, and what it says there. */
+interface Spot { x: number; y: number; width: number; text: string; free?: boolean; compact?: boolean }
+
 /** Draws one frame with d3 joins: messages travelling, their labels and the callouts kept off names. */
-function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed: Map<string, { x: number; y: number; width: number }>, t: Translate): void {
+function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed: Map<string, Spot>, t: Translate): void {
   const position = (a: Anchor) => measured.anchors.get(anchorKey(a)) ?? null;
   select(svg).select('g.flights').selectAll<SVGGElement, Frame['dots'][number]>('g.flight')
     .data(frame.dots, (d) => d.id)
@@ -97,21 +112,30 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
 
   type Shown = { id: string; cls: string; text: string; x: number; y: number; opacity: number };
   const shown: Shown[] = [];
-  const want = (id: string, cls: string, text: string, x: number, y: number, opacity: number) => {
-    let spot = placed.get(id);
-    if (!spot) {
-      const width = estimateWidth(text, LABEL_PX);
-      const taken = [...placed.values()].map((p) => ({ x: p.x, y: p.y, width: p.width, height: LABEL_HEIGHT }));
-      const found = placeLabels([{ id, x, y, width, height: LABEL_HEIGHT }], measured.obstacles, measured.bounds, taken).get(id);
-      spot = { x: found?.x ?? x, y: found?.y ?? y, width };
-      placed.set(id, spot);
-    }
-    shown.push({ id, cls, text, x: spot.x, y: spot.y, opacity });
+  const taken = () => [...placed.values()].map((p) => ({ x: p.x, y: p.y, width: p.width, height: LABEL_HEIGHT }));
+  const place = (id: string, text: string, x: number, y: number, obstacles: Rect[], reach?: number) => {
+    const width = estimateWidth(text, LABEL_PX);
+    const found = placeLabels([{ id, x, y, width, height: LABEL_HEIGHT, reach }], obstacles, measured.bounds, taken()).get(id);
+    return { x: found?.x ?? x, y: found?.y ?? y, width, text, free: found?.free ?? false };
   };
-  for (const l of frame.labels) want(l.id, `label label-${l.kind}`, l.text, l.x, l.y - 14, l.opacity);
+  // A message's label travels with it for a moment: it keeps off names only.
+  for (const l of frame.labels) {
+    let spot = placed.get(l.id);
+    if (!spot) placed.set(l.id, (spot = place(l.id, l.text, l.x, l.y - 14, measured.obstacles)));
+    shown.push({ id: l.id, cls: `label label-${l.kind}`, text: spot.text, x: spot.x, y: spot.y, opacity: l.opacity });
+  }
+  // A callout stays: it keeps off the records and marks as well. Where its words find no room
+  // near what it names, it shows its compact form (a symbol, a number); the narration says it all.
   for (const c of frame.callouts) {
     const at = position(c.at);
-    if (at) want(c.id, `callout callout-${c.kind}`, calloutText(c.kind, c.data, t), at.x, at.y + 30, c.opacity);
+    if (!at) continue;
+    let spot = placed.get(c.id);
+    if (!spot) {
+      spot = place(c.id, calloutText(c.kind, c.data, t), at.x, at.y + 30, measured.solid, TEXT_REACH);
+      if (!spot.free) spot = { ...place(c.id, calloutText(c.kind, c.data, t, true), at.x, at.y, measured.solid, COMPACT_REACH), compact: true };
+      placed.set(c.id, spot);
+    }
+    shown.push({ id: c.id, cls: `callout callout-${c.kind}${spot.compact ? ' compact' : ''}`, text: spot.text, x: spot.x, y: spot.y, opacity: c.opacity });
   }
   const labels = select(svg).select('g.labels').selectAll<SVGGElement, Shown>('g.tag')
     .data(shown, (d) => d.id)
@@ -137,7 +161,7 @@ function measureStage(svg: SVGSVGElement, grid: HTMLElement): Measured {
 }
 
 /** The step's end state: its callouts, with no message in flight and no label. */
-function drawEnd(svg: SVGSVGElement, plan: MovePlan, measured: Measured, placed: Map<string, { x: number; y: number; width: number }>, t: Translate): void {
+function drawEnd(svg: SVGSVGElement, plan: MovePlan, measured: Measured, placed: Map<string, Spot>, t: Translate): void {
   // Settled, not at plan.durationMs: a callout that appears at the very end would stay faded.
   const end = frameAt(plan, settledMs(plan), (a) => measured.anchors.get(anchorKey(a)) ?? null);
   drawFrame(svg, { ...end, dots: [], labels: [] }, measured, placed, t);
@@ -229,7 +253,7 @@ export function EventStage() {
       const ms = landing.get(anchorKey({ kind: 'replica', topic, partition: Number(partition), broker: Number(broker) }))?.ms ?? 0;
       el.style.setProperty('--land-delay', `${reduced ? 0 : Math.round(ms)}ms`);
     }
-    const placed = new Map<string, { x: number; y: number; width: number }>();
+    const placed = new Map<string, Spot>();
     const draw = (planMs: number) => drawFrame(svg, frameAt(plan, planMs, (a) => measured.anchors.get(anchorKey(a)) ?? null), measured, placed, t);
     if (reduced || plan.durationMs === 0) {
       drawEnd(svg, plan, measured, placed, t);

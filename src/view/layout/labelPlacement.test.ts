@@ -5,7 +5,7 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.widt
 
 describe('placeLabels', () => {
   it('keeps its wanted place when free', () => {
-    expect(placeLabels([{ id: 'a', x: 50, y: 50, width: 40, height: 10 }], []).get('a')).toEqual({ x: 30, y: 45 });
+    expect(placeLabels([{ id: 'a', x: 50, y: 50, width: 40, height: 10 }], []).get('a')).toEqual({ x: 30, y: 45, free: true });
   });
 
   it('moves off a name and off labels placed before it, never overlapping either', () => {
@@ -19,7 +19,7 @@ describe('placeLabels', () => {
 
   it('stays inside the bounds', () => {
     const placed = placeLabels([{ id: 'a', x: 5, y: 5, width: 40, height: 10 }], [], { x: 0, y: 0, width: 100, height: 100 }).get('a');
-    expect(placed).toEqual({ x: 0, y: 0 });
+    expect(placed).toEqual({ x: 0, y: 0, free: true });
   });
 
   it('moves sideways when its column is full of names above and below (a broker\'s menu button, say)', () => {
@@ -39,6 +39,29 @@ describe('placeLabels', () => {
     const taken: Rect[] = [{ x: 0, y: 12, width: 100, height: 28 }];
     const placed = placeLabels([{ id: 'a', x: 50, y: 6, width: 60, height: 12 }], [name], bounds, taken).get('a');
     expect(overlaps({ ...placed!, width: 60, height: 12 }, name)).toBe(false);
+  });
+
+  it('says whether it found a free place: a name under every place within reach is covered least, not escaped from', () => {
+    const bounds: Rect = { x: 0, y: 0, width: 400, height: 200 };
+    // A band of names 100 px tall around the wanted place; free room only far above and below it.
+    const band: Rect = { x: 0, y: 50, width: 400, height: 100 };
+    const label = { id: 'a', x: 200, y: 100, width: 60, height: 12 };
+    const far = placeLabels([label], [band], bounds).get('a')!;
+    expect(far.free).toBe(true);
+    expect(overlaps({ ...far, width: 60, height: 12 }, band)).toBe(false);
+    const near = placeLabels([{ ...label, reach: 30 }], [band], bounds).get('a')!;
+    expect(near.free).toBe(false);
+    // It stayed within reach of its wanted corner (170, 94).
+    expect(Math.hypot(near.x - 170, near.y - 94)).toBeLessThanOrEqual(30);
+  });
+
+  it('takes a free place within reach beside its wanted one', () => {
+    const bounds: Rect = { x: 0, y: 0, width: 400, height: 60 };
+    const name: Rect = { x: 150, y: 0, width: 100, height: 60 };
+    const placed = placeLabels([{ id: 'a', x: 200, y: 30, width: 40, height: 12, reach: 80 }], [name], bounds).get('a')!;
+    expect(placed.free).toBe(true);
+    expect(overlaps({ ...placed, width: 40, height: 12 }, name)).toBe(false);
+    expect(Math.abs(placed.x - 180)).toBeLessThanOrEqual(80);
   });
 
   it('estimates CJK text wider than Latin of the same length', () => {

@@ -15,6 +15,12 @@ export interface LabelBox {
   y: number;
   width: number;
   height: number;
+  /**
+   * How far (px, between the wanted top-left corner and the place's) a free place may be: a
+   * callout far from what it names would point at the wrong log. Beyond it the label counts as
+   * not placed freely, and its fallback stays within reach when any try is. Unlimited if absent.
+   */
+  reach?: number;
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -57,32 +63,37 @@ function column(label: LabelBox, bounds: Rect | undefined): Rect[] {
   return SHIFTS.map((shift) => row(wanted, shift)).filter(inBounds);
 }
 
-function aside(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undefined): Rect[] {
+function aside(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undefined, reach: number): Rect[] {
   if (!bounds) return [];
   const { stepY, clampX, wanted, inBounds, row } = placesOf(label, bounds);
   const xs = new Set<number>();
-  for (let x = bounds.x; x < bounds.x + bounds.width - label.width; x += STEP_X) xs.add(x);
+  const from = Math.max(bounds.x, wanted - reach);
+  for (let x = from; x < Math.min(bounds.x + bounds.width - label.width, wanted + reach + 1); x += STEP_X) xs.add(x);
   // Right beside each name, on either side: where the nearest free place usually is.
-  const reach = MAX_TRIES * stepY + label.height;
+  const rows = MAX_TRIES * stepY + label.height;
   for (const o of obstacles) {
-    if (Math.abs(o.y + o.height / 2 - label.y) > reach + o.height / 2) continue;
+    if (Math.abs(o.y + o.height / 2 - label.y) > rows + o.height / 2) continue;
     for (const x of [o.x + o.width + GAP, o.x - GAP - label.width]) xs.add(Math.round(clampX(x)));
   }
   xs.add(clampX(bounds.x + bounds.width - label.width));
   xs.delete(wanted);
-  return [...xs].flatMap((x) => SHIFTS.map((shift) => ({ box: row(x, shift), distance: Math.hypot(x - wanted, shift * stepY) })))
-    .filter((c) => inBounds(c.box))
+  return [...xs].filter((x) => Math.abs(x - wanted) <= reach)
+    .flatMap((x) => SHIFTS.map((shift) => ({ box: row(x, shift), distance: Math.hypot(x - wanted, shift * stepY) })))
+    .filter((c) => c.distance <= reach && inBounds(c.box))
     .sort((a, b) => a.distance - b.distance)
     .map((c) => c.box);
 }
+
+/** Where a label goes; `free`: it covers nothing (no name, no other label), else it covers least. */
+export interface Placement { x: number; y: number; free: boolean }
 
 /**
  * The top-left corner of each label, in the order given (earlier labels win their place).
  * `taken`: labels already on screen, kept off like the ones placed here, but less strictly than names.
  */
-export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rect[], bounds?: Rect, taken: readonly Rect[] = []): Map<string, { x: number; y: number }> {
+export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rect[], bounds?: Rect, taken: readonly Rect[] = []): Map<string, Placement> {
   const placed: Rect[] = [...taken];
-  const result = new Map<string, { x: number; y: number }>();
+  const result = new Map<string, Placement>();
   const covered = (box: Rect, rects: readonly Rect[]) => rects.reduce((sum, o) => sum + overlapArea(box, o), 0);
   /** The first of `tries` that covers least of `rects` (each place's cover computed once). */
   const least = (tries: Rect[], rects: readonly Rect[]): Rect | null => {
@@ -97,22 +108,33 @@ export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rec
     }
     return best;
   };
-  const clearOfNames = (box: Rect) => !obstacles.some((o) => overlaps(box, o));
-  const free = (box: Rect) => !placed.some((o) => overlaps(box, o)) && clearOfNames(box);
   for (const label of labels) {
-    const near = column(label, bounds);
-    let chosen = near.find(free);
+    const reach = label.reach ?? Infinity;
+    const wantedX = placesOf(label, bounds).wanted;
+    const wantedY = label.y - label.height / 2;
+    const within = (box: Rect) => Math.hypot(box.x - wantedX, box.y - wantedY) <= reach;
+    // Every place within reach lies inside this window: only the names in it can be covered
+    // (a wide cluster has thousands of names; a label within reach meets a few of them).
+    const names = reach === Infinity ? obstacles : obstacles.filter((o) => overlaps(o, {
+      x: wantedX - reach, y: wantedY - reach, width: 2 * reach + label.width, height: 2 * reach + label.height,
+    }));
+    const clearOfNames = (box: Rect) => !names.some((o) => overlaps(box, o));
+    const free = (box: Rect) => !placed.some((o) => overlaps(box, o)) && clearOfNames(box);
+    const straight = column(label, bounds);
+    let chosen = straight.filter(within).find(free);
+    let isFree = chosen !== undefined;
     if (!chosen) {
-      const tries = [...near, ...aside(label, obstacles, bounds)];
-      chosen = tries.find(free)
-        // Crowded: covering a little of another label is better than covering a name.
-        ?? least(tries.filter(clearOfNames), placed)
+      const tries = [...straight.filter(within), ...aside(label, names, bounds, reach)];
+      chosen = tries.find(free);
+      isFree = chosen !== undefined;
+      // Crowded: covering a little of another label is better than covering a name.
+      chosen ??= least(tries.filter(clearOfNames), placed)
         // No place avoids every name: the one that covers least of them.
-        ?? least(tries, obstacles)
+        ?? least(tries, names)
         ?? { x: label.x - label.width / 2, y: label.y - label.height / 2, width: label.width, height: label.height };
     }
     placed.push(chosen);
-    result.set(label.id, { x: chosen.x, y: chosen.y });
+    result.set(label.id, { x: chosen.x, y: chosen.y, free: isFree });
   }
   return result;
 }

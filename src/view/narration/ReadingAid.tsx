@@ -16,6 +16,9 @@ const LEGEND: { id: string; sample: ReactNode }[] = [
   { id: 'outOfIsr', sample: <span className="legend-swatch legend-out" /> },
   { id: 'changed', sample: <span className="badge badge-change">♛</span> },
   { id: 'cut', sample: <span className="legend-glyph legend-cut">✂</span> },
+  // The animation layer (EventStage.tsx): its message glyphs and its callouts.
+  { id: 'messages', sample: <span className="legend-glyph">◆ ● ■</span> },
+  { id: 'callout', sample: <span className="legend-callout">⚠</span> },
   { id: 'narration', sample: <span className="legend-swatch legend-note" /> },
   // The consumer lane under a leader's strip (groups/ConsumerLane.tsx).
   { id: 'consumerCommitted', sample: <span className="legend-consumer legend-consumer-committed">g ✓4</span> },
