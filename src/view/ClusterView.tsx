@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { partitionDiffKey, useDiffers } from './split/differs';
 import { useTranslation } from 'react-i18next';
 import type { BrokerReport, PartitionReport, Report } from '../core/model/report';
@@ -75,18 +75,26 @@ function PartitionSummary({ partition, row, selectable, selected, onSelect }: {
       {...interactive}
     >
       {selectable ? (
-        <h3 className="partition-name">{name}</h3>
+        <h3 className="partition-name">{breakable(name)}</h3>
       ) : (
         <h3 className="partition-name">
           <button type="button" className="link-button" aria-label={t('inspector.inspect', { name })}
             onClick={() => viewActions().select({ kind: 'partition', topic: partition.topic, partition: partition.partition })}>
-            {name}
+            {breakable(name)}
           </button>
         </h3>
       )}
       <PartitionFacts partition={partition} compact={selectable} />
     </div>
   );
+}
+
+/**
+ * A partition's name with a line break allowed after each hyphen: in a narrow column "orders-0"
+ * wraps as "orders-" and "0", not inside the topic's name (no break is allowed before a digit).
+ */
+function breakable(name: string): ReactNode {
+  return name.split('-').map((part, i) => (i === 0 ? part : <Fragment key={i}>-<wbr />{part}</Fragment>));
 }
 
 function BrokerHead({ broker, manual, editable }: { broker: BrokerReport; manual: boolean; editable: boolean }) {
@@ -197,7 +205,7 @@ export function ClusterView({ report, manual = false, editable = true, animate =
           {drawn.map((p, i) =>
             compactKeys.has(partitionKey(p)) ? (
               <div key={partitionKey(p)} className="partition partition-label" style={{ gridRow: i + 2 }}>
-                <h3 className="partition-name">{partitionKey(p)}</h3>
+                <h3 className="partition-name">{breakable(partitionKey(p))}</h3>
               </div>
             ) : (
               <PartitionSummary key={partitionKey(p)} partition={p} row={i + 2} selectable={false} selected={false} onSelect={() => undefined} />

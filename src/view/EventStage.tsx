@@ -42,6 +42,8 @@ interface Measured {
   /** The same and every replica's strip (its records and HW/LEO marks): no callout covers them. */
   solid: Rect[];
   bounds: Rect;
+  /** Each broker's column, the grid's full height: a callout about a broker or its replica stays in it. */
+  columns: Map<number, Rect>;
 }
 
 /**
@@ -73,13 +75,17 @@ function measure(grid: HTMLElement): Measured {
     const r = rel(el.getBoundingClientRect());
     anchors.set(anchorKey({ kind: 'producer', topic, partition: Number(partition) }), { x: r.x + r.width - 4, y: rowY.get(`${topic}-${partition}`) ?? r.y + r.height / 2 });
   }
+  const columns = new Map<number, Rect>();
+  const height = grid.scrollHeight;
   for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="broker"]')) {
     const head = el.querySelector('.broker-head');
     const r = rel((head ?? el).getBoundingClientRect());
     anchors.set(anchorKey({ kind: 'broker', broker: Number(el.dataset.broker) }), { x: r.x + r.width / 2, y: r.y + r.height + 12 });
+    const column = rel(el.getBoundingClientRect());
+    columns.set(Number(el.dataset.broker), { x: column.x, y: 0, width: column.width, height });
   }
   const obstacles = [...grid.querySelectorAll(NAMES)].map((el) => rel(el.getBoundingClientRect())).filter((r) => r.width > 0 && r.height > 0);
-  return { anchors, obstacles, solid: [...obstacles, ...strips], bounds: { x: 0, y: 0, width: grid.scrollWidth, height: grid.scrollHeight } };
+  return { anchors, obstacles, solid: [...obstacles, ...strips], bounds: { x: 0, y: 0, width: grid.scrollWidth, height }, columns };
 }
 
 /** The real ms at which records land on each replica (a produce at the leader, a response at a follower). */
@@ -113,9 +119,9 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
   type Shown = { id: string; cls: string; text: string; x: number; y: number; opacity: number };
   const shown: Shown[] = [];
   const taken = () => [...placed.values()].map((p) => ({ x: p.x, y: p.y, width: p.width, height: LABEL_HEIGHT }));
-  const place = (id: string, text: string, x: number, y: number, obstacles: Rect[], reach?: number) => {
+  const place = (id: string, text: string, x: number, y: number, obstacles: Rect[], reach?: number, bounds = measured.bounds) => {
     const width = estimateWidth(text, LABEL_PX);
-    const found = placeLabels([{ id, x, y, width, height: LABEL_HEIGHT, reach }], obstacles, measured.bounds, taken()).get(id);
+    const found = placeLabels([{ id, x, y, width, height: LABEL_HEIGHT, reach }], obstacles, bounds, taken()).get(id);
     return { x: found?.x ?? x, y: found?.y ?? y, width, text, free: found?.free ?? false };
   };
   // A message's label travels with it for a moment: it keeps off names only.
@@ -131,8 +137,10 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
     if (!at) continue;
     let spot = placed.get(c.id);
     if (!spot) {
-      spot = place(c.id, calloutText(c.kind, c.data, t), at.x, at.y + 30, measured.solid, TEXT_REACH);
-      if (!spot.free) spot = { ...place(c.id, calloutText(c.kind, c.data, t, true), at.x, at.y, measured.solid, COMPACT_REACH), compact: true };
+      // In its broker's column, where it has one: beside another broker's log it would name that one.
+      const column = 'broker' in c.at ? measured.columns.get(c.at.broker) : undefined;
+      spot = place(c.id, calloutText(c.kind, c.data, t), at.x, at.y + 30, measured.solid, TEXT_REACH, column);
+      if (!spot.free) spot = { ...place(c.id, calloutText(c.kind, c.data, t, true), at.x, at.y, measured.solid, COMPACT_REACH, column), compact: true };
       placed.set(c.id, spot);
     }
     shown.push({ id: c.id, cls: `callout callout-${c.kind}${spot.compact ? ' compact' : ''}`, text: spot.text, x: spot.x, y: spot.y, opacity: c.opacity });

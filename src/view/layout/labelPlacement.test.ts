@@ -64,6 +64,18 @@ describe('placeLabels', () => {
     expect(Math.abs(placed.x - 180)).toBeLessThanOrEqual(80);
   });
 
+  it('with a reach, finds the thin free band between two names that the rows of its height miss', () => {
+    const bounds: Rect = { x: 0, y: 0, width: 100, height: 200 };
+    // Names above and below leave a band from y 61 to y 80: 19 px, for a 12 px label. The rows
+    // tried every 14 px from the wanted top (44) are 30, 44, 58, 72 …: each touches a name.
+    const names: Rect[] = [{ x: 0, y: 0, width: 100, height: 61 }, { x: 0, y: 80, width: 100, height: 120 }];
+    const label = { id: 'a', x: 50, y: 50, width: 40, height: 12 };
+    expect(placeLabels([label], names, bounds).get('a')!.free).toBe(false);
+    const placed = placeLabels([{ ...label, reach: 40 }], names, bounds).get('a')!;
+    expect(placed.free).toBe(true);
+    for (const name of names) expect(overlaps({ ...placed, width: 40, height: 12 }, name)).toBe(false);
+  });
+
   it('estimates CJK text wider than Latin of the same length', () => {
     expect(estimateWidth('领导者', 12)).toBeGreaterThan(estimateWidth('abc', 12));
   });

@@ -44,33 +44,44 @@ const STEP_X = 16;
  * below it (up first), as far as MAX_TRIES rows (`column`); then, nearest first, the same rows
  * moved sideways within the bounds, every STEP_X and right beside each name (`aside`). The
  * sideways places are many (a few thousand on a wide cluster) and rarely needed, so they are
- * built only when no place of the column is free.
+ * built only when no place of the column is free. A label with a reach also tries the rows just
+ * above and below each name near it: the free band between two names is often thinner than the
+ * rows' grid would find.
  */
 /** 0, -1, +1, -2, +2 … rows from the wanted place. */
 const SHIFTS = Array.from({ length: 2 * MAX_TRIES + 1 }, (_, i) => (i === 0 ? 0 : (i % 2 === 1 ? -1 : 1) * Math.ceil(i / 2)));
 
-function placesOf(label: LabelBox, bounds: Rect | undefined) {
+/** The tops a label tries, as offsets from its wanted top, nearest first (up first on a tie). */
+function offsetsOf(label: LabelBox, names: readonly Rect[], reach: number): number[] {
   const stepY = label.height + GAP;
+  const offsets = SHIFTS.map((shift) => shift * stepY);
+  if (reach === Infinity) return offsets;
+  const top = label.y - label.height / 2;
+  for (const o of names) offsets.push(Math.round(o.y - GAP - label.height - top), Math.round(o.y + o.height + GAP - top));
+  return [...new Set(offsets)].filter((dy) => Math.abs(dy) <= reach).sort((a, b) => Math.abs(a) - Math.abs(b) || a - b);
+}
+
+function placesOf(label: LabelBox, bounds: Rect | undefined) {
   const clampX = (x: number) => (bounds ? Math.max(bounds.x, Math.min(bounds.x + bounds.width - label.width, x)) : x);
   const wanted = clampX(label.x - label.width / 2);
   const inBounds = (box: Rect) => !bounds || (box.y >= bounds.y && box.y + box.height <= bounds.y + bounds.height);
-  const row = (x: number, shift: number): Rect => ({ x, y: label.y - label.height / 2 + shift * stepY, width: label.width, height: label.height });
-  return { stepY, clampX, wanted, inBounds, row };
+  const row = (x: number, dy: number): Rect => ({ x, y: label.y - label.height / 2 + dy, width: label.width, height: label.height });
+  return { clampX, wanted, inBounds, row };
 }
 
-function column(label: LabelBox, bounds: Rect | undefined): Rect[] {
+function column(label: LabelBox, bounds: Rect | undefined, offsets: readonly number[]): Rect[] {
   const { wanted, inBounds, row } = placesOf(label, bounds);
-  return SHIFTS.map((shift) => row(wanted, shift)).filter(inBounds);
+  return offsets.map((dy) => row(wanted, dy)).filter(inBounds);
 }
 
-function aside(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undefined, reach: number): Rect[] {
+function aside(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undefined, reach: number, offsets: readonly number[]): Rect[] {
   if (!bounds) return [];
-  const { stepY, clampX, wanted, inBounds, row } = placesOf(label, bounds);
+  const { clampX, wanted, inBounds, row } = placesOf(label, bounds);
   const xs = new Set<number>();
   const from = Math.max(bounds.x, wanted - reach);
   for (let x = from; x < Math.min(bounds.x + bounds.width - label.width, wanted + reach + 1); x += STEP_X) xs.add(x);
   // Right beside each name, on either side: where the nearest free place usually is.
-  const rows = MAX_TRIES * stepY + label.height;
+  const rows = MAX_TRIES * (label.height + GAP) + label.height;
   for (const o of obstacles) {
     if (Math.abs(o.y + o.height / 2 - label.y) > rows + o.height / 2) continue;
     for (const x of [o.x + o.width + GAP, o.x - GAP - label.width]) xs.add(Math.round(clampX(x)));
@@ -78,7 +89,7 @@ function aside(label: LabelBox, obstacles: readonly Rect[], bounds: Rect | undef
   xs.add(clampX(bounds.x + bounds.width - label.width));
   xs.delete(wanted);
   return [...xs].filter((x) => Math.abs(x - wanted) <= reach)
-    .flatMap((x) => SHIFTS.map((shift) => ({ box: row(x, shift), distance: Math.hypot(x - wanted, shift * stepY) })))
+    .flatMap((x) => offsets.map((dy) => ({ box: row(x, dy), distance: Math.hypot(x - wanted, dy) })))
     .filter((c) => c.distance <= reach && inBounds(c.box))
     .sort((a, b) => a.distance - b.distance)
     .map((c) => c.box);
@@ -120,11 +131,12 @@ export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rec
     }));
     const clearOfNames = (box: Rect) => !names.some((o) => overlaps(box, o));
     const free = (box: Rect) => !placed.some((o) => overlaps(box, o)) && clearOfNames(box);
-    const straight = column(label, bounds);
-    let chosen = straight.filter(within).find(free);
+    const offsets = offsetsOf(label, names, reach);
+    const straight = column(label, bounds, offsets).filter(within);
+    let chosen = straight.find(free);
     let isFree = chosen !== undefined;
     if (!chosen) {
-      const tries = [...straight.filter(within), ...aside(label, names, bounds, reach)];
+      const tries = [...straight, ...aside(label, names, bounds, reach, offsets)];
       chosen = tries.find(free);
       isFree = chosen !== undefined;
       // Crowded: covering a little of another label is better than covering a name.
