@@ -1,17 +1,35 @@
 /**
  * The headless runner, as the e2e specs use it: the expected numbers always come from
- * `src/cli/sim.ts` for the same scenario and position, never from the page.
+ * `src/cli/sim.ts` for the same scenario and position, never from the page. The CLI is bundled
+ * by esbuild once per test worker (as `npm run bench` bundles the core) and run by plain Node:
+ * through tsx each run cost 1–2 s of start-up, and the specs run it about a hundred times.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import LZString from 'lz-string';
 import type { Report } from '../../src/core/model/report';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+let bundled: string | null = null;
+
+/** `src/cli/sim.ts` as one ES module, built the first time this worker needs it. */
+function simBundle(): string {
+  if (bundled) return bundled;
+  const dir = join(root, 'node_modules', '.cache', 'e2e-sim');
+  mkdirSync(dir, { recursive: true });
+  // One file per worker process: workers build at the same time.
+  const outfile = join(dir, `sim-${process.pid}.mjs`);
+  // `module` first, as Vite resolves packages (jsonc-parser's UMD build needs `require`).
+  buildSync({ entryPoints: [join(root, 'src', 'cli', 'sim.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', mainFields: ['module', 'main'], outfile, logLevel: 'warning' });
+  process.once('exit', () => rmSync(outfile, { force: true }));
+  bundled = outfile;
+  return outfile;
+}
 
 export interface SimResult {
   exitCode: number;
@@ -24,8 +42,8 @@ export function runSim(document: unknown, at?: number, event?: number): SimResul
   try {
     const file = join(dir, 'scenario.json');
     writeFileSync(file, typeof document === 'string' ? document : JSON.stringify(document, null, 2));
-    const args = ['src/cli/sim.ts', file, ...(at === undefined ? [] : ['--at', String(at)]), ...(event === undefined ? [] : ['--event', String(event)])];
-    const result = spawnSync(tsx, args, { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const args = [simBundle(), file, ...(at === undefined ? [] : ['--at', String(at)]), ...(event === undefined ? [] : ['--event', String(event)])];
+    const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
     if (result.error) throw result.error;
     return { exitCode: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
   } finally {
