@@ -39,7 +39,11 @@ interface Measured {
   anchors: Map<string, Point>;
   /** Names, marks and controls: no label covers them. */
   obstacles: Rect[];
-  /** The same and every replica's strip (its records and HW/LEO marks): no callout covers them. */
+  /**
+   * The same and every replica's strip with the bands above and below it where its HW and LEO
+   * labels go: no callout covers them. The bands, not the labels' places: a mark moves when its
+   * message arrives, after the callouts are placed.
+   */
   solid: Rect[];
   bounds: Rect;
   /** Each broker's column, the grid's full height: a callout about a broker or its replica stays in it. */
@@ -65,7 +69,8 @@ function measure(grid: HTMLElement): Measured {
     const s = rel(strip.getBoundingClientRect());
     const l = rel(leo.getBoundingClientRect());
     const { topic = '', partition = '', broker = '' } = el.dataset;
-    strips.push(s);
+    const band = el.querySelector('.marker-label')?.getBoundingClientRect().height ?? 0;
+    strips.push({ x: s.x, y: s.y - band, width: s.width, height: s.height + 2 * band });
     const y = s.y + s.height / 2;
     anchors.set(anchorKey({ kind: 'replica', topic, partition: Number(partition), broker: Number(broker) }), { x: Math.min(s.x + s.width, Math.max(s.x, l.x)), y });
     rowY.set(`${topic}-${partition}`, y);
