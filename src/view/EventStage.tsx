@@ -250,10 +250,10 @@ export function EventStage() {
       return drawAfterPaint(svg, grid, plan, t);
     }
     delete grid.dataset.jumped;
-    // The first drawing with nothing to draw (a link's first paint, at the initial state): only
-    // sizing the layer is left, after the page is painted, so measuring the picture does not force
-    // a layout before the first paint. A step's callouts are drawn at once, as always.
-    if (from === null && plan.durationMs === 0 && plan.callouts.length === 0) return drawAfterPaint(svg, grid, plan, t);
+    // The first drawing with nothing to draw (a link's first paint, at the initial state): nothing
+    // to do. The layer is sized when it first draws; measuring the picture now would be a forced
+    // layout in the first load's busiest second. A step's callouts are drawn at once, as always.
+    if (from === null && plan.durationMs === 0 && plan.callouts.length === 0) return undefined;
     const measured = measureStage(svg, grid);
     // Playing: the whole move fits in the interval between steps. Else in slow motion if asked.
     const available = (0.85 * PLAY_INTERVAL_MS) / speed;
