@@ -28,7 +28,7 @@ function calloutText(kind: string, data: Record<string, string | number>, t: Tra
  * its place): its words within about two rows, its compact form (the symbol) a little further.
  */
 const TEXT_REACH = 2.5 * LABEL_HEIGHT;
-const COMPACT_REACH = 4 * LABEL_HEIGHT;
+const COMPACT_REACH = 6 * LABEL_HEIGHT;
 
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -106,7 +106,7 @@ function landings(plan: MovePlan, rate: number): Map<string, { anchor: Anchor; m
 }
 
 /** Where a label was placed, once for the whole move, and what it says there. */
-interface Spot { x: number; y: number; width: number; text: string; free?: boolean; compact?: boolean }
+interface Spot { x: number; y: number; width: number; text: string; free?: boolean; compact?: boolean; hidden?: boolean }
 
 /** Draws one frame with d3 joins: messages travelling, their labels and the callouts kept off names. */
 function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed: Map<string, Spot>, t: Translate): void {
@@ -123,7 +123,7 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
 
   type Shown = { id: string; cls: string; text: string; x: number; y: number; opacity: number };
   const shown: Shown[] = [];
-  const taken = () => [...placed.values()].map((p) => ({ x: p.x, y: p.y, width: p.width, height: LABEL_HEIGHT }));
+  const taken = () => [...placed.values()].filter((p) => !p.hidden).map((p) => ({ x: p.x, y: p.y, width: p.width, height: LABEL_HEIGHT }));
   const place = (id: string, text: string, x: number, y: number, obstacles: Rect[], reach?: number, bounds = measured.bounds) => {
     const width = estimateWidth(text, LABEL_PX);
     const found = placeLabels([{ id, x, y, width, height: LABEL_HEIGHT, reach }], obstacles, bounds, taken()).get(id);
@@ -136,7 +136,9 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
     shown.push({ id: l.id, cls: `label label-${l.kind}`, text: spot.text, x: spot.x, y: spot.y, opacity: l.opacity });
   }
   // A callout stays: it keeps off the records and marks as well. Where its words find no room
-  // near what it names, it shows its compact form (a symbol, a number); the narration says it all.
+  // near what it names, it shows its compact form (a symbol, a number); where even that finds
+  // none (a phone's narrow columns), none. What each says is on screen anyway: the narration
+  // says it in full, and the replica's badges, the broker's chip or the marks show the change.
   for (const c of frame.callouts) {
     const at = position(c.at);
     if (!at) continue;
@@ -145,9 +147,13 @@ function drawFrame(svg: SVGSVGElement, frame: Frame, measured: Measured, placed:
       // In its broker's column, where it has one: beside another broker's log it would name that one.
       const column = 'broker' in c.at ? measured.columns.get(c.at.broker) : undefined;
       spot = place(c.id, calloutText(c.kind, c.data, t), at.x, at.y + 30, measured.solid, TEXT_REACH, column);
-      if (!spot.free) spot = { ...place(c.id, calloutText(c.kind, c.data, t, true), at.x, at.y, measured.solid, COMPACT_REACH, column), compact: true };
+      if (!spot.free) {
+        const compact = place(c.id, calloutText(c.kind, c.data, t, true), at.x, at.y, measured.solid, COMPACT_REACH, column);
+        spot = { ...compact, compact: true, hidden: !compact.free };
+      }
       placed.set(c.id, spot);
     }
+    if (spot.hidden) continue;
     shown.push({ id: c.id, cls: `callout callout-${c.kind}${spot.compact ? ' compact' : ''}`, text: spot.text, x: spot.x, y: spot.y, opacity: c.opacity });
   }
   const labels = select(svg).select('g.labels').selectAll<SVGGElement, Shown>('g.tag')
