@@ -25,7 +25,8 @@ function calloutText(kind: string, data: Record<string, string | number>, t: Tra
 
 /**
  * How far a callout may sit from the log or broker it names (px between its wanted corner and
- * its place): its words within about two rows, its compact form (the symbol) a little further.
+ * its place): its words within about two rows, its compact form (the symbol) within six, which
+ * reaches the broker's head or the space under its card.
  */
 const TEXT_REACH = 2.5 * LABEL_HEIGHT;
 const COMPACT_REACH = 6 * LABEL_HEIGHT;
