@@ -87,12 +87,11 @@ export function openSessionDb(onClosed?: () => void): Promise<SessionDb> {
   });
 }
 
-/** Saves a session and marks it as the last one opened. */
 /**
- * Both puts are made at once, in the call itself, and the transaction is told to commit now
- * (`IDBTransaction.commit`) rather than once the page has seen their results: a call from
- * `pagehide` is then committed by the browser even though the page is gone by the time it could
- * have answered.
+ * Saves a session and marks it as the last one opened. Both puts are made at once, in the call
+ * itself, and the transaction is told to commit now (`IDBTransaction.commit`) rather than once
+ * the page has seen their results: a call from `pagehide` is then committed by the browser even
+ * though the page is gone by the time it could have answered.
  */
 export async function saveSession(db: SessionDb, session: SavedSession): Promise<void> {
   const tx = db.transaction(['sessions', 'meta'], 'readwrite');

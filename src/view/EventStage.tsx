@@ -63,6 +63,8 @@ function measure(grid: HTMLElement): Measured {
   const anchors = new Map<string, Point>();
   const rowY = new Map<string, number>();
   const strips: Rect[] = [];
+  // Every HW and LEO label has one height: measured once, not per replica (this runs every step).
+  const band = grid.querySelector('.marker-label')?.getBoundingClientRect().height ?? 0;
   for (const el of grid.querySelectorAll<HTMLElement>('[data-testid="replica"]')) {
     const strip = el.querySelector('.strip');
     const leo = el.querySelector('.marker-leo');
@@ -70,7 +72,6 @@ function measure(grid: HTMLElement): Measured {
     const s = rel(strip.getBoundingClientRect());
     const l = rel(leo.getBoundingClientRect());
     const { topic = '', partition = '', broker = '' } = el.dataset;
-    const band = el.querySelector('.marker-label')?.getBoundingClientRect().height ?? 0;
     strips.push({ x: s.x, y: s.y - band, width: s.width, height: s.height + 2 * band });
     const y = s.y + s.height / 2;
     anchors.set(anchorKey({ kind: 'replica', topic, partition: Number(partition), broker: Number(broker) }), { x: Math.min(s.x + s.width, Math.max(s.x, l.x)), y });

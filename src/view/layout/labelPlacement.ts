@@ -134,11 +134,10 @@ export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rec
     const offsets = offsetsOf(label, names, reach);
     const straight = column(label, bounds, offsets).filter(within);
     let chosen = straight.find(free);
-    let isFree = chosen !== undefined;
+    const tries = chosen ? straight : [...straight, ...aside(label, names, bounds, reach, offsets)];
+    chosen ??= tries.find(free);
+    const isFree = chosen !== undefined;
     if (!chosen) {
-      const tries = [...straight, ...aside(label, names, bounds, reach, offsets)];
-      chosen = tries.find(free);
-      isFree = chosen !== undefined;
       // Crowded: covering a little of another label is better than covering a name.
       chosen ??= least(tries.filter(clearOfNames), placed)
         // No place avoids every name: the one that covers least of them.
