@@ -263,7 +263,9 @@ export function createTimeline(scenario: Scenario, checkpointEvery = DEFAULT_CHE
       // All but the last step plainly; the last one tells its timed events, for the animation.
       advance(world, n - 1, undefined, false, true);
       events = applyStep(world, scenario.steps[n - 1], n - 1, (one) => fired.push(one));
-      if (n % spacing === 0 && !checkpoints.has(n)) keep(cloneWorld(world));
+      // The world itself: a returned world is never changed again, and the worker's answer then
+      // carries one copy of it, not two (structured clone keeps a shared object shared).
+      if (n % spacing === 0 && !checkpoints.has(n)) keep(world);
     }
     last = world;
     return { world, events, fired };
