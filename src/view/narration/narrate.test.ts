@@ -13,6 +13,7 @@ import { formatProblem, validateScenarioDocument } from '../../core/scenario/val
 import { step as applyStep } from '../../core/step';
 import en from '../../i18n/narration.en.json';
 import zh from '../../i18n/narration.zh.json';
+import retryDoc from '../../../scenarios/retry-reorders-without-idempotence.json';
 import { EXPLAINED_ERRORS, errorSentence, FOLD_ABOVE, narrate, type Sentence } from './narrate';
 import { resolveSentence } from './resolve';
 
@@ -375,6 +376,52 @@ describe('narration of steps and states', () => {
       steps: [{ op: 'crash', broker: 2 }, { op: 'run', ms: 10000 }, produce('k0', 'all')] });
     expectBoth(narrationAt(played, 3), [/got NOT_ENOUGH_REPLICAS for k0 = v-k0 on orders-0; it retries after retry\.backoff\.ms \(100 ms\)/, /fewer members than min\.insync\.replicas \(2\)/],
       [/min\.insync\.replicas（2）/, /重试/]);
+  });
+
+  it('a request that times out and is retried in the same step is said to be retried, not given up', () => {
+    // scenarios/retry-reorders-without-idempotence.json, step 7 (worked in golden/batches.test.ts):
+    // b's request to the crashed leader times out at 30.1 s, b is resent 100 ms later and acked.
+    const played = play(retryDoc);
+    const sentences = narrationAt(played, 7);
+    expectBoth(sentences, [/got REQUEST_TIMED_OUT for ∅ = b on orders-0; it retries after retry\.backoff\.ms \(100 ms\)/, /the leader it was sent to was down or cut off/, /resent ∅ = b/],
+      [/REQUEST_TIMED_OUT/, /重试/]);
+    expect(text(sentences, 'en')).not.toMatch(/gave up on/);
+    expect(text(sentences, 'zh')).not.toMatch(/生产者放弃了/);
+  });
+
+  it('a subscribe step says once that the member joins: the step tells it, not its join event again', () => {
+    const played = play(groupDoc);
+    const at = positionWith(played, 'group-member', (e) => e.type === 'group-member' && e.change === 'joined' && e.member === 'c1');
+    expect(played.scenario.steps[at - 1]).toMatchObject({ op: 'subscribe', member: 'c1' });
+    const whole = text(narrationAt(played, at), 'en');
+    expect(whole).toMatch(/Consumer c1 subscribed to orders in group g \(range assignor\): it sends JoinGroup/);
+    expect(whole).not.toMatch(/Consumer c1 joined group g\./);
+    // Walking the step event by event shows no step sentence: there the event tells it.
+    const joinedAt = played.events[at].findIndex((e) => e.type === 'group-member');
+    const partial = narrate({ scenario: played.scenario, position: at, events: played.events[at].slice(0, joinedAt + 1), world: played.worlds[at], partial: true });
+    expect(text(partial, 'en')).toMatch(/Consumer c1 joined group g\./);
+  });
+
+  it('a record sent to a crashed leader the producer still believes in: no answer comes until request.timeout.ms', () => {
+    // Step 4: b goes to broker 1 (crashed at step 3, not yet fenced) at t = 100 ms; the client's
+    // request timeout (30,000 ms) ends at 30,100 ms (golden/batches.test.ts).
+    const played = play(retryDoc);
+    expectBoth(narrationAt(played, 4),
+      [/sent ∅ = b for orders-0 to broker 1, the leader as far as it knows, but broker 1 is down or cut off: no answer will come\. At t = 30,100 ms \(request\.timeout\.ms, 30,000 ms after sending\)/],
+      [/生产者把 ∅ = b 发往 broker 1/, /t = 30,100 毫秒/]);
+    // Once it has timed out and been resent to the new leader, nothing is unanswered.
+    expect(text(narrationAt(played, 7), 'en')).not.toMatch(/no answer will come/);
+  });
+
+  it('a record whose delivery.timeout.ms ran out is said to be given up', () => {
+    // Two of three replicas are out of the ISR (min.insync.replicas 2): NOT_ENOUGH_REPLICAS is
+    // retried until the batch expires at 15 s + 120 s (golden/producer.test.ts, "lonely").
+    const played = play({
+      cluster: { brokers: 3, replication: 'manual', config: { 'min.insync.replicas': 2, 'replica.lag.time.max.ms': 10000 } },
+      producer: { acks: 'all' }, topics: orders,
+      steps: [{ op: 'run', ms: 15000 }, produce('k0', 'all'), { op: 'run', ms: 120000 }],
+    });
+    expectBoth(narrationAt(played, 3), [/gave up on k0 = v-k0 for orders-0 with REQUEST_TIMED_OUT/], [/生产者放弃了/]);
   });
 
   it('while walking a step event by event, tells the events so far', () => {

@@ -200,6 +200,15 @@ interface Context {
   step: Step | null;
   world: World;
   events: readonly SimEvent[];
+  /** Walking a step event by event: the step's own sentence is not shown. */
+  partial?: boolean;
+}
+
+/** The step's own sentence already says that this member joined (subscribe) or left (leave). */
+function saidByStep(ctx: Context, e: Extract<SimEvent, { type: 'group-member' }>): boolean {
+  const { step } = ctx;
+  if (ctx.partial || !step || (step.op !== 'subscribe' && step.op !== 'leave')) return false;
+  return step.group === e.group && step.member === e.member && e.change === (step.op === 'subscribe' ? 'joined' : 'left');
 }
 
 function of<T extends SimEvent['type']>(group: Group, type: T): Extract<SimEvent, { type: T }>[] {
@@ -233,12 +242,21 @@ function ackedSentences(ctx: Context, group: Group): Sentence[] {
   return out;
 }
 
+/** Whether the producer ended with record `produced` failed: its batch done, unacknowledged, with an error. */
+function gaveUp(world: World, produced: number): boolean {
+  const record = world.produced[produced];
+  const batch = world.producerBatches[world.recordBatches[produced]];
+  return record !== undefined && !record.acked && record.error !== null && (batch === undefined || batch.phase === 'done');
+}
+
 function produceErrorSentences(ctx: Context, group: Group): Sentence[] {
   const responses = of(group, 'produce-response');
   const first = responses[0];
   const error = first.error ?? 'UNKNOWN';
   const records = responses.map((r) => ctx.world.produced[r.produced]).filter((p): p is ProducedReport => p !== undefined);
-  const retrying = responses.some((r) => ctx.world.producerBatches[ctx.world.recordBatches[r.produced]]?.phase !== 'done');
+  // `ctx.world` is the world at the end of the step: a batch retried and acknowledged later in
+  // the same step is done by then, so "gave up" is said only of a record that ended with its error.
+  const retrying = responses.some((r) => !gaveUp(ctx.world, r.produced));
   const out = [sayCount(retrying ? 'produceError.retrying' : 'produceError.final', records.length, {
     where: where(first), error, record: records[0] ? recordText(records[0]) : '',
     backoff: ctx.scenario.producer.config['retry.backoff.ms'],
@@ -457,7 +475,7 @@ function groupSentences(ctx: Context, group: Group): Sentence[] {
     case 'group-state':
       return [say(`group.state.${e.to}`, { group: e.group, from: e.from, generation: e.generation })];
     case 'group-member':
-      return [say(`group.member.${e.change}`, { group: e.group, member: e.member })];
+      return saidByStep(ctx, e) ? [] : [say(`group.member.${e.change}`, { group: e.group, member: e.member })];
     case 'group-assignment': {
       const last = of(group, 'group-assignment').at(-1) ?? e;
       return [say(last.assignment.length > 0 ? 'group.assigned' : 'group.assignedNothing', {
@@ -586,6 +604,7 @@ function pendingSentences(ctx: Context): Sentence[] {
     const p = partitionOf(world, h.topic, h.partition);
     if (p) out.push(...heldHighWatermarkSentences(world, p));
   }
+  out.push(...unansweredSentences(world));
   // A batch never sent waits in its partition's queue (core/model/world.ts): those, in the order
   // they were made, rather than every batch of the session.
   const waiting = world.producers.flatMap((producer) => producer.partitions.flatMap((state) => state.queue)).sort((a, b) => a - b);
@@ -598,6 +617,32 @@ function pendingSentences(ctx: Context): Sentence[] {
   if (scenario.cluster.metadata === 'kraft') out.push(...uncleanWaitSentences(world));
   if (scenario.cluster.replication === 'manual') out.push(...manualSentences(world));
   return [...(out.length > 6 ? [...out.slice(0, 6), say('pending.more', { count: out.length - 6 })] : out), ...details];
+}
+
+/**
+ * Requests sent to a leader that is down or cut off (the producer's metadata still names it):
+ * no answer comes, and only request.timeout.ms after sending does the client give up on the
+ * request and retry (NetworkClient's request timeout). One sentence per broker and partition.
+ */
+function unansweredSentences(world: World): Sentence[] {
+  const timeout = world.settings.producer.config['request.timeout.ms'];
+  const lost = new Map<string, { broker: number; where: string; first: ProducedReport; n: number; at: number }>();
+  for (const request of world.producerRequests) {
+    const broker = world.brokers.find((b) => b.id === request.broker);
+    if (!broker || broker.state === 'running' || world.producers[request.producer]?.acks === 0) continue;
+    request.batches.forEach((id, slot) => {
+      const batch = world.producerBatches[id];
+      const first = batch ? world.produced[batch.records[0]] : undefined;
+      if (request.results[slot] !== null || !batch || !first) return;
+      const key = `${request.broker}|${where(batch)}`;
+      const seen = lost.get(key);
+      if (seen) {
+        seen.n += batch.records.length;
+        seen.at = Math.min(seen.at, request.sentAtMs + timeout);
+      } else lost.set(key, { broker: request.broker, where: where(batch), first, n: batch.records.length, at: request.sentAtMs + timeout });
+    });
+  }
+  return [...lost.values()].map((l) => sayCount('pending.noAnswer', l.n, { broker: l.broker, where: l.where, record: recordText(l.first), at: l.at, timeout }));
 }
 
 /**
@@ -728,7 +773,7 @@ export function narrate(input: NarrationInput): Sentence[] {
   const { scenario, position, events, world } = input;
   if (position === 0 && events.length === 0) return initialSentences(scenario, world);
   const step = scenario.steps[position - 1] ?? null;
-  const ctx: Context = { scenario, step, world, events };
+  const ctx: Context = { scenario, step, world, events, partial: input.partial };
   const out: Sentence[] = step && !input.partial ? stepSentences(step, world, events) : [];
   if (input.partial && events.length === 0) out.push(say('partial.start'));
   // Fetches that found nothing new are folded into one sentence when there are more than two
