@@ -274,6 +274,10 @@ function fetchSentences(group: Group): Sentence[] {
   const fetches = Math.max(requests.length, responses.length);
   const lastResponse = responses[responses.length - 1];
   const params = { followers, leader: first.leader, where: where(first), times: fetches, records, hw: lastResponse ? lastResponse.highWatermark : '—' };
+  // Several followers: what each copied, when they copied the same, rather than a sum that reads
+  // as if each had copied it all.
+  const copied = followers.map((f) => responses.reduce((sum, r) => sum + (r.follower === f ? r.records : 0), 0));
+  if (records > 0 && followers.length > 1 && copied.every((n) => n === copied[0])) return [say('fetch.copied.each', { ...params, each: copied[0] })];
   return [sayCount(records > 0 ? 'fetch.copied' : 'fetch.nothing', followers.length, params)];
 }
 
@@ -416,6 +420,9 @@ function brokerSentences(ctx: Context, group: Group): Sentence[] {
   const timeout = ctx.scenario.cluster.config.sessionTimeoutMs;
   const property = sessionProperty(ctx.world);
   if (e.fenced && (e.state === 'stopped' && ctx.step?.op === 'shutdown')) return [say('broker.stoppedCleanly', { broker: e.broker })];
+  // A restarted process registers fenced and is unfenced once it has caught up (the same
+  // instant here): the registration sentence tells it; "fenced: no heartbeat" would be wrong.
+  if (e.fenced && e.state === 'running' && isRegistration(ctx, e.broker)) return [];
   if (e.fenced && ctx.step?.op !== 'crash' && ctx.step?.op !== 'isolate') {
     return [say(`broker.fenced.${ctx.scenario.cluster.metadata}`, { broker: e.broker, timeout, property })];
   }
