@@ -14,6 +14,7 @@ import { step as applyStep } from '../../core/step';
 import en from '../../i18n/narration.en.json';
 import zh from '../../i18n/narration.zh.json';
 import retryDoc from '../../../scenarios/retry-reorders-without-idempotence.json';
+import kip101Doc from '../../../scenarios/golden/kip101-scenario1-high-watermark.json';
 import { EXPLAINED_ERRORS, errorSentence, FOLD_ABOVE, narrate, type Sentence } from './narrate';
 import { resolveSentence } from './resolve';
 
@@ -348,6 +349,16 @@ describe('narration of steps and states', () => {
     expect(sentences.length).toBeLessThanOrEqual(5);
     expectBoth(sentences, [/Followers 2 and 3 fetched from leader 1 on orders-0 \(\d+ round trips in all\) and copied 3 record\(s\) each/, /HW of orders-0 rose from 0 to 3/, /got its acknowledgements for 3 records/],
       [/HW 在 leader 1 上从 0 升到 3/, /各复制了 3 条记录/]);
+  });
+
+  it('an acks=all record lost with a full ISR (KIP-101 scenario 1): the why does not blame a small ISR', () => {
+    // m2 was acknowledged with the ISR 3, 1, 2 all holding it; broker 2 cut it at step 11 (to its
+    // HW), 3 stopped and 1 crashed, and broker 2 leads at step 13 (golden/failures.test.ts).
+    const played = play(kip101Doc);
+    const sentences = narrationAt(played, 13);
+    expectBoth(sentences, [/\(∅ = m2\) was acknowledged, but the leader \(2\) does not have it/, /every ISR member of that moment had it/, /cut the record off its log before it could lead/],
+      [/当时 ISR 中的每个成员都有它/]);
+    expect(text(sentences, 'en')).not.toMatch(/too small/);
   });
 
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {
