@@ -15,6 +15,7 @@ import en from '../../i18n/narration.en.json';
 import zh from '../../i18n/narration.zh.json';
 import retryDoc from '../../../scenarios/retry-reorders-without-idempotence.json';
 import kip101Doc from '../../../scenarios/golden/kip101-scenario1-high-watermark.json';
+import kip101Scenario2Doc from '../../../scenarios/golden/kip101-scenario2-high-watermark.json';
 import { EXPLAINED_ERRORS, errorSentence, FOLD_ABOVE, narrate, type Sentence } from './narrate';
 import { resolveSentence } from './resolve';
 
@@ -359,6 +360,19 @@ describe('narration of steps and states', () => {
     expectBoth(sentences, [/\(∅ = m2\) was acknowledged, but the leader \(2\) does not have it/, /every ISR member of that moment had it/, /cut the record off its log before it could lead/],
       [/当时 ISR 中的每个成员都有它/]);
     expect(text(sentences, 'en')).not.toMatch(/too small/);
+  });
+
+  it('KIP-101 scenario 2 with truncation to the HW: the leader when the loss was found, and the diverged records by name', () => {
+    // Step 9: broker 2 (crashed, not yet fenced) is elected without m2 and fenced later in the
+    // same run, so the partition ends the step leaderless; the loss was found under leader 2.
+    // Step 13: broker 1 rejoins the ISR keeping m2 at offset 1 where leader 2 has m3.
+    const played = play(kip101Scenario2Doc);
+    const lost = narrationAt(played, 9);
+    expectBoth(lost, [/\(∅ = m2\) was acknowledged, but the leader \(2\) does not have it/, /Broker 2 became leader without it.*With truncation to the HW \(before KIP-101\) a follower cuts only what lies above its own HW/],
+      [/leader（2）没有它/, /按 HW 截断时（KIP-101 之前）/]);
+    expect(text(lost, 'en')).not.toMatch(/—/);
+    expectBoth(narrationAt(played, 13), [/Follower 1, in the ISR of t-0, holds ∅ = m2 at offset 1, but leader 2 holds ∅ = m3 there, below the HW/],
+      [/follower 1 在 t-0 的 ISR 中，它在位移 1 上存的是 ∅ = m2，而 leader 2 在同一位置存的是 ∅ = m3/]);
   });
 
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {

@@ -11,7 +11,7 @@
 import type { SimEvent } from '../../core/model/events';
 import type { ProducedReport } from '../../core/model/report';
 import type { Scenario, Step } from '../../core/model/scenario';
-import type { PartitionState, World } from '../../core/model/world';
+import { recordAt, type PartitionState, type World } from '../../core/model/world';
 import { followersOutsideIsrHoldingHw, highWatermarkCandidate } from '../../core/protocol/highWatermark';
 import { newContext } from '../../core/simContext';
 import { largestTimestampMs } from '../../core/protocol/retention';
@@ -448,6 +448,23 @@ function stepErrorSentences(ctx: Context, group: Group): Sentence[] {
   return [say('stepError', { broker: e.broker, error: e.error }), errorSentence(e.error, ctx.world, { broker: e.broker })];
 }
 
+/**
+ * The leader of the anomaly's partition when it was found: the last new leader before it in the
+ * step, else the one a later change in the step replaced (by the step's end it may have none).
+ */
+function leaderWhen(events: readonly SimEvent[], anomaly: SimEvent, here: (x: SimEvent) => boolean): number | null {
+  const at = events.indexOf(anomaly);
+  for (let i = at - 1; i >= 0; i--) {
+    const x = events[i];
+    if (here(x) && x.type === 'leader-change' && x.to !== null) return x.to;
+  }
+  for (let i = at + 1; i < events.length; i++) {
+    const x = events[i];
+    if (here(x) && x.type === 'leader-change') return x.from;
+  }
+  return null;
+}
+
 function anomalySentences(ctx: Context, group: Group): Sentence[] {
   const e = group.events[0];
   if (e.type !== 'anomaly') return [];
@@ -457,17 +474,31 @@ function anomalySentences(ctx: Context, group: Group): Sentence[] {
       const record = ctx.world.produced.find((p) => p.acked && p.topic === e.topic && p.partition === e.partition && p.offset === e.offset);
       const p = partitionOf(ctx.world, e.topic, e.partition);
       const holders = p && record
-        ? p.replicaStates.filter((r) => r.log[e.offset]?.step === record.step && r.log[e.offset]?.index === record.index).map((r) => r.broker)
+        ? p.replicaStates.filter((r) => recordAt(r, e.offset)?.step === record.step && recordAt(r, e.offset)?.index === record.index).map((r) => r.broker)
         : [];
-      const params = { ...base, record: record ? recordText(record) : '', acks: String(record?.acks ?? 1), holders, leader: p?.leader ?? '—' };
-      const out = [say(holders.length > 0 ? 'anomaly.lost' : 'anomaly.lostEverywhere', params), say(`anomaly.lostWhy.${record?.acks === 'all' ? 'all' : '1'}`, params)];
       const here = (x: SimEvent) => 'topic' in x && x.topic === e.topic && x.partition === e.partition;
-      if (ctx.events.some((x) => here(x) && x.type === 'leader-change' && x.to !== null)) out.push(say('anomaly.lostHow.newLeader', params));
-      else if (ctx.events.some((x) => here(x) && x.type === 'truncate' && x.reason === 'lost-tail' && x.broker === p?.leader)) out.push(say('anomaly.lostHow.lostTail', params));
+      const leader = leaderWhen(ctx.events, e, here) ?? p?.leader ?? null;
+      const params = { ...base, record: record ? recordText(record) : '', acks: String(record?.acks ?? 1), holders, leader: leader ?? '—' };
+      const out = [say(holders.length > 0 ? 'anomaly.lost' : 'anomaly.lostEverywhere', params), say(`anomaly.lostWhy.${record?.acks === 'all' ? 'all' : '1'}`, params)];
+      if (ctx.events.some((x) => here(x) && x.type === 'leader-change' && x.to !== null)) {
+        out.push(say(ctx.scenario.cluster.truncation === 'high-watermark' ? 'anomaly.lostHow.newLeaderHw' : 'anomaly.lostHow.newLeader', params));
+      }
+      else if (ctx.events.some((x) => here(x) && x.type === 'truncate' && x.reason === 'lost-tail' && x.broker === leader)) out.push(say('anomaly.lostHow.lostTail', params));
       return out;
     }
-    case 'replica-divergence':
-      return [say('anomaly.divergence', base)];
+    case 'replica-divergence': {
+      // The follower is in the world's report of it (the event names only the place).
+      const found = ctx.world.anomalies.find((a) => a.type === e.anomaly && a.topic === e.topic && a.partition === e.partition && a.offset === e.offset);
+      const p = partitionOf(ctx.world, e.topic, e.partition);
+      const follower = p?.replicaStates.find((r) => r.broker === found?.broker);
+      const leader = p?.replicaStates.find((r) => r.broker === p.leader);
+      const theirs = follower && recordAt(follower, e.offset);
+      const ours = leader && recordAt(leader, e.offset);
+      if (!follower || !leader || !theirs || !ours) return [say('anomaly.divergence', base)];
+      return [say('anomaly.divergenceNamed', {
+        ...base, follower: follower.broker, leader: leader.broker, theirs: recordText(theirs), ours: recordText(ours),
+      })];
+    }
     case 'duplicate-record':
       return [say('anomaly.duplicate', base)];
     default:
