@@ -375,6 +375,28 @@ describe('narration of steps and states', () => {
       [/follower 1 在 t-0 的 ISR 中，它在位移 1 上存的是 ∅ = m2，而 leader 2 在同一位置存的是 ∅ = m3/]);
   });
 
+  it('a poll that returns nothing says why: no partition yet while the group rebalances, or everything below the HW read', () => {
+    // c1 polls before the group's first rebalance has completed (both members joined, the
+    // group still PreparingRebalance); at the end c2 owns both partitions and has read them.
+    const doc = {
+      ...groupDoc, topics: [{ name: 'orders', partitions: 2, replicationFactor: 3 }],
+      steps: [produce('k{i}', 'all', { count: 4 }), { op: 'run', ms: 100 }, { op: 'subscribe', group: 'g', member: 'c1', topics: ['orders'] },
+        { op: 'subscribe', group: 'g', member: 'c2', topics: ['orders'] }, { op: 'run', ms: 5000 }, { op: 'poll', group: 'g', member: 'c1' },
+        { op: 'kill', group: 'g', member: 'c1' }, { op: 'run', ms: 60000 }, { op: 'poll', group: 'g', member: 'c2' }],
+    };
+    const played = play(doc);
+    expect(played.worlds[6].groups.groups[0].machine.value).toBe('PreparingRebalance');
+    // Why it still rebalances: the initial delayed join (3 s from 100 ms) found c2 added and
+    // waits once more, to 6,100 ms (GroupCoordinator's InitialDelayedJoin).
+    expectBoth(narrationAt(played, 5), [/group\.initial\.rebalance\.delay\.ms \(3,000 ms\).*The coordinator looks again at t = 6,100 ms: run at least 1,000 ms more/],
+      [/协调者会在 t = 6,100 毫秒再看一次/]);
+    expectBoth(narrationAt(played, 6), [/c1 of group g got no records: it owns no partition yet\. The group is PreparingRebalance/],
+      [/消费组 g 的 c1 没有拿到记录：它还没有分到任何分区。组现在处于 PreparingRebalance 状态/]);
+    expectBoth(narrationAt(played, 9), [/c2 of group g got no records: it has read everything below the HW in orders-0, orders-1/],
+      [/它已读完 orders-0, orders-1 中 HW 之下的全部记录/]);
+    expect(text(narrationAt(played, 9), 'en')).not.toMatch(/received 0/);
+  });
+
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {
     // KRaft: the restarted process registers fenced and is unfenced at once (both events at the
     // restart); the fencing itself happened at the session timeout, in the run before.

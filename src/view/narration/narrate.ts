@@ -506,6 +506,25 @@ function anomalySentences(ctx: Context, group: Group): Sentence[] {
   }
 }
 
+/**
+ * Why a poll returned nothing, as the member stands at the step's end: it owns no partition yet
+ * (the group is still rebalancing, or it has more members than partitions), or it has read up to
+ * the HW of every partition it owns. Otherwise it is only said that nothing came.
+ */
+function emptyPollSentence(world: World, group: string, member: string): Sentence {
+  const consumer = world.groups.consumers.find((c) => c.group === group && c.member === member);
+  const state = world.groups.groups.find((g) => g.group === group)?.machine.value;
+  if (consumer && consumer.assignment.length === 0 && state !== undefined) return say('group.pollEmpty.unassigned', { group, member, state });
+  const caughtUp = consumer !== undefined && consumer.assignment.length > 0 && consumer.assignment.every((tp) => {
+    const cut = tp.lastIndexOf('-');
+    const p = partitionOf(world, tp.slice(0, cut), Number(tp.slice(cut + 1)));
+    const hw = p?.replicaStates.find((r) => r.broker === p.leader)?.highWatermark;
+    return hw !== undefined && consumer.positions[tp] !== undefined && consumer.positions[tp] >= hw;
+  });
+  if (consumer && caughtUp) return say('group.pollEmpty.caughtUp', { group, member, partitions: consumer.assignment.join(', ') });
+  return say('group.pollEmpty.other', { group, member });
+}
+
 /** Consumer groups: the coordinator's decisions and the consumers' polls and commits, with their rule. */
 function groupSentences(ctx: Context, group: Group): Sentence[] {
   const e = group.events[0];
@@ -522,6 +541,7 @@ function groupSentences(ctx: Context, group: Group): Sentence[] {
     }
     case 'consumer-poll': {
       const records = of(group, 'consumer-poll').reduce((sum, x) => sum + x.records, 0);
+      if (records === 0) return [emptyPollSentence(ctx.world, e.group, e.member)];
       return [sayCount('group.poll', records, { group: e.group, member: e.member })];
     }
     case 'offset-commit': {
@@ -760,6 +780,14 @@ function consumerWaits(world: World): Sentence[] {
     if (at > world.timeMs) out.push(say(c.instanceId === null ? 'pending.pollTimeout' : 'pending.pollTimeoutStatic', { group: c.group, member: c.member, at, interval, remaining: at - world.timeMs }));
   }
   for (const g of world.groups.groups) {
+    if (g.machine.value === 'PreparingRebalance') {
+      // The coordinator's delayed join (DelayedJoin / InitialDelayedJoin) and when it fires.
+      const due = world.queue.heap.find((q) => q.event.type === 'group-join-expire' && q.event.group === g.group && q.event.joinSeq === g.joinSeq);
+      if (due && due.atMs > world.timeMs) {
+        const params = { group: g.group, at: due.atMs, remaining: due.atMs - world.timeMs, delay: world.settings.cluster.config['group.initial.rebalance.delay.ms'] };
+        out.push(say(g.initialRemainingMs !== null ? 'pending.joinInitial' : 'pending.joinRejoin', params));
+      }
+    }
     for (const m of g.members) {
       const killed = latest.get(JSON.stringify([g.group, m.member]));
       if (killed?.process !== 'killed' || killed.memberId !== m.memberId || m.sessionDeadlineMs === null || m.sessionDeadlineMs <= world.timeMs) continue;
