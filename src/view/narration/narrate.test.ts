@@ -397,6 +397,33 @@ describe('narration of steps and states', () => {
     expect(text(narrationAt(played, 9), 'en')).not.toMatch(/received 0/);
   });
 
+  it('a cli step says what it did: a failure with the tool\'s reason, a topic created with its placement, one deleted, a consumer that printed nothing', () => {
+    const cli = (command: string, input: string[] = []) => ({ op: 'cli', command: `${command}`, input });
+    const played = play({
+      cluster: three, topics: [],
+      steps: [cli('kafka-topics.sh --bootstrap-server localhost:9092 --create --topic first --partitions 2 --replication-factor 2'),
+        cli('kafka-topics.sh --bootstrap-server localhost:9092 --alter --topic first --partitions 1'),
+        cli('kafka-topics.sh --zookeeper localhost:2181 --list'),
+        cli('kafka-console-producer.sh --bootstrap-server localhost:9092 --topic first', ['a', 'b']),
+        cli('kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic first --from-beginning --max-messages 2'),
+        cli('kafka-topics.sh --bootstrap-server localhost:9092 --delete --topic first')],
+    });
+    // The placement is the report's own (as --describe prints it).
+    const first = played.worlds[1].topics.find((t) => t.name === 'first');
+    expect(first?.partitions.map((p) => [p.replicas.length, p.leader === p.replicas[0]])).toEqual([[2, true], [2, true]]);
+    const [p0, p1] = first?.partitions ?? [];
+    expectBoth(narrationAt(played, 1), [/Topic first was created: 2 partition\(s\) with 2 replica\(s\) each/,
+      new RegExp(`first-0: replicas on brokers ${p0.replicas[0]} and ${p0.replicas[1]}, leader ${p0.replicas[0]}\\.`),
+      new RegExp(`first-1: replicas on brokers ${p1.replicas[0]} and ${p1.replicas[1]}, leader ${p1.replicas[0]}\\.`)],
+    [/主题 first 已创建：2 个分区，每个分区 2 个副本/]);
+    // TopicCommand's own words (InvalidPartitionsException), and joptsimple's for an option 3.6 dropped.
+    expectBoth(narrationAt(played, 2), [/It failed \(exit code 1\): Topic currently has 2 partitions, which is higher than the requested 1\./], [/命令失败（退出码 1）/]);
+    expectBoth(narrationAt(played, 3), [/It failed \(exit code 1\): zookeeper is not a recognized option/], [/命令失败（退出码 1）：zookeeper is not a recognized option/]);
+    // acks=all and no time ran: the two records are above the HW, so the consumer printed nothing.
+    expectBoth(narrationAt(played, 5), [/The consumer printed 0 messages/, /Nothing was printed although first has records: they are above the HW/], [/这些记录在 HW 之上/]);
+    expectBoth(narrationAt(played, 6), [/Topic first was deleted/], [/主题 first 已删除/]);
+  });
+
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {
     // KRaft: the restarted process registers fenced and is unfenced at once (both events at the
     // restart); the fencing itself happened at the session timeout, in the run before.

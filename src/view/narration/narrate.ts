@@ -11,7 +11,7 @@
 import type { SimEvent } from '../../core/model/events';
 import type { ProducedReport } from '../../core/model/report';
 import type { Scenario, Step } from '../../core/model/scenario';
-import { recordAt, type PartitionState, type World } from '../../core/model/world';
+import { logEndOffset, recordAt, type PartitionState, type World } from '../../core/model/world';
 import { followersOutsideIsrHoldingHw, highWatermarkCandidate } from '../../core/protocol/highWatermark';
 import { newContext } from '../../core/simContext';
 import { largestTimestampMs } from '../../core/protocol/retention';
@@ -82,7 +82,7 @@ function initialSentences(scenario: Scenario, world: World): Sentence[] {
 // ---------------------------------------------------------------------------------------------
 // What the step itself did, before its events
 
-function stepSentences(step: Step, world: World, events: readonly SimEvent[]): Sentence[] {
+function stepSentences(step: Step, world: World, events: readonly SimEvent[], position: number): Sentence[] {
   switch (step.op) {
     case 'crash': {
       const out: Sentence[] = [say('step.crash', { broker: step.broker })];
@@ -113,7 +113,7 @@ function stepSentences(step: Step, world: World, events: readonly SimEvent[]): S
     case 'resume':
       return [say(`step.${step.op}`, { group: step.group, member: step.member })];
     case 'cli':
-      return [say('step.cli', { command: step.command })];
+      return [say('step.cli', { command: step.command }), ...cliResultSentences(world, step.command, position - 1)];
     case 'restart':
     case 'produce':
       return [];
@@ -525,6 +525,49 @@ function emptyPollSentence(world: World, group: string, member: string): Sentenc
   return say('group.pollEmpty.other', { group, member });
 }
 
+/**
+ * What a `cli` step did, from its output (world.cli): a failure with the tool's own reason, or,
+ * for the commands that change the cluster without events of their own, what changed (a topic
+ * created, with where its replicas went; a topic deleted).
+ */
+function cliResultSentences(world: World, command: string, stepIndex: number): Sentence[] {
+  const entry = world.cli.find((c) => c.step === stepIndex);
+  if (!entry) return [];
+  if (entry.exitCode !== 0) return [say('cli.failed', { code: entry.exitCode, reason: cliFailureReason(entry.stdout, entry.stderr) })];
+  const topic = /--topic[ =]("?)([^\s"]+)\1/.exec(command)?.[2];
+  const printed = /Processed a total of (\d+) messages?/.exec(entry.stderr);
+  if (/^kafka-console-consumer(?:\.sh)?\s/.test(command) && printed) {
+    const n = Number(printed[1]);
+    // Nothing printed while the topic has records above the HW: they are not committed yet.
+    const pending = n === 0 && topic !== undefined && world.topics.find((t) => t.name === topic)?.partitions.some((p) => {
+      const leader = p.replicaStates.find((r) => r.broker === p.leader);
+      return leader !== undefined && leader.highWatermark < logEndOffset(leader);
+    });
+    return [sayCount('cli.printed', n, {}), ...(pending ? [say('cli.printedAboveHw', { topic: topic ?? '' })] : [])];
+  }
+  if (!/^kafka-topics(?:\.sh)?\s/.test(command) || topic === undefined) return [];
+  if (/\s--delete(?:\s|$)/.test(command)) return world.topics.some((t) => t.name === topic) ? [] : [say('cli.deleted', { topic })];
+  if (!/\s--create(?:\s|$)/.test(command)) return [];
+  const created = world.topics.find((t) => t.name === topic);
+  if (!created) return [];
+  const partitions = created.partitions;
+  const out = [say('cli.created', { topic, partitions: partitions.length, rf: partitions[0]?.replicas.length ?? 0 })];
+  for (const p of partitions.slice(0, 4)) out.push(say('cli.placed', { where: where(p), replicas: p.replicas, leader: p.leader ?? '—' }));
+  if (partitions.length > 4) out.push(say('cli.placedMore', { count: partitions.length - 4 }));
+  return out;
+}
+
+/** The tool's own words for why it failed: TopicCommand's "Error while executing …", else the exception's message. */
+export function cliFailureReason(stdout: string, stderr: string): string {
+  const executing = /^Error while executing [^:]*: (.+)$/m.exec(stdout);
+  if (executing) return executing[1].trim();
+  for (const line of `${stderr}\n${stdout}`.split('\n')) {
+    const thrown = /([A-Za-z_$][\w$]*(?:Exception|Error))(?::\s*(.*))?$/.exec(line.trim());
+    if (thrown && !/^\[/.test(line.trim())) return (thrown[2] ?? '').trim() || thrown[1];
+  }
+  return (stderr.split('\n').find((l) => l.trim() !== '') ?? stdout.split('\n').find((l) => l.trim() !== '') ?? '').trim();
+}
+
 /** Consumer groups: the coordinator's decisions and the consumers' polls and commits, with their rule. */
 function groupSentences(ctx: Context, group: Group): Sentence[] {
   const e = group.events[0];
@@ -840,7 +883,7 @@ export function narrate(input: NarrationInput): Sentence[] {
   if (position === 0 && events.length === 0) return initialSentences(scenario, world);
   const step = scenario.steps[position - 1] ?? null;
   const ctx: Context = { scenario, step, world, events, partial: input.partial };
-  const out: Sentence[] = step && !input.partial ? stepSentences(step, world, events) : [];
+  const out: Sentence[] = step && !input.partial ? stepSentences(step, world, events, position) : [];
   if (input.partial && events.length === 0) out.push(say('partial.start'));
   // Fetches that found nothing new are folded into one sentence when there are more than two
   // (a run with consumer groups touches every __consumer_offsets partition).
