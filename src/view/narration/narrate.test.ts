@@ -491,10 +491,14 @@ describe('narration of steps and states', () => {
     // request timeout (30,000 ms) ends at 30,100 ms (golden/batches.test.ts).
     const played = play(retryDoc);
     expectBoth(narrationAt(played, 4),
-      [/sent ∅ = b for orders-0 to broker 1, the leader as far as it knows, but broker 1 is down or cut off: no answer will come\. At t = 30,100 ms \(request\.timeout\.ms, 30,000 ms after sending\)/],
+      [/sent ∅ = b for orders-0 to broker 1, the leader as far as it knew, while broker 1 was down or cut off: the request was lost, and no answer will come\. At t = 30,100 ms \(request\.timeout\.ms, 30,000 ms after sending\)/],
       [/生产者把 ∅ = b 发往 broker 1/, /t = 30,100 毫秒/]);
     // Once it has timed out and been resent to the new leader, nothing is unanswered.
     expect(text(narrationAt(played, 7), 'en')).not.toMatch(/no answer will come/);
+    // A network that heals does not bring a lost request back: it still waits for its timeout.
+    const healed = play({ cluster: three, topics: orders, steps: [{ op: 'isolate', broker: 1 }, produce('k0', 'all'), { op: 'heal' }] });
+    expect(healed.worlds[3].brokers.every((b) => b.state === 'running')).toBe(true);
+    expect(text(narrationAt(healed, 3), 'en')).toMatch(/sent k0 = v-k0 for orders-0 to broker 1, the leader as far as it knew, while broker 1 was down or cut off: the request was lost/);
   });
 
   it('a record whose delivery.timeout.ms ran out is said to be given up', () => {

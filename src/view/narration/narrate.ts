@@ -313,8 +313,12 @@ function highWatermarkSentences(ctx: Context, group: Group): Sentence[] {
   return [say('hw.rose', { where: where(first), from: first.from, to: last.to, leader: first.broker, isr: p?.isr ?? [] })];
 }
 
+/** Each ISR change of the group (two fencings at one instant change an ISR twice). */
 function isrSentences(ctx: Context, group: Group): Sentence[] {
-  const e = group.events[0];
+  return group.events.flatMap((e) => isrSentence(ctx, e));
+}
+
+function isrSentence(ctx: Context, e: SimEvent): Sentence[] {
   if (e.type === 'isr-shrink') {
     return [say(ctx.scenario.cluster.metadata === 'kraft' ? 'isr.shrink' : 'isr.shrinkZk', { where: where(e), removed: e.removed, isr: e.isr, lag: ctx.scenario.cluster.config['replica.lag.time.max.ms'] })];
   }
@@ -721,20 +725,22 @@ function pendingSentences(ctx: Context): Sentence[] {
 }
 
 /**
- * Requests sent to a leader that is down or cut off (the producer's metadata still names it):
- * no answer comes, and only request.timeout.ms after sending does the client give up on the
- * request and retry (NetworkClient's request timeout). One sentence per broker and partition.
+ * Requests sent to a leader that was down or cut off (the producer's metadata still named it):
+ * they were lost, no answer comes, and only request.timeout.ms after sending does the client give
+ * up on the request and retry (NetworkClient's request timeout). One sentence per broker and partition.
  */
 function unansweredSentences(world: World): Sentence[] {
   const timeout = world.settings.producer.config['request.timeout.ms'];
   const lost = new Map<string, { broker: number; where: string; first: ProducedReport; n: number; at: number }>();
   for (const request of world.producerRequests) {
-    const broker = world.brokers.find((b) => b.id === request.broker);
-    if (!broker || broker.state === 'running' || world.producers[request.producer]?.acks === 0) continue;
+    if (world.producers[request.producer]?.acks === 0) continue;
     request.batches.forEach((id, slot) => {
       const batch = world.producerBatches[id];
       const first = batch ? world.produced[batch.records[0]] : undefined;
+      // A leader answers at once or holds the batch (pendingProduces): neither means it never
+      // got there, and a network that heals since does not bring it back.
       if (request.results[slot] !== null || !batch || !first) return;
+      if (world.pendingProduces.some((held) => held.request === request.id && held.slot === slot)) return;
       const key = `${request.broker}|${where(batch)}`;
       const seen = lost.get(key);
       if (seen) {
