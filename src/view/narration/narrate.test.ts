@@ -221,8 +221,8 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
   'segments-deleted': {
     doc: retentionDoc, pick: (e) => e.type === 'segments-deleted' && e.broker === 1,
     en: [/Broker 1 deleted 1 segment of orders-0 \(offsets 0 to 0, \d+ bytes\): its newest record was 30,000 ms old, more than retention\.ms \(20,000 ms\), and the whole segment was below the HW/,
-      /log of orders-0 now starts at offset 1 on this replica\. A consumer that asks for an offset below it gets OFFSET_OUT_OF_RANGE/],
-    zh: [/broker 1 删除了 orders-0 的 1 个段（位移 0 到 0，\d+ 字节）：段里最新的记录已有 30,000 毫秒，超过了 retention\.ms（20,000 毫秒）/, /现在从位移 1 开始/],
+      /On broker 1, the log of orders-0 now starts at offset 1\. A consumer that asks for an offset below it gets OFFSET_OUT_OF_RANGE/],
+    zh: [/broker 1 删除了 orders-0 的 1 个段（位移 0 到 0，\d+ 字节）：段里最新的记录已有 30,000 毫秒，超过了 retention\.ms（20,000 毫秒）/, /broker 1 上 orders-0 的日志现在从位移 1 开始/],
   },
   'log-start-offset': {
     doc: retentionDoc,

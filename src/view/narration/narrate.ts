@@ -401,7 +401,7 @@ function retentionSentences(ctx: Context, group: Group): Sentence[] {
   };
   const out = [sayCount(`retention.${e.reason}`, e.segments.length, params)];
   if (e.rolled) out.push(say('retention.rolled', { base: e.activeBaseOffset }));
-  out.push(say('retention.means', { where: where(e), start: e.logStartOffset }));
+  out.push(say('retention.means', { where: where(e), start: e.logStartOffset, broker: e.broker }));
   return out;
 }
 
