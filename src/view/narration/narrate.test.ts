@@ -158,7 +158,7 @@ const CASES: Record<SimEvent['type'], { doc: Record<string, unknown>; pick?: (e:
   'high-watermark': { doc: lostDoc, en: [/HW of orders-0 rose from 0 to 1 on leader 1: the HW is the lowest LEO among the ISR members \(1, 2, and 3\)/], zh: [/HW 在 leader 1 上从 0 升到 1：HW 是 ISR 成员（1、2和3）中最小的 LEO/] },
   'isr-shrink': {
     doc: { cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'run', ms: 45000 }] },
-    en: [/dropped 2 and 3 from the ISR of orders-0/, /replica\.lag\.time\.max\.ms \(30,000 ms\)/], zh: [/把 2和3 移出了 orders-0 的 ISR/, /replica\.lag\.time\.max\.ms（30,000 毫秒）/],
+    en: [/Leader 1 dropped 2 and 3 from the ISR of orders-0/, /replica\.lag\.time\.max\.ms \(30,000 ms\)/], zh: [/leader 1 把 2和3 移出了 orders-0 的 ISR/, /replica\.lag\.time\.max\.ms（30,000 毫秒）/],
   },
   'isr-expand': {
     doc: { cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'run', ms: 45000 }, { op: 'fetch', broker: 2 }, { op: 'fetch', broker: 2 }] },

@@ -320,7 +320,9 @@ function isrSentences(ctx: Context, group: Group): Sentence[] {
 
 function isrSentence(ctx: Context, e: SimEvent): Sentence[] {
   if (e.type === 'isr-shrink') {
-    return [say(ctx.scenario.cluster.metadata === 'kraft' ? 'isr.shrink' : 'isr.shrinkZk', { where: where(e), removed: e.removed, isr: e.isr, lag: ctx.scenario.cluster.config['replica.lag.time.max.ms'] })];
+    const here = (x: SimEvent) => 'topic' in x && x.topic === e.topic && x.partition === e.partition;
+    const leader = leaderWhen(ctx.events, e, here) ?? partitionOf(ctx.world, e.topic, e.partition)?.leader ?? '—';
+    return [say(ctx.scenario.cluster.metadata === 'kraft' ? 'isr.shrink' : 'isr.shrinkZk', { where: where(e), removed: e.removed, isr: e.isr, lag: ctx.scenario.cluster.config['replica.lag.time.max.ms'], leader })];
   }
   if (e.type === 'isr-expand') {
     const p = partitionOf(ctx.world, e.topic, e.partition);
