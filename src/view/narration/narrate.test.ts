@@ -16,6 +16,7 @@ import zh from '../../i18n/narration.zh.json';
 import retryDoc from '../../../scenarios/retry-reorders-without-idempotence.json';
 import kip101Doc from '../../../scenarios/golden/kip101-scenario1-high-watermark.json';
 import kip101Scenario2Doc from '../../../scenarios/golden/kip101-scenario2-high-watermark.json';
+import hwRoundsDoc from '../../../scenarios/hw-three-rounds.json';
 import { EXPLAINED_ERRORS, errorSentence, FOLD_ABOVE, narrate, type Sentence } from './narrate';
 import { resolveSentence } from './resolve';
 
@@ -422,6 +423,20 @@ describe('narration of steps and states', () => {
     // acks=all and no time ran: the two records are above the HW, so the consumer printed nothing.
     expectBoth(narrationAt(played, 5), [/The consumer printed 0 messages/, /Nothing was printed although first has records: they are above the HW/], [/这些记录在 HW 之上/]);
     expectBoth(narrationAt(played, 6), [/Topic first was deleted/], [/主题 first 已删除/]);
+  });
+
+  it('acks=all held while every ISR member has the record: the leader learns it only from the next fetch offsets', () => {
+    // scenarios/hw-three-rounds.json: after step 3 brokers 2 and 3 have offset 0, but leader 1's
+    // view of them (their fetch offsets, 0) does not; after step 4 only 3's view lags.
+    const played = play(hwRoundsDoc);
+    const p = played.worlds[3].topics[0].partitions[0];
+    expect(p.replicaStates.map((r) => r.log.length)).toEqual([1, 1, 1]);
+    expectBoth(narrationAt(played, 3), [/every ISR member holds those records now, but leader 1 learns it only from the next fetch of followers 2 and 3/],
+      [/leader 1 要等 follower 2和3 下一次拉取才知道/]);
+    expect(text(narrationAt(played, 3), 'en')).not.toMatch(/must fetch it/);
+    expectBoth(narrationAt(played, 4), [/learns it only from the next fetch of follower 3\./], [/要等 follower 3 下一次拉取才知道/]);
+    // Before anyone fetched, the old rule stands: the ISR members must fetch it.
+    expect(text(narrationAt(played, 1), 'en')).toMatch(/every ISR member \(1, 2, and 3\) must fetch it/);
   });
 
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {

@@ -13,7 +13,7 @@ import type { ProducedReport } from '../../core/model/report';
 import type { Scenario, Step } from '../../core/model/scenario';
 import { logEndOffset, recordAt, type PartitionState, type World } from '../../core/model/world';
 import { followersOutsideIsrHoldingHw, highWatermarkCandidate } from '../../core/protocol/highWatermark';
-import { newContext } from '../../core/simContext';
+import { followerView, newContext } from '../../core/simContext';
 import { largestTimestampMs } from '../../core/protocol/retention';
 
 /** A parameter: numbers are formatted for the language, number lists joined as a list. */
@@ -703,12 +703,17 @@ function pendingSentences(ctx: Context): Sentence[] {
     out.push(say(more > 0 ? 'fold.ackAllHeldMore' : 'fold.ackAllHeld', { records: [...held.values()].reduce((sum, h) => sum + h.count, 0), partitions: held.size, list, more }));
   }
   for (const [key, h] of held) {
-    const sentence = h.count === 1
-      ? say('pending.ackAll', { record: h.first, where: key, offset: h.offset, isr: h.isr })
-      : say('pending.ackAllMany', { count: h.count, where: key, offset: h.offset, isr: h.isr });
+    const p = partitionOf(world, h.topic, h.partition);
+    // Every ISR follower may hold the records already while the leader does not know it yet: it
+    // learns what a follower has only from that follower's next fetch offset (the HW's second round).
+    const unseen = p ? followersNotYetSeen(p, h.offset) : null;
+    const sentence = unseen
+      ? sayCount('pending.ackAllUnseen', unseen.length, { where: key, offset: h.offset, leader: p?.leader ?? '—', followers: unseen })
+      : h.count === 1
+        ? say('pending.ackAll', { record: h.first, where: key, offset: h.offset, isr: h.isr })
+        : say('pending.ackAllMany', { count: h.count, where: key, offset: h.offset, isr: h.isr });
     if (foldHeld) details.push({ ...sentence, detail: true });
     else out.push(sentence);
-    const p = partitionOf(world, h.topic, h.partition);
     if (p) out.push(...heldHighWatermarkSentences(world, p));
   }
   out.push(...unansweredSentences(world));
@@ -724,6 +729,20 @@ function pendingSentences(ctx: Context): Sentence[] {
   if (scenario.cluster.metadata === 'kraft') out.push(...uncleanWaitSentences(world));
   if (scenario.cluster.replication === 'manual') out.push(...manualSentences(world));
   return [...(out.length > 6 ? [...out.slice(0, 6), say('pending.more', { count: out.length - 6 })] : out), ...details];
+}
+
+/**
+ * When every ISR member already holds offset `last` but the leader's view of some of them (their
+ * last fetch offset) is not past it: those followers, else null.
+ */
+function followersNotYetSeen(p: PartitionState, last: number): number[] | null {
+  const followers = p.isr.filter((b) => b !== p.leader);
+  const holdsIt = followers.every((b) => {
+    const replica = p.replicaStates.find((r) => r.broker === b);
+    return replica !== undefined && logEndOffset(replica) > last;
+  });
+  const unseen = followers.filter((b) => (followerView(p, b)?.logEndOffset ?? -1) <= last);
+  return holdsIt && unseen.length > 0 ? unseen : null;
 }
 
 /**
