@@ -437,6 +437,10 @@ describe('narration of steps and states', () => {
     expectBoth(narrationAt(played, 4), [/learns it only from the next fetch of follower 3\./], [/要等 follower 3 下一次拉取才知道/]);
     // Before anyone fetched, the old rule stands: the ISR members must fetch it.
     expect(text(narrationAt(played, 1), 'en')).toMatch(/every ISR member \(1, 2, and 3\) must fetch it/);
+    // Third round: the HW rose at step 5; the followers have the record but learn the HW only
+    // from their next fetch's response.
+    expectBoth(narrationAt(played, 5), [/Followers 2 and 3 have every record but not their leader's latest HW/], [/follower 2和3 已有全部记录，但还不知道 leader 最新的 HW/]);
+    expect(text(narrationAt(played, 5), 'en')).not.toMatch(/behind their leader/);
   });
 
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {

@@ -888,7 +888,9 @@ function allLeaderless(world: World): PartitionState[] {
 
 /** Manual replication: followers behind their leader fetch only when told (the student's next move). */
 function manualSentences(world: World): Sentence[] {
+  /** Followers lacking records, and those that have them all but not the leader's HW yet. */
   const behind = new Set<number>();
+  const hwOnly = new Set<number>();
   for (const topic of world.topics) {
     if (topic.name.startsWith('__')) continue;
     for (const p of topic.partitions) {
@@ -896,11 +898,18 @@ function manualSentences(world: World): Sentence[] {
       if (!leader) continue;
       for (const r of p.replicaStates) {
         const running = world.brokers.find((b) => b.id === r.broker)?.state === 'running';
-        if (r !== leader && running && (r.log.length < leader.log.length || r.highWatermark < leader.highWatermark)) behind.add(r.broker);
+        if (r === leader || !running) continue;
+        if (logEndOffset(r) < logEndOffset(leader)) behind.add(r.broker);
+        else if (r.highWatermark < leader.highWatermark) hwOnly.add(r.broker);
       }
     }
   }
-  return behind.size === 0 ? [] : [sayCount('pending.manualFetch', behind.size, { followers: [...behind].sort((a, b) => a - b) })];
+  for (const b of behind) hwOnly.delete(b);
+  const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+  return [
+    ...(behind.size === 0 ? [] : [sayCount('pending.manualFetch', behind.size, { followers: sorted(behind) })]),
+    ...(hwOnly.size === 0 ? [] : [sayCount('pending.manualHw', hwOnly.size, { followers: sorted(hwOnly) })]),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
