@@ -443,6 +443,21 @@ describe('narration of steps and states', () => {
     expect(text(narrationAt(played, 5), 'en')).not.toMatch(/behind their leader/);
   });
 
+  it('the preferred leader back in the ISR: when the controller gives it back (KRaft), and the fetches of each leader apart', () => {
+    // Broker 1 leads orders-0 (assignment 1, 2, 3), is fenced at 9 s, restarts at 10 s, rejoins;
+    // 3.6 schedules the balance leader.imbalance.check.interval.seconds (300 s) after leadership
+    // first left it, at 9,000 + 300,000 ms (golden/controller.test.ts).
+    const played = play({ cluster: three, topics: orders, steps: [{ op: 'crash', broker: 1 }, { op: 'run', ms: 10000 }, { op: 'restart', broker: 1 }, { op: 'run', ms: 2000 }, { op: 'run', ms: 300000 }] });
+    expectBoth(narrationAt(played, 4), [/Broker 1, the preferred leader of orders-0 \(first in its assignment\), is back in the ISR: the controller's next leader balance, at t = 309,000 ms/],
+      [/broker 1 是 orders-0 的优先 leader/, /t = 309,000 毫秒/]);
+    const moved = text(narrationAt(played, 5), 'en');
+    expect(moved).toMatch(/Broker 1 got orders-0 back at epoch 2/);
+    // Before the move broker 2 led and 1 and 3 fetched; after it 1 leads and 2 and 3 fetch.
+    expect(moved).toMatch(/Followers 1 and 3 fetched from leader 2 on orders-0/);
+    expect(moved).toMatch(/Followers 2 and 3 fetched from leader 1 on orders-0/);
+    expect(moved).not.toMatch(/Followers 1, 2, and 3/);
+  });
+
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {
     // KRaft: the restarted process registers fenced and is unfenced at once (both events at the
     // restart); the fencing itself happened at the session timeout, in the run before.

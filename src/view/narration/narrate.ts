@@ -141,7 +141,8 @@ function groupId(e: SimEvent): string {
       return e.acked ? `acked|${where(e)}` : `produce-error|${where(e)}|${e.error ?? ''}`;
     case 'fetch-request':
     case 'fetch-response':
-      return e.type === 'fetch-response' && e.dropped ? `fetch-dropped|${where(e)}|${e.follower}` : `fetch|${where(e)}`;
+      // Per leader too: a step in which leadership moves has fetches from both leaders.
+      return e.type === 'fetch-response' && e.dropped ? `fetch-dropped|${where(e)}|${e.follower}` : `fetch|${where(e)}|${e.leader}`;
     case 'high-watermark':
       return `hw|${where(e)}`;
     case 'isr-shrink':
@@ -290,7 +291,8 @@ function isIdleFetch(group: Group): boolean {
 
 /** Idle fetches of many partitions: how many, the user topics' partitions named, the internal ones counted. */
 function idleFetchSentence(idle: Group[]): Sentence {
-  const places = idle.map((g) => where(g.events[0] as { topic: string; partition: number }));
+  // A partition whose leadership moved has idle fetches from both leaders: counted once.
+  const places = [...new Set(idle.map((g) => where(g.events[0] as { topic: string; partition: number })))];
   const internal = places.filter((w) => w.startsWith('__consumer_offsets-')).length;
   const named = places.filter((w) => !w.startsWith('__consumer_offsets-'));
   const shown = named.slice(0, 4);
@@ -726,9 +728,34 @@ function pendingSentences(ctx: Context): Sentence[] {
     const p = partitionOf(world, batch.topic, batch.partition);
     if (batch.phase === 'waiting' && batch.attempts === 0 && p?.leader === null && record) out.push(say('pending.noLeader', { record: recordText(record), where: where(record) }));
   }
+  out.push(...rebalanceWaitSentences(world));
   if (scenario.cluster.metadata === 'kraft') out.push(...uncleanWaitSentences(world));
   if (scenario.cluster.replication === 'manual') out.push(...manualSentences(world));
   return [...(out.length > 6 ? [...out.slice(0, 6), say('pending.more', { count: out.length - 6 })] : out), ...details];
+}
+
+/**
+ * auto.leader.rebalance.enable: a partition led by another broker while its preferred replica
+ * (first in the assignment) is back in the ISR and unfenced gets it back at the controller's next
+ * balance (leaderBalance.ts): when that is, and in 2.8 the percentage it depends on.
+ */
+function rebalanceWaitSentences(world: World): Sentence[] {
+  const config = world.settings.cluster.config;
+  if (!config['auto.leader.rebalance.enable']) return [];
+  const next = world.queue.heap.filter((q) => q.event.type === 'leader-rebalance').reduce((min, q) => Math.min(min, q.atMs), Infinity);
+  if (!Number.isFinite(next) || next <= world.timeMs) return [];
+  const waiting = world.topics.filter((t) => !t.name.startsWith('__')).flatMap((t) => t.partitions).filter((p) => {
+    const preferred = p.replicas[0];
+    return p.leader !== preferred && p.isr.includes(preferred) && world.brokers.find((b) => b.id === preferred)?.fenced === false;
+  });
+  if (waiting.length === 0) return [];
+  const kraft = world.settings.cluster.metadata === 'kraft';
+  const first = waiting[0];
+  const more = waiting.length - 1;
+  return [say(kraft ? 'pending.rebalance' : 'pending.rebalanceZk', {
+    broker: first.replicas[0], where: where(first), at: next, remaining: next - world.timeMs,
+    interval: config['leader.imbalance.check.interval.seconds'], percentage: config['leader.imbalance.per.broker.percentage'],
+  }), ...(more > 0 ? [say('pending.rebalanceMore', { count: more })] : [])];
 }
 
 /**
