@@ -113,7 +113,8 @@ function stepSentences(step: Step, world: World, events: readonly SimEvent[], po
     case 'resume':
       return [say(`step.${step.op}`, { group: step.group, member: step.member })];
     case 'cli':
-      return [say('step.cli', { command: step.command }), ...cliResultSentences(world, step.command, position - 1)];
+      // The step's title shows the command itself.
+      return [say('step.cli'), ...cliResultSentences(world, step.command, position - 1)];
     case 'restart':
     case 'produce':
       return [];
