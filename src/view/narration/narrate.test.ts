@@ -458,6 +458,21 @@ describe('narration of steps and states', () => {
     expect(moved).not.toMatch(/Followers 1, 2, and 3/);
   });
 
+  it('acks=all held by a leader that is then cut off: only the request timeout ends the wait, and the resend writes it twice', () => {
+    // k0 is held by leader 1 with both followers holding it; 1 is isolated before they fetch again.
+    // Broker 2 leads at 9 s; the request to 1 times out at 30 s and the resend (no idempotence)
+    // appends k0 again at offset 1 (golden/producer.test.ts's duplicates).
+    const played = play({
+      cluster: { ...three, replication: 'manual' }, producer: { acks: 'all', config: { 'enable.idempotence': false } }, topics: orders,
+      steps: [produce('k0', 'all'), { op: 'fetch', broker: 2 }, { op: 'fetch', broker: 3 }, { op: 'isolate', broker: 1 }, { op: 'run', ms: 31000 }],
+    });
+    const cutOff = narrationAt(played, 4);
+    expectBoth(cutOff, [/still waiting for k0 = v-k0 \(acks=all\), held by leader 1, which is now down or cut off: no follower's fetch reaches it.*The request times out at t = 30,000 ms/],
+      [/它被 leader 1 扣着/, /t = 30,000 毫秒超时/]);
+    expect(text(cutOff, 'en')).not.toMatch(/learns it only from the next fetch/);
+    expectBoth(narrationAt(played, 5), [/The record at offset 1 of orders-0 is a second copy/, /resent k0 = v-k0; leader 2 appended it to orders-0 at offset 1/], [/第二份/]);
+  });
+
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {
     // KRaft: the restarted process registers fenced and is unfenced at once (both events at the
     // restart); the fencing itself happened at the session timeout, in the run before.

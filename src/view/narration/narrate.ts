@@ -681,7 +681,8 @@ function pendingSentences(ctx: Context): Sentence[] {
   out.push(...retentionWaits(ctx));
   // acks=all answers still held, one sentence per partition (a burst of records would
   // otherwise repeat the same rule once per record).
-  const held = new Map<string, { first: string; count: number; offset: number; isr: number[]; topic: string; partition: number }>();
+  const held = new Map<string, { first: string; count: number; offset: number; isr: number[]; topic: string; partition: number; leader: number; timesOutAt: number }>();
+  const requestTimeout = world.settings.producer.config['request.timeout.ms'];
   for (const pending of world.pendingProduces) {
     // `request` is an id: answered requests leave the list, so it is not an index.
     const request = world.producerRequests.find((r) => r.id === pending.request);
@@ -695,7 +696,12 @@ function pendingSentences(ctx: Context): Sentence[] {
     if (seen) {
       seen.count += batch.records.length;
       seen.offset = Math.max(seen.offset, last);
-    } else held.set(key, { first: recordText(record), count: batch.records.length, offset: last, isr: p.isr, topic: p.topic, partition: p.partition });
+    } else {
+      held.set(key, {
+        first: recordText(record), count: batch.records.length, offset: last, isr: p.isr, topic: p.topic, partition: p.partition,
+        leader: pending.leader, timesOutAt: (request?.sentAtMs ?? world.timeMs) + requestTimeout,
+      });
+    }
   }
   // Held on many partitions: one summary, the per-partition sentences as details (why a HW is
   // held beyond the usual rule stays in the main list).
@@ -710,7 +716,11 @@ function pendingSentences(ctx: Context): Sentence[] {
     // Every ISR follower may hold the records already while the leader does not know it yet: it
     // learns what a follower has only from that follower's next fetch offset (the HW's second round).
     const unseen = p ? followersNotYetSeen(p, h.offset) : null;
-    const sentence = unseen
+    // Held by a leader that is down or cut off: no fetch reaches it, only the request's timeout ends the wait.
+    const stranded = world.brokers.find((b) => b.id === h.leader)?.state !== 'running';
+    const sentence = stranded
+      ? sayCount('pending.ackAllStranded', h.count, { record: h.first, where: key, leader: h.leader, at: h.timesOutAt, timeout: requestTimeout })
+      : unseen
       ? sayCount('pending.ackAllUnseen', unseen.length, { where: key, offset: h.offset, leader: p?.leader ?? '—', followers: unseen })
       : h.count === 1
         ? say('pending.ackAll', { record: h.first, where: key, offset: h.offset, isr: h.isr })
