@@ -458,11 +458,12 @@ function stepErrorSentences(ctx: Context, group: Group): Sentence[] {
 }
 
 /**
- * The leader of the anomaly's partition when it was found: the last new leader before it in the
- * step, else the one a later change in the step replaced (by the step's end it may have none).
+ * The leader of an event's partition when it happened (an anomaly found, an ISR shrink): the last
+ * new leader before it in the step, else the one a later change in the step replaced (by the
+ * step's end the partition may have none).
  */
-function leaderWhen(events: readonly SimEvent[], anomaly: SimEvent, here: (x: SimEvent) => boolean): number | null {
-  const at = events.indexOf(anomaly);
+function leaderWhen(events: readonly SimEvent[], event: SimEvent, here: (x: SimEvent) => boolean): number | null {
+  const at = events.indexOf(event);
   for (let i = at - 1; i >= 0; i--) {
     const x = events[i];
     if (here(x) && x.type === 'leader-change' && x.to !== null) return x.to;
@@ -567,7 +568,7 @@ function cliResultSentences(world: World, command: string, stepIndex: number): S
 }
 
 /** The tool's own words for why it failed: TopicCommand's "Error while executing …", else the exception's message. */
-export function cliFailureReason(stdout: string, stderr: string): string {
+function cliFailureReason(stdout: string, stderr: string): string {
   const executing = /^Error while executing [^:]*: (.+)$/m.exec(stdout);
   if (executing) return executing[1].trim();
   for (const line of `${stderr}\n${stdout}`.split('\n')) {
