@@ -473,6 +473,15 @@ describe('narration of steps and states', () => {
     expectBoth(narrationAt(played, 5), [/The record at offset 1 of orders-0 is a second copy/, /resent k0 = v-k0; leader 2 appended it to orders-0 at offset 1/], [/第二份/]);
   });
 
+  it('a refused restart (NODE_EXISTS) says once when the old session expires', () => {
+    const played = play({ cluster: { ...three, metadata: 'zookeeper' }, topics: orders, steps: [{ op: 'crash', broker: 1 }, { op: 'run', ms: 1000 }, { op: 'restart', broker: 1 }] });
+    const en = text(narrationAt(played, 3), 'en');
+    expect(en).toMatch(/The session expires at t = 18,000 ms/);
+    expect(en).not.toMatch(/The controller will notice broker 1 is gone/);
+    // Without the refusal (the step before), the controller's wait is still told.
+    expect(text(narrationAt(played, 2), 'en')).toMatch(/The controller will notice broker 1 is gone at t = 18,000 ms/);
+  });
+
   it('a restart after the broker was fenced says it registered, not that it was fenced again', () => {
     // KRaft: the restarted process registers fenced and is unfenced at once (both events at the
     // restart); the fencing itself happened at the session timeout, in the run before.

@@ -982,7 +982,10 @@ export function narrate(input: NarrationInput): Sentence[] {
       details.push(...sentenceForGroup(ctx, group).map((sentence) => ({ ...sentence, detail: true as const })));
     } else out.push(...sentenceForGroup(ctx, group));
   }
-  out.push(...pendingSentences(ctx));
+  // A refused restart already says when the broker's old session expires (NODE_EXISTS_wait):
+  // the controller's fencing at that same instant is not said twice.
+  const told = new Set(out.filter((s) => s.key === 'errors.NODE_EXISTS_wait').map((s) => s.params.broker));
+  out.push(...pendingSentences(ctx).filter((s) => !(s.key === 'pending.fence' && told.has(s.params.broker))));
   return [...out, ...details];
 }
 
