@@ -134,8 +134,10 @@ export function placeLabels(labels: readonly LabelBox[], obstacles: readonly Rec
     const offsets = offsetsOf(label, names, reach);
     const straight = column(label, bounds, offsets).filter(within);
     let chosen = straight.find(free);
-    const tries = chosen ? straight : [...straight, ...aside(label, names, bounds, reach, offsets)];
-    chosen ??= tries.find(free);
+    // The sideways places only when no place of the column is free; the column's are not tested twice.
+    const around = chosen ? [] : aside(label, names, bounds, reach, offsets);
+    chosen ??= around.find(free);
+    const tries = [...straight, ...around];
     const isFree = chosen !== undefined;
     if (!chosen) {
       // Crowded: covering a little of another label is better than covering a name.

@@ -13,8 +13,9 @@ import type { ProducedReport } from '../../core/model/report';
 import type { Scenario, Step } from '../../core/model/scenario';
 import { logEndOffset, recordAt, type PartitionState, type World } from '../../core/model/world';
 import { followersOutsideIsrHoldingHw, highWatermarkCandidate } from '../../core/protocol/highWatermark';
-import { followerView, newContext } from '../../core/simContext';
+import { followerView, leaderReplica, newContext } from '../../core/simContext';
 import { largestTimestampMs } from '../../core/protocol/retention';
+import { parseTopicPartition } from '../../core/protocol/groups/topicPartition';
 
 /** A parameter: numbers are formatted for the language, number lists joined as a list. */
 export type Param = string | number | readonly number[];
@@ -323,8 +324,7 @@ function isrSentences(ctx: Context, group: Group): Sentence[] {
 
 function isrSentence(ctx: Context, e: SimEvent): Sentence[] {
   if (e.type === 'isr-shrink') {
-    const here = (x: SimEvent) => 'topic' in x && x.topic === e.topic && x.partition === e.partition;
-    const leader = leaderWhen(ctx.events, e, here) ?? partitionOf(ctx.world, e.topic, e.partition)?.leader ?? '—';
+    const leader = leaderWhen(ctx.events, e) ?? partitionOf(ctx.world, e.topic, e.partition)?.leader ?? '—';
     return [say(ctx.scenario.cluster.metadata === 'kraft' ? 'isr.shrink' : 'isr.shrinkZk', { where: where(e), removed: e.removed, isr: e.isr, lag: ctx.scenario.cluster.config['replica.lag.time.max.ms'], leader })];
   }
   if (e.type === 'isr-expand') {
@@ -462,7 +462,8 @@ function stepErrorSentences(ctx: Context, group: Group): Sentence[] {
  * new leader before it in the step, else the one a later change in the step replaced (by the
  * step's end the partition may have none).
  */
-function leaderWhen(events: readonly SimEvent[], event: SimEvent, here: (x: SimEvent) => boolean): number | null {
+function leaderWhen(events: readonly SimEvent[], event: SimEvent & { topic: string; partition: number }): number | null {
+  const here = (x: SimEvent) => 'topic' in x && x.topic === event.topic && x.partition === event.partition;
   const at = events.indexOf(event);
   for (let i = at - 1; i >= 0; i--) {
     const x = events[i];
@@ -487,7 +488,7 @@ function anomalySentences(ctx: Context, group: Group): Sentence[] {
         ? p.replicaStates.filter((r) => recordAt(r, e.offset)?.step === record.step && recordAt(r, e.offset)?.index === record.index).map((r) => r.broker)
         : [];
       const here = (x: SimEvent) => 'topic' in x && x.topic === e.topic && x.partition === e.partition;
-      const leader = leaderWhen(ctx.events, e, here) ?? p?.leader ?? null;
+      const leader = leaderWhen(ctx.events, e) ?? p?.leader ?? null;
       const params = { ...base, record: record ? recordText(record) : '', acks: String(record?.acks ?? 1), holders, leader: leader ?? '—' };
       const out = [say(holders.length > 0 ? 'anomaly.lost' : 'anomaly.lostEverywhere', params), say(`anomaly.lostWhy.${record?.acks === 'all' ? 'all' : '1'}`, params)];
       if (ctx.events.some((x) => here(x) && x.type === 'leader-change' && x.to !== null)) {
@@ -501,7 +502,7 @@ function anomalySentences(ctx: Context, group: Group): Sentence[] {
       const found = ctx.world.anomalies.find((a) => a.type === e.anomaly && a.topic === e.topic && a.partition === e.partition && a.offset === e.offset);
       const p = partitionOf(ctx.world, e.topic, e.partition);
       const follower = p?.replicaStates.find((r) => r.broker === found?.broker);
-      const leader = p?.replicaStates.find((r) => r.broker === p.leader);
+      const leader = p && leaderReplica(p);
       const theirs = follower && recordAt(follower, e.offset);
       const ours = leader && recordAt(leader, e.offset);
       if (!follower || !leader || !theirs || !ours) return [say('anomaly.divergence', base)];
@@ -526,9 +527,9 @@ function emptyPollSentence(world: World, group: string, member: string): Sentenc
   const state = world.groups.groups.find((g) => g.group === group)?.machine.value;
   if (consumer && consumer.assignment.length === 0 && state !== undefined) return say('group.pollEmpty.unassigned', { group, member, state });
   const caughtUp = consumer !== undefined && consumer.assignment.length > 0 && consumer.assignment.every((tp) => {
-    const cut = tp.lastIndexOf('-');
-    const p = partitionOf(world, tp.slice(0, cut), Number(tp.slice(cut + 1)));
-    const hw = p?.replicaStates.find((r) => r.broker === p.leader)?.highWatermark;
+    const { topic, partition } = parseTopicPartition(tp);
+    const p = partitionOf(world, topic, partition);
+    const hw = p ? leaderReplica(p)?.highWatermark : undefined;
     return hw !== undefined && consumer.positions[tp] !== undefined && consumer.positions[tp] >= hw;
   });
   if (consumer && caughtUp) return say('group.pollEmpty.caughtUp', { group, member, partitions: consumer.assignment.join(', ') });
@@ -550,7 +551,7 @@ function cliResultSentences(world: World, command: string, stepIndex: number): S
     const n = Number(printed[1]);
     // Nothing printed while the topic has records above the HW: they are not committed yet.
     const pending = n === 0 && topic !== undefined && world.topics.find((t) => t.name === topic)?.partitions.some((p) => {
-      const leader = p.replicaStates.find((r) => r.broker === p.leader);
+      const leader = leaderReplica(p);
       return leader !== undefined && leader.highWatermark < logEndOffset(leader);
     });
     return [sayCount('cli.printed', n, {}), ...(pending ? [say('cli.printedAboveHw', { topic: topic ?? '' })] : [])];
@@ -675,6 +676,8 @@ function pendingSentences(ctx: Context): Sentence[] {
   const timeout = scenario.cluster.config.sessionTimeoutMs;
   for (const broker of world.brokers) {
     if (broker.fenced || broker.lostContactAtMs === null) continue;
+    // A restart refused with NODE_EXISTS already says when the old session expires (errorSentence).
+    if (ctx.events.some((e) => e.type === 'step-error' && e.error === 'NODE_EXISTS' && e.broker === broker.id)) continue;
     const at = broker.lostContactAtMs + timeout;
     out.push(say('pending.fence', { broker: broker.id, at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) }));
   }
@@ -754,13 +757,15 @@ function pendingSentences(ctx: Context): Sentence[] {
 function rebalanceWaitSentences(world: World): Sentence[] {
   const config = world.settings.cluster.config;
   if (!config['auto.leader.rebalance.enable']) return [];
-  const next = world.queue.heap.filter((q) => q.event.type === 'leader-rebalance').reduce((min, q) => Math.min(min, q.atMs), Infinity);
-  if (!Number.isFinite(next) || next <= world.timeMs) return [];
   const waiting = world.topics.filter((t) => !t.name.startsWith('__')).flatMap((t) => t.partitions).filter((p) => {
     const preferred = p.replicas[0];
     return p.leader !== preferred && p.isr.includes(preferred) && world.brokers.find((b) => b.id === preferred)?.fenced === false;
   });
   if (waiting.length === 0) return [];
+  // The controller's next balance: the queue is scanned only when some partition waits for it.
+  let next = Infinity;
+  for (const q of world.queue.heap) if (q.event.type === 'leader-rebalance' && q.atMs < next) next = q.atMs;
+  if (!Number.isFinite(next) || next <= world.timeMs) return [];
   const kraft = world.settings.cluster.metadata === 'kraft';
   const first = waiting[0];
   const more = waiting.length - 1;
@@ -827,7 +832,7 @@ function heldHighWatermarkSentences(world: World, p: PartitionState): Sentence[]
       broker: view.broker, where: where(p), leo: view.logEndOffset, lag, until: view.lastCaughtUpTimeMs + lag,
     }));
   }
-  const leader = p.replicaStates.find((r) => r.broker === p.leader);
+  const leader = leaderReplica(p);
   const candidate = highWatermarkCandidate(ctx, p);
   if (leader && candidate !== null && candidate > leader.highWatermark) {
     out.push(say(kraft ? 'pending.hwNotRecomputed' : 'pending.hwNotRecomputedZk', { where: where(p), hw: leader.highWatermark, could: candidate }));
@@ -858,7 +863,7 @@ function retentionWaits(ctx: Context): Sentence[] {
   for (const topic of world.topics) {
     if (topic.name === '__consumer_offsets') continue;
     for (const p of topic.partitions) {
-      const leader = p.replicaStates.find((r) => r.broker === p.leader);
+      const leader = leaderReplica(p);
       const segments = leader?.layout.segments ?? [];
       if (!leader || segments.length < 2 || segments[1].baseOffset > leader.highWatermark) continue;
       const oldest = segments[0];
@@ -933,7 +938,7 @@ function manualSentences(world: World): Sentence[] {
   for (const topic of world.topics) {
     if (topic.name.startsWith('__')) continue;
     for (const p of topic.partitions) {
-      const leader = p.replicaStates.find((r) => r.broker === p.leader);
+      const leader = leaderReplica(p);
       if (!leader) continue;
       for (const r of p.replicaStates) {
         const running = world.brokers.find((b) => b.id === r.broker)?.state === 'running';
@@ -982,10 +987,7 @@ export function narrate(input: NarrationInput): Sentence[] {
       details.push(...sentenceForGroup(ctx, group).map((sentence) => ({ ...sentence, detail: true as const })));
     } else out.push(...sentenceForGroup(ctx, group));
   }
-  // A refused restart already says when the broker's old session expires (NODE_EXISTS_wait):
-  // the controller's fencing at that same instant is not said twice.
-  const told = new Set(out.filter((s) => s.key === 'errors.NODE_EXISTS_wait').map((s) => s.params.broker));
-  out.push(...pendingSentences(ctx).filter((s) => !(s.key === 'pending.fence' && told.has(s.params.broker))));
+  out.push(...pendingSentences(ctx));
   return [...out, ...details];
 }
 
