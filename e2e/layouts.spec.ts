@@ -5,6 +5,7 @@
  * the toolbar shows only once the pointer moves, the inspector's replica table fits the width
  * without scrolling sideways, and the speaker notes open in a window.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ClusterPage } from './pages/ClusterPage';
 import { crashScenario } from './support/scenarios';
@@ -102,4 +103,23 @@ test('presenter mode: the speaker notes window shows the current narration and t
   expect(text.length).toBeGreaterThan(0);
   await expect(popup.locator('.speaker-now')).toHaveText(text);
   await expect(popup.locator('.speaker-position')).toContainText('Step 1 of 3');
+});
+
+test('on a phone, a narration with long property names wraps inside the screen (zh: no space to break at)', async ({ page }) => {
+  // KIP-101 scenario 2, step 9: "（zookeeper.session.timeout.ms）。/brokers/ids/1" has no break
+  // opportunity in Chinese text; a sentence list sized by its longest run was cut off at the right.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const document = JSON.parse(readFileSync('scenarios/golden/kip101-scenario2-high-watermark.json', 'utf8')) as unknown;
+  const cluster = new ClusterPage(page);
+  await cluster.open(scenarioHash(document, 9), '?lang=zh');
+  const sentences = page.getByTestId('step-narration').locator('li[data-sentence]');
+  await expect(sentences.first()).toBeVisible();
+  const narration = await page.getByTestId('step-narration').boundingBox();
+  for (const box of await sentences.evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { right: r.right, overflow: el.scrollWidth - el.clientWidth, text: (el.textContent ?? '').slice(0, 30) };
+  }))) {
+    expect(box.overflow, box.text).toBeLessThanOrEqual(1);
+    expect(box.right, box.text).toBeLessThanOrEqual((narration?.x ?? 0) + (narration?.width ?? 390) + 1);
+  }
 });
