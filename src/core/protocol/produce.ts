@@ -171,9 +171,13 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
   }
   // Held produces complete when the HW moves (maybeIncrementLeaderHighWatermark sees to it); a
   // duplicate found already in the log may be committed already, with no HW move to wait for.
-  const answers = maybeIncrementLeaderHighWatermark(ctx, p) || duplicate ? completeDelayedProduces(ctx, p) : [];
-  if (acks !== 'all') answers.push(answerOf(request, slot, null, baseOffset));
-  return answers;
+  const released = maybeIncrementLeaderHighWatermark(ctx, p) || duplicate ? completeDelayedProduces(ctx, p) : null;
+  if (acks === 'all') return released ?? [];
+  // acks 0 and 1 are answered after what the append released (one record of a burst at a time).
+  const own = answerOf(request, slot, null, baseOffset);
+  if (!released || released.length === 0) return [own];
+  released.push(own);
+  return released;
 }
 
 function brokerAnswers(ctx: SimContext, broker: number): boolean {

@@ -279,15 +279,32 @@ function muted(ctx: SimContext, producer: number, topic: string, partition: numb
 }
 
 /** `RecordAccumulator.drainBatchesForOneNode`: batch ids for one request to `broker` (maybe none). */
-function drain(ctx: SimContext, producerIndex: number, broker: number): number[] {
+function drain(ctx: SimContext, producerIndex: number, broker: number): number[] | null {
   const producer = ctx.world.producers[producerIndex];
-  const parts: { topic: string; partition: number }[] = [];
-  for (const topic of ctx.world.topics) for (const p of topic.partitions) if (p.leader === broker) parts.push(p);
-  if (parts.length === 0) return [];
+  // Counted first, without allocating: the sender drains once more after every request it sends,
+  // and for a burst of acks=1 records that second drain, which finds nothing, runs once per record.
+  let led = 0;
+  let waiting = false;
+  for (const topic of ctx.world.topics) {
+    for (const p of topic.partitions) {
+      if (p.leader !== broker) continue;
+      led++;
+      if (!waiting) waiting = (findPartitionState(producer, p.topic, p.partition)?.queue.length ?? 0) > 0;
+    }
+  }
+  if (led === 0) return null;
   const window = windowOf(producer, broker);
+  if (!waiting) {
+    // The round below would visit every partition and stop on the one before where it began.
+    window.drainIndex = (window.drainIndex % led + led - 1) % led;
+    return null;
+  }
+  const parts = new Array<{ topic: string; partition: number }>(led);
+  let k = 0;
+  for (const topic of ctx.world.topics) for (const p of topic.partitions) if (p.leader === broker) parts[k++] = p;
   let i = window.drainIndex % parts.length;
   const start = i;
-  const ready: number[] = [];
+  let ready: number[] | null = null;
   let size = 0;
   do {
     const part = parts[i];
@@ -297,7 +314,7 @@ function drain(ctx: SimContext, producerIndex: number, broker: number): number[]
     if (!state || state.queue.length === 0 || muted(ctx, producerIndex, part.topic, part.partition)) continue;
     const first = batchOf(ctx, state.queue[0]);
     if (first.phase === 'backoff') continue;
-    if (size + first.sizeBytes > MAX_REQUEST_SIZE && ready.length > 0) break;
+    if (size + first.sizeBytes > MAX_REQUEST_SIZE && ready) break;
     if (mustWait(ctx, producer, state, first)) break;
     state.queue.shift();
     if (producer.idempotent && first.baseSequence === null) {
@@ -309,7 +326,8 @@ function drain(ctx: SimContext, producerIndex: number, broker: number): number[]
       state.inFlight.push(first.id);
     }
     size += first.sizeBytes;
-    ready.push(first.id);
+    if (ready) ready.push(first.id);
+    else ready = [first.id];
   } while (i !== start);
   return ready;
 }
@@ -354,7 +372,7 @@ function runSender(ctx: SimContext, producerIndex: number, broker: number): void
   const max = ctx.world.settings.producer.config['max.in.flight.requests.per.connection'];
   while (producer.acks === 0 || windowOf(producer, broker).inFlight < max) {
     const batches = drain(ctx, producerIndex, broker);
-    if (batches.length === 0) return;
+    if (!batches) return;
     send(ctx, producerIndex, broker, batches);
   }
 }

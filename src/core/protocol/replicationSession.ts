@@ -179,16 +179,28 @@ export function onFetchWaitExpire(ctx: SimContext, event: { follower: number; le
 
 /** A record was appended on `p`'s leader: held fetches that cover `p` there complete. */
 export function recordAppended(ctx: SimContext, p: PartitionState): void {
-  for (const held of [...ctx.world.heldFetches]) {
-    if (held.leader === p.leader && held.partitions.some((r) => r.topic === p.topic && r.partition === p.partition)) completeHeld(ctx, held);
-  }
+  completeHeldFor(ctx, p.leader, p);
 }
 
 /** Leadership of `p` moved: held fetches for it at its old leader complete at once. */
 export function leadershipMoved(ctx: SimContext, p: PartitionState, oldLeader: number | null): void {
-  for (const held of [...ctx.world.heldFetches]) {
-    if (held.leader === oldLeader && held.partitions.some((r) => r.topic === p.topic && r.partition === p.partition)) completeHeld(ctx, held);
-  }
+  completeHeldFor(ctx, oldLeader, p);
+}
+
+function waitsFor(held: HeldFetch, leader: number | null, p: PartitionState): boolean {
+  if (held.leader !== leader) return false;
+  for (const r of held.partitions) if (r.topic === p.topic && r.partition === p.partition) return true;
+  return false;
+}
+
+/** Completes the fetches held at `leader` that include `p` (`DelayedOperationPurgatory.checkAndComplete` by key). */
+function completeHeldFor(ctx: SimContext, leader: number | null, p: PartitionState): void {
+  // Most appends find no fetch held for their partition; the list is copied (completing a fetch
+  // removes it) only when one is.
+  let any = false;
+  for (const held of ctx.world.heldFetches) if (waitsFor(held, leader, p)) { any = true; break; }
+  if (!any) return;
+  for (const held of [...ctx.world.heldFetches]) if (waitsFor(held, leader, p)) completeHeld(ctx, held);
 }
 
 export function onFetchResponseArrive(ctx: SimContext, event: { follower: number; leader: number; requestSeq: number; partitions: FetchPartitionResponse[] }): void {
