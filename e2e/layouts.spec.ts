@@ -3,7 +3,8 @@
  * are on screen together and the timeline takes at most a fifth of the height; in presenter mode
  * at 1280×720 every replica of a 3-broker, 3-partition cluster is on screen without scrolling,
  * the toolbar shows only once the pointer moves, the inspector's replica table fits the width
- * without scrolling sideways, and the speaker notes open in a window.
+ * without scrolling sideways, and the speaker notes open in a window; a lesson at 1280×720 reads
+ * beside its picture.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -123,3 +124,25 @@ test('on a phone, a narration with long property names wraps inside the screen (
     expect(box.right, box.text).toBeLessThanOrEqual((narration?.x ?? 0) + (narration?.width ?? 390) + 1);
   }
 });
+
+// A lesson at 1280×720 (a laptop): its words beside the picture, so the lesson's text, every
+// replica and the start of the step's narration are on the first screen, nothing scrolled.
+for (const lang of ['en', 'zh']) {
+  test(`a lesson at 1280×720 shows its text beside every replica, without scrolling (${lang})`, async ({ page }) => {
+    const cluster = new ClusterPage(page);
+    await page.goto(`/?lang=${lang}#lesson=leader-failure&at=8`);
+    await cluster.expectAt(8);
+    const replicas = page.getByTestId('replica');
+    await expect(replicas).toHaveCount(6);
+    for (let i = 0; i < 6; i++) await expect(replicas.nth(i)).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('narration')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('step-narration')).toBeInViewport();
+    const text = await page.getByTestId('narration').boundingBox();
+    const picture = await page.locator('.cluster').boundingBox();
+    expect(text!.x).toBeGreaterThanOrEqual(picture!.x + picture!.width);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    // The controls and the step list are still there, after the panels.
+    await expect(page.getByRole('button', { name: lang === 'en' ? 'Send' : '发送', exact: true })).toBeAttached();
+  });
+}

@@ -108,6 +108,8 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
   const [notesOpen, setNotesOpen] = useState(false);
   const embed = mode === 'embed';
   const split = useSplit();
+  // A lesson reads beside its picture on a wide screen (styles.css, "A lesson on a wide screen").
+  const lessonBeside = source?.kind === 'lesson' && !split && !embed && (report?.brokers.length ?? 0) <= 3;
   // The leaders' consumer marks read the world's consumers and the steps up to the cursor.
   const consumerContext = useMemo(
     () => (world && scenario && world.groups.consumers.length > 0 ? { consumers: world.groups.consumers, steps: scenario.steps, position } : undefined),
@@ -156,7 +158,7 @@ export function App({ mode, onLanguage, onOpenExample }: AppProps) {
       {scenario && report && !(courseOpen && !embed) && (
         <ClusterErrorBoundary key={loadSerial} onOpenExample={onOpenExample}>
           <TimelineBar />
-          <div className={`layout${report.brokers.length > 3 || split ? ' layout-wide' : ''}`}>
+          <div className={`layout${report.brokers.length > 3 || split ? ' layout-wide' : ''}${lessonBeside ? ' layout-lesson' : ''}`}>
             <main className="main">
               {source?.kind === 'lesson' && (
                 <Suspense fallback={<div className="lesson-placeholder" aria-hidden="true" />}>
