@@ -295,6 +295,14 @@ describe('narration of --delete-offsets', () => {
     const played = play(doc);
     expectBoth(narrationAt(played, doc.steps.length), [/--delete-offsets removed the committed offsets of group g \(orders-0 → 1\).*auto\.offset\.reset/],
       [/--delete-offsets 删除了消费组 g 已提交的位移（orders-0 → 1）/]);
+    // The commit and the tombstone are records of __consumer_offsets, with no producer: the
+    // append says what they hold (it once read "appended  to", with no record). The step's commit
+    // is the partition's second record: the poll before it auto-committed first (enable.auto.commit).
+    expectBoth(narrationAt(played, 6), [/Leader \d appended the commit to __consumer_offsets-\d+ at offset 1: group g, orders-0 → 1 \(leader epoch 0\)/],
+      [/leader \d 把这次提交追加到 __consumer_offsets-\d+ 的位移 1：消费组 g，orders-0 → 1/]);
+    expectBoth(narrationAt(played, doc.steps.length), [/appended a tombstone to __consumer_offsets-\d+ at offset \d+: a record with no value, which deletes group g's committed offset for orders-0/],
+      [/追加了一条墓碑记录：它没有值，用来删除消费组 g 在 orders-0 上提交的位移/]);
+    for (const position of [6, doc.steps.length]) expect(text(narrationAt(played, position), 'en')).not.toMatch(/appended {2}to/);
   });
 });
 

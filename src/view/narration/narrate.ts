@@ -223,11 +223,26 @@ function appendSentences(ctx: Context, group: Group): Sentence[] {
   const first = appends[0];
   const base = { broker: first.broker, where: where(first), epoch: first.leaderEpoch };
   if (appends.length === 1) {
+    // A group's committed offset is a record too (core/protocol/groups/consumerClient.ts), with no producer.
+    const commit = loggedRecord(ctx.world, first)?.offsetCommit;
+    if (commit) {
+      const tp = `${commit.topic}-${commit.partition}`;
+      return [commit.offset < 0
+        ? say('append.tombstone', { ...base, offset: first.offset, group: commit.group, tp })
+        : say('append.commit', { ...base, offset: first.offset, group: commit.group, tp, committed: commit.offset })];
+    }
     const produced = ctx.world.produced.find((p) => p.step === first.step && p.index === first.index);
     const retry = produced !== undefined && produced.attempts > 1 && ctx.step?.op !== 'produce';
     return [say(retry ? 'append.resent' : 'append.one', { ...base, offset: first.offset, record: produced ? recordText(produced) : '' })];
   }
   return [say('append.many', { ...base, count: appends.length, from: first.offset, to: appends[appends.length - 1].offset })];
+}
+
+/** The record an append event wrote, as the appending replica's log holds it at the step's end. */
+function loggedRecord(world: World, event: { topic: string; partition: number; broker: number; offset: number }) {
+  const log = partitionOf(world, event.topic, event.partition)?.replicaStates.find((r) => r.broker === event.broker)?.log;
+  const record = log && log.length > 0 ? log[event.offset - log[0].offset] : undefined;
+  return record?.offset === event.offset ? record : undefined;
 }
 
 function ackedSentences(ctx: Context, group: Group): Sentence[] {
