@@ -334,6 +334,28 @@ describe('narration of retention', () => {
   });
 });
 
+describe('narration of acknowledgements with a single copy', () => {
+  it('acks=1 on a partition with one replica names the broker that alone holds it, not a follower that will copy it', () => {
+    const played = play({ cluster: { brokers: [1, 2] }, topics: [{ name: 'orders', assignment: [[2]] }], steps: [produce('k0')] });
+    expectBoth(narrationAt(played, 1), [/acknowledged k0 = v-k0 at once \(acks=1\): orders-0 has no other replica, so broker 2 alone holds it/],
+      [/orders-0 没有其他副本，所以只有 broker 2 有这条记录/]);
+    expect(text(narrationAt(played, 1), 'en')).not.toMatch(/follower/);
+    // With a follower, the risk is the one before it copies the record.
+    const replicated = play({ cluster: { brokers: [1, 2] }, topics: [{ name: 'orders', assignment: [[2, 1]] }], steps: [produce('k0')] });
+    expect(text(narrationAt(replicated, 1), 'en')).toMatch(/if the leader fails before a follower copies it, it is lost/);
+  });
+
+  it('acks=all with an ISR of one says the record is on one broker only, not that it survives a loss', () => {
+    // Broker 2 crashed and left the ISR (broker.session.timeout.ms); min.insync.replicas 1 lets acks=all through.
+    const played = play({ cluster: { brokers: [1, 2] }, topics: [{ name: 'orders', assignment: [[1, 2]] }],
+      steps: [{ op: 'crash', broker: 2 }, { op: 'run', ms: 30000 }, produce('k0', 'all'), { op: 'run', ms: 100 }] });
+    const sentences = [...narrationAt(played, 3), ...narrationAt(played, 4)];
+    expectBoth(sentences, [/the ISR is broker 1 alone: acks=all had no follower to wait for \(min\.insync\.replicas is 1\)/],
+      [/ISR 只剩 broker 1：acks=all 没有 follower 可等（min\.insync\.replicas 为 1）/]);
+    expect(text(sentences, 'en')).not.toMatch(/survives the loss/);
+  });
+});
+
 describe('narration of steps and states', () => {
   it('describes the initial state, spelling out LEO and HW', () => {
     const played = play(lostDoc);

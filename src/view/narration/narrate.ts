@@ -251,11 +251,20 @@ function ackedSentences(ctx: Context, group: Group): Sentence[] {
   if (records.length === 0) return [];
   const acks = records[0].acks;
   const first = records[0];
-  const params = { where: where(first), record: recordText(first), offset: first.offset ?? -1 };
-  const out = [sayCount(`acked.${acks}`, records.length, params)];
+  const p = partitionOf(ctx.world, first.topic, first.partition);
+  const params = { where: where(first), record: recordText(first), offset: first.offset ?? -1, broker: p?.leader ?? '—' };
+  // With one replica there is no follower to copy it: "before a follower copies it" would mislead.
+  const alone = acks === 1 && p?.replicas.length === 1;
+  const out = [sayCount(alone ? 'acked.1alone' : `acked.${acks}`, records.length, params)];
   if (acks === 'all') {
-    const p = partitionOf(ctx.world, first.topic, first.partition);
-    out.push(say('acked.allWhy', { isr: p?.isr ?? [] }));
+    const isr = p?.isr ?? [];
+    // An ISR of one: acks=all waited for nobody (min.insync.replicas allowed it), so one broker holds the record.
+    if (isr.length === 1) {
+      const minIsr = ctx.world.topics.find((t) => t.name === first.topic)?.config['min.insync.replicas'] ?? ctx.world.settings.cluster.config['min.insync.replicas'];
+      out.push(say('acked.allWhyAlone', { isr, minIsr }));
+    } else {
+      out.push(say('acked.allWhy', { isr }));
+    }
   }
   return out;
 }
