@@ -334,6 +334,32 @@ describe('narration of retention', () => {
   });
 });
 
+describe('the same sentence on many partitions', () => {
+  it('is said once, then the other partitions are named; each stays in the details', () => {
+    // Six partitions with their only replica on broker 2: its failure leaves all six without a
+    // leader for the same reason, and its return makes it leader of all six again.
+    const played = play({ cluster: { brokers: [1, 2] }, topics: [{ name: 'orders', assignment: [[2], [2], [2], [2], [2], [2]] }],
+      steps: [{ op: 'crash', broker: 2 }, { op: 'run', ms: 10000 }, { op: 'restart', broker: 2 }] });
+    const fenced = narrationAt(played, 2);
+    const main = fenced.filter((x) => !x.detail);
+    expect(main.filter((x) => x.key === 'leader.none').map((x) => x.params.where)).toEqual(['orders-0']);
+    expectBoth(main, [/orders-0 has no leader \(epoch 1\)/, /The same goes for 5 more partitions: orders-1, orders-2, orders-3, orders-4 and 1 more\./],
+      [/另外 5 个分区也一样：orders-1, orders-2, orders-3, orders-4，以及其他 1 个。/]);
+    expect(fenced.filter((x) => x.detail && x.key === 'leader.none').map((x) => x.params.where)).toEqual(['orders-1', 'orders-2', 'orders-3', 'orders-4', 'orders-5']);
+    const back = narrationAt(played, 3).filter((x) => !x.detail);
+    expect(back.filter((x) => x.key === 'leader.registered')).toHaveLength(1);
+    expect(text(back, 'en')).toMatch(/The same goes for 5 more partitions/);
+  });
+
+  it('four partitions are each still told in full', () => {
+    const played = play({ cluster: { brokers: [1, 2] }, topics: [{ name: 'orders', assignment: [[2], [2], [2], [2]] }],
+      steps: [{ op: 'crash', broker: 2 }, { op: 'run', ms: 10000 }] });
+    const main = narrationAt(played, 2).filter((x) => !x.detail);
+    expect(main.filter((x) => x.key === 'leader.none')).toHaveLength(4);
+    expect(main.map((x) => x.key)).not.toContain('fold.same');
+  });
+});
+
 describe('narration of acknowledgements with a single copy', () => {
   it('acks=1 on a partition with one replica names the broker that alone holds it, not a follower that will copy it', () => {
     const played = play({ cluster: { brokers: [1, 2] }, topics: [{ name: 'orders', assignment: [[2]] }], steps: [produce('k0')] });

@@ -1012,7 +1012,42 @@ export function narrate(input: NarrationInput): Sentence[] {
     } else out.push(...sentenceForGroup(ctx, group));
   }
   out.push(...pendingSentences(ctx));
-  return [...out, ...details];
+  const same = foldSamePlaces(out);
+  return [...same.main, ...details, ...same.details];
+}
+
+/**
+ * The same sentence on many partitions, word for word but for the partition (a broker with 25
+ * __consumer_offsets partitions on it fails: 25 × "has no leader", then 25 × "became leader"):
+ * the first is said, then one sentence names the others; theirs are kept as details.
+ */
+function foldSamePlaces(sentences: readonly Sentence[]): { main: Sentence[]; details: Sentence[] } {
+  const signature = (sentence: Sentence) => {
+    const { where: place, ...rest } = sentence.params;
+    return place === undefined ? null : `${sentence.key} ${JSON.stringify(rest)}`;
+  };
+  const places = new Map<string, string[]>();
+  for (const sentence of sentences) {
+    const sig = signature(sentence);
+    if (sig !== null) places.set(sig, [...(places.get(sig) ?? []), String(sentence.params.where)]);
+  }
+  const main: Sentence[] = [];
+  const details: Sentence[] = [];
+  const said = new Set<string>();
+  for (const sentence of sentences) {
+    const sig = signature(sentence);
+    const all = sig === null ? [] : [...new Set(places.get(sig))];
+    if (sig === null || all.length <= FOLD_ABOVE) {
+      main.push(sentence);
+    } else if (!said.has(sig)) {
+      said.add(sig);
+      const { list, more } = placeList(all.slice(1));
+      main.push(sentence, say(more > 0 ? 'fold.sameMore' : 'fold.same', { count: all.length - 1, list, more }));
+    } else {
+      details.push({ ...sentence, detail: true });
+    }
+  }
+  return { main, details };
 }
 
 // ---------------------------------------------------------------------------------------------
