@@ -334,6 +334,36 @@ describe('narration of retention', () => {
   });
 });
 
+describe('narration of the ISR clock', () => {
+  // Manual replication, replica.lag.time.max.ms 10,000 (checks every 5,000 ms): follower 3 never
+  // fetches m2, so it was last caught up at t = 0 and the check at 15,000 is the first more than
+  // 10,000 ms later (Partition.getOutOfSyncReplicas: now - lastCaughtUpTimeMs > maxLagMs).
+  const doc = {
+    cluster: { brokers: [1, 2, 3], replication: 'manual', config: { 'replica.lag.time.max.ms': 10000 } },
+    topics: orders,
+    steps: [produce('k0', 'all'), { op: 'fetch', broker: 2 }, { op: 'fetch', broker: 2 }, { op: 'run', ms: 9000 }, { op: 'run', ms: 7000 }],
+  };
+
+  it('after time passes, says when a lagging follower leaves the ISR; the model drops it then', () => {
+    const played = play(doc);
+    expectBoth(narrationAt(played, 4), [/Leader 1 last saw follower 3 caught up with its log end on orders-0 at t = 0 ms.*every 5,000 ms.*check at t = 15,000 ms.*Run at least 6,000 ms more/],
+      [/leader 1 上一次看到 follower 3 追上 orders-0 的日志末端是在 t = 0 毫秒.*每 5,000 毫秒检查一次 ISR.*t = 15,000 毫秒的那次检查.*至少再运行 6,000 毫秒/]);
+    const shrink = played.events[5].find((e) => e.type === 'isr-shrink');
+    expect(shrink).toMatchObject({ atMs: 15000, removed: [3] });
+    // Follower 2 is caught up: it is not named.
+    expect(narrationAt(played, 4).filter((x) => x.key.startsWith('pending.isrLag')).map((x) => x.params.followers)).toEqual([[3]]);
+  });
+
+  it('is not said while a follower is fetching in auto replication, nor for one the controller fences first', () => {
+    const auto = play({ ...doc, cluster: { brokers: [1, 2, 3], config: { 'replica.lag.time.max.ms': 10000 } }, steps: [produce('k0', 'all')] });
+    expect(narrationAt(auto, 1).filter((x) => x.key.startsWith('pending.isrLag'))).toEqual([]);
+    // Broker 3 crashes: the controller fences it after the session timeout (9,000 ms), before any ISR check could drop it.
+    const crashed = play({ ...doc, cluster: { brokers: [1, 2, 3], config: { 'replica.lag.time.max.ms': 30000 } }, steps: [produce('k0', 'all'), { op: 'crash', broker: 3 }] });
+    expect(narrationAt(crashed, 2).map((x) => x.key)).toContain('pending.fence');
+    expect(narrationAt(crashed, 2).filter((x) => x.key.startsWith('pending.isrLag'))).toEqual([]);
+  });
+});
+
 describe('the same sentence on many partitions', () => {
   it('is said once, then the other partitions are named; each stays in the details', () => {
     // Six partitions with their only replica on broker 2: its failure leaves all six without a

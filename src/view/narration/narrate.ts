@@ -11,7 +11,8 @@
 import type { SimEvent } from '../../core/model/events';
 import type { ProducedReport } from '../../core/model/report';
 import type { Scenario, Step } from '../../core/model/scenario';
-import { logEndOffset, recordAt, type PartitionState, type World } from '../../core/model/world';
+import { logEndOffset, NEVER_MS, recordAt, type PartitionState, type World } from '../../core/model/world';
+import { isrCheckIntervalMs } from '../../core/cluster';
 import { followersOutsideIsrHoldingHw, highWatermarkCandidate } from '../../core/protocol/highWatermark';
 import { followerView, leaderReplica, newContext } from '../../core/simContext';
 import { largestTimestampMs } from '../../core/protocol/retention';
@@ -694,6 +695,56 @@ function sentenceForGroup(ctx: Context, group: Group): Sentence[] {
 // ---------------------------------------------------------------------------------------------
 // What is still waiting after the step: so a student is never left wondering what comes next
 
+/**
+ * ISR members behind their running leader's log end: when the leader's periodic ISR check drops
+ * each if it has not caught up by then (ReplicaManager's isr-expiration task, every
+ * replica.lag.time.max.ms / 2; Partition.getOutOfSyncReplicas: behind for more than the limit).
+ */
+function isrLagWaits(world: World, timePassed: boolean): Sentence[] {
+  const next = world.queue.heap.find((queued) => queued.event.type === 'isr-check');
+  if (!next) return [];
+  const interval = isrCheckIntervalMs(world);
+  const lag = world.settings.cluster.config['replica.lag.time.max.ms'];
+  const manual = world.settings.cluster.replication === 'manual';
+  // Followers of one partition last seen caught up at the same time share a sentence.
+  const waits = new Map<string, { where: string; leader: number; since: number; at: number; followers: number[] }>();
+  for (const topic of world.topics) {
+    if (topic.name.startsWith('__')) continue;
+    for (const p of topic.partitions) {
+      const leader = leaderReplica(p);
+      if (!leader || world.brokers.find((b) => b.id === p.leader)?.state !== 'running') continue;
+      const end = logEndOffset(leader);
+      for (const view of p.followers) {
+        if (!p.isr.includes(view.broker) || view.logEndOffset === end) continue;
+        // A running follower in auto replication is fetching and catches up within milliseconds;
+        // in manual replication the clock matters when time passes. A follower down never catches up.
+        const broker = world.brokers.find((b) => b.id === view.broker);
+        if (broker?.state === 'running' && !(manual && timePassed)) continue;
+        let at = next.atMs;
+        while (view.lastCaughtUpTimeMs !== NEVER_MS && at - view.lastCaughtUpTimeMs <= lag) at += interval;
+        // The controller fences a broker it lost before that (pending.fence says when): it leaves the ISR then.
+        if (broker && !broker.fenced && broker.lostContactAtMs !== null && broker.lostContactAtMs + world.settings.cluster.config.sessionTimeoutMs <= at) continue;
+        const key = `${where(p)} ${view.lastCaughtUpTimeMs}`;
+        const wait = waits.get(key) ?? { where: where(p), leader: leader.broker, since: view.lastCaughtUpTimeMs, at, followers: [] };
+        wait.followers.push(view.broker);
+        waits.set(key, wait);
+      }
+    }
+  }
+  const all = [...waits.values()];
+  if (all.length > FOLD_ABOVE) {
+    const { list, more } = placeList(all.flatMap((w) => w.followers.map((f) => `${f} @ ${w.where}`)));
+    const at = Math.min(...all.map((w) => w.at));
+    return [say(more > 0 ? 'pending.isrLagManyMore' : 'pending.isrLagMany', { count: all.reduce((n, w) => n + w.followers.length, 0), list, more, lag, at, remaining: at - world.timeMs })];
+  }
+  return all.map((w) => {
+    const params = { followers: w.followers, where: w.where, leader: w.leader, at: w.at, interval, lag, remaining: w.at - world.timeMs };
+    return w.since === NEVER_MS
+      ? sayCount('pending.isrLagNever', w.followers.length, params)
+      : sayCount('pending.isrLag', w.followers.length, { ...params, since: w.since });
+  });
+}
+
 function pendingSentences(ctx: Context): Sentence[] {
   const out: Sentence[] = [];
   const { world, scenario } = ctx;
@@ -705,6 +756,7 @@ function pendingSentences(ctx: Context): Sentence[] {
     const at = broker.lostContactAtMs + timeout;
     out.push(say('pending.fence', { broker: broker.id, at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) }));
   }
+  out.push(...isrLagWaits(world, ctx.step?.op === 'run'));
   out.push(...consumerWaits(world));
   out.push(...retentionWaits(ctx));
   // acks=all answers still held, one sentence per partition (a burst of records would
