@@ -334,6 +334,21 @@ describe('narration of retention', () => {
   });
 });
 
+describe('narration of a fetch answered after its follower went down', () => {
+  it('says the response goes nowhere and nothing was copied (the follower\'s log is unchanged)', () => {
+    // Auto replication: both followers' fetches wait at leader 1 (long polling) when they crash;
+    // the next append completes them, but nobody is there to receive the answers.
+    const played = play({ cluster: { brokers: [1, 2, 3] }, topics: orders,
+      steps: [produce('k0', 'all'), { op: 'run', ms: 1000 }, { op: 'crash', broker: 3 }, { op: 'crash', broker: 2 }, produce('k1', 'all')] });
+    expect(played.events[5].filter((e) => e.type === 'fetch-response' && e.records > 0)).toHaveLength(2);
+    expect(played.worlds[5].topics[0].partitions[0].replicaStates.map((r) => r.log.length)).toEqual([2, 1, 1]);
+    const sentences = narrationAt(played, 5);
+    expectBoth(sentences, [/Leader 1 answered the fetches that followers 2 and 3 sent on orders-0 before they went down or were cut off: the responses go nowhere, so they copied nothing/],
+      [/leader 1 回复了 follower 2和3 在宕机或被隔离之前发出的 orders-0 拉取请求：这些响应无处可去/]);
+    expect(text(sentences, 'en')).not.toMatch(/copied 1 record/);
+  });
+});
+
 describe('narration of the ISR clock', () => {
   // Manual replication, replica.lag.time.max.ms 10,000 (checks every 5,000 ms): follower 3 never
   // fetches m2, so it was last caught up at t = 0 and the check at 15,000 is the first more than

@@ -293,7 +293,20 @@ function produceErrorSentences(ctx: Context, group: Group): Sentence[] {
   return out;
 }
 
-function fetchSentences(group: Group): Sentence[] {
+function fetchSentences(ctx: Context, group: Group): Sentence[] {
+  // A leader answers a fetch that waited at it (long polling) even if the follower has gone down
+  // since: that response goes nowhere, and the follower copies nothing.
+  const down = new Set(group.events.map((e) => (e as { follower: number }).follower)
+    .filter((f) => ctx.world.brokers.find((b) => b.id === f)?.state !== 'running'));
+  const lost = group.events.filter((e): e is Extract<SimEvent, { type: 'fetch-response' }> => e.type === 'fetch-response' && down.has(e.follower));
+  const out = lost.length > 0 ? [sayCount('fetch.toDown', down.size, {
+    followers: [...down].sort((a, b) => a - b), leader: lost[0].leader, where: where(lost[0]), records: lost.reduce((sum, r) => sum + r.records, 0),
+  })] : [];
+  const delivered = group.events.filter((e) => !down.has((e as { follower: number }).follower));
+  return delivered.length > 0 ? [...out, ...deliveredFetchSentences({ ...group, events: delivered })] : out;
+}
+
+function deliveredFetchSentences(group: Group): Sentence[] {
   const requests = of(group, 'fetch-request');
   const responses = of(group, 'fetch-response');
   const first = requests[0] ?? responses[0];
@@ -654,7 +667,7 @@ function sentenceForGroup(ctx: Context, group: Group): Sentence[] {
       return e.acked ? ackedSentences(ctx, group) : produceErrorSentences(ctx, group);
     case 'fetch-request':
     case 'fetch-response':
-      return e.type === 'fetch-response' && e.dropped ? fetchDroppedSentences(group) : fetchSentences(group);
+      return e.type === 'fetch-response' && e.dropped ? fetchDroppedSentences(group) : fetchSentences(ctx, group);
     case 'high-watermark':
       return highWatermarkSentences(ctx, group);
     case 'isr-shrink':
