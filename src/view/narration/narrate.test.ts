@@ -601,8 +601,8 @@ describe('narration of steps and states', () => {
 
   it('after a crash in manual replication, says that followers fetch only when told', () => {
     const played = play({ cluster: { ...three, replication: 'manual' }, topics: orders, steps: [produce('k0'), { op: 'run', ms: 100 }] });
-    expectBoth(narrationAt(played, 2), [/Nothing happened/, /Followers 2 and 3 are behind their leader\. In manual replication they fetch only when told: choose Fetch/],
-      [/什么也没有发生/, /follower 2和3 落后于 leader/]);
+    expectBoth(narrationAt(played, 2), [/Nothing changed: no message was in flight/, /Followers 2 and 3 are behind their leader\. In manual replication they fetch only when told: choose Fetch/],
+      [/什么也没有改变/, /follower 2和3 落后于 leader/]);
   });
 
   it('lost-tail and high-watermark truncations name their reasons', () => {
