@@ -349,6 +349,16 @@ describe('narration of a fetch answered after its follower went down', () => {
   });
 });
 
+describe('narration of brokers lost at one instant', () => {
+  it('says once when the controller notices them (broker.session.timeout.ms after the last heartbeat)', () => {
+    const played = play({ cluster: three, topics: orders, steps: [produce('k0'), { op: 'run', ms: 1000 }, { op: 'crash', broker: 3 }, { op: 'crash', broker: 2 }] });
+    const sentences = narrationAt(played, 4);
+    expect(sentences.filter((x) => x.key.startsWith('pending.fence'))).toHaveLength(1);
+    expectBoth(sentences, [/The controller will notice brokers 2 and 3 are gone at t = 10,000 ms, when broker\.session\.timeout\.ms \(9,000 ms\) has passed/],
+      [/控制器要到 t = 10,000 毫秒才会发现 broker 2和3 已经不在了/]);
+  });
+});
+
 describe('narration of the ISR clock', () => {
   // Manual replication, replica.lag.time.max.ms 10,000 (checks every 5,000 ms): follower 3 never
   // fetches m2, so it was last caught up at t = 0 and the check at 15,000 is the first more than

@@ -762,12 +762,18 @@ function pendingSentences(ctx: Context): Sentence[] {
   const out: Sentence[] = [];
   const { world, scenario } = ctx;
   const timeout = scenario.cluster.config.sessionTimeoutMs;
+  // Brokers lost at the same instant are noticed together: one sentence.
+  const fences = new Map<number, number[]>();
   for (const broker of world.brokers) {
     if (broker.fenced || broker.lostContactAtMs === null) continue;
     // A restart refused with NODE_EXISTS already says when the old session expires (errorSentence).
     if (ctx.events.some((e) => e.type === 'step-error' && e.error === 'NODE_EXISTS' && e.broker === broker.id)) continue;
     const at = broker.lostContactAtMs + timeout;
-    out.push(say('pending.fence', { broker: broker.id, at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) }));
+    fences.set(at, [...(fences.get(at) ?? []), broker.id]);
+  }
+  for (const [at, brokers] of [...fences].sort(([a], [b]) => a - b)) {
+    const params = { at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) };
+    out.push(brokers.length === 1 ? say('pending.fence', { ...params, broker: brokers[0] }) : say('pending.fenceMany', { ...params, brokers }));
   }
   out.push(...isrLagWaits(world, ctx.step?.op === 'run'));
   out.push(...consumerWaits(world));
