@@ -14,8 +14,11 @@ export interface SimContext {
   events: SimEvent[];
   /** How many of `events` the anomaly checks have looked at. */
   eventsChecked?: number;
-  /** The producer's sender at work (producerClient.ts): brokers whose window to look at next. */
-  producerWork?: [producer: number, broker: number][];
+  /**
+   * The producer's sender at work (producerClient.ts): windows to look at next, as producer,
+   * broker pairs laid flat (no array per wake-up: a burst of acks=1 records wakes it per record).
+   */
+  producerWork?: number[];
   producerSending?: boolean;
   /**
    * A controller decision left some partition without its preferred leader: `leaderBalance.ts`

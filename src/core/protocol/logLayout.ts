@@ -198,8 +198,15 @@ export function appendBatches(layout: LogLayout, batches: BatchToAppend[], confi
 
 /** Appends one batch of `records` records at the LEO (a leader's produced batch); returns its position. */
 export function appendBatch(layout: LogLayout, offset: number, sizeBytes: number, config: LayoutConfig, records = 1): number {
-  return appendBatches(layout, [{ offset, sizeBytes, records }], config);
+  // One set of one batch, reused: appendBatches reads it and keeps nothing, and a leader appends
+  // once per produced batch (a burst of acks=1 records: once per record).
+  ONE_BATCH.offset = offset;
+  ONE_BATCH.sizeBytes = sizeBytes;
+  ONE_BATCH.records = records;
+  return appendBatches(layout, ONE_BATCH_SET, config);
 }
+const ONE_BATCH: BatchToAppend = { offset: 0, sizeBytes: 0, records: 1 };
+const ONE_BATCH_SET: BatchToAppend[] = [ONE_BATCH];
 
 /** `LogSegment.truncateTo`: drop index entries ≥ offset, cut the file there, reset the counter. */
 function truncateSegmentTo(segment: SegmentState, offset: number): void {

@@ -385,7 +385,7 @@ function runSender(ctx: SimContext, producerIndex: number, broker: number): void
  * order they were drained.
  */
 function wakeSender(ctx: SimContext, producer: number, broker: number): void {
-  (ctx.producerWork ??= []).push([producer, broker]);
+  (ctx.producerWork ??= []).push(producer, broker);
 }
 
 /** Runs the sender for every window woken so far (step.ts calls it after each event and step). */
@@ -394,7 +394,10 @@ export function flushSender(ctx: SimContext): void {
   if (!work || work.length === 0 || ctx.producerSending) return;
   ctx.producerSending = true;
   try {
-    for (let next = work.shift(); next; next = work.shift()) runSender(ctx, next[0], next[1]);
+    while (work.length > 0) {
+      const producer = work.shift() as number;
+      runSender(ctx, producer, work.shift() as number);
+    }
   } finally {
     ctx.producerSending = false;
   }

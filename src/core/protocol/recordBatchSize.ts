@@ -60,12 +60,14 @@ export const MAX_RECORD_OVERHEAD = 21;
  * `max.request.size` before it accepts a record (`ensureValidRecordSize`).
  */
 export function batchSizeUpperBound(key: string | null, value: string | null): number {
-  const field = (text: string | null) => {
-    if (text === null) return sizeOfVarint(-1);
-    const bytes = javaUtf8Length(text);
-    return sizeOfVarint(bytes) + bytes;
-  };
-  return RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD + field(key) + field(value) + sizeOfVarint(0);
+  return RECORD_BATCH_OVERHEAD + MAX_RECORD_OVERHEAD + lengthPrefixedSize(key) + lengthPrefixedSize(value) + sizeOfVarint(0);
+}
+
+/** A key or value as a record writes it: its length as a varint (-1 for null), then its bytes. */
+function lengthPrefixedSize(text: string | null): number {
+  if (text === null) return sizeOfVarint(-1);
+  const bytes = javaUtf8Length(text);
+  return sizeOfVarint(bytes) + bytes;
 }
 
 /** Size of a one-record v2 batch holding this key and value, serialized as Java's UTF-8. */
