@@ -769,7 +769,9 @@ function pendingSentences(ctx: Context): Sentence[] {
     // A restart refused with NODE_EXISTS already says when the old session expires (errorSentence).
     if (ctx.events.some((e) => e.type === 'step-error' && e.error === 'NODE_EXISTS' && e.broker === broker.id)) continue;
     const at = broker.lostContactAtMs + timeout;
-    fences.set(at, [...(fences.get(at) ?? []), broker.id]);
+    const together = fences.get(at);
+    if (together) together.push(broker.id);
+    else fences.set(at, [broker.id]);
   }
   for (const [at, brokers] of [...fences].sort(([a], [b]) => a - b)) {
     const params = { at, remaining: at - world.timeMs, timeout, property: sessionProperty(world) };
@@ -1100,7 +1102,10 @@ function foldSamePlaces(sentences: readonly Sentence[]): { main: Sentence[]; det
   const places = new Map<string, string[]>();
   for (const sentence of sentences) {
     const sig = signature(sentence);
-    if (sig !== null) places.set(sig, [...(places.get(sig) ?? []), String(sentence.params.where)]);
+    if (sig === null) continue;
+    const list = places.get(sig);
+    if (list) list.push(String(sentence.params.where));
+    else places.set(sig, [String(sentence.params.where)]);
   }
   const main: Sentence[] = [];
   const details: Sentence[] = [];
