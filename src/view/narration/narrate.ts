@@ -1090,9 +1090,10 @@ export function narrate(input: NarrationInput): Sentence[] {
 }
 
 /**
- * The same sentence on many partitions, word for word but for the partition (a broker with 25
- * __consumer_offsets partitions on it fails: 25 × "has no leader", then 25 × "became leader"):
- * the first is said, then one sentence names the others; theirs are kept as details.
+ * The same sentence on several partitions, word for word but for the partition (a broker with 25
+ * __consumer_offsets partitions on it fails: 25 × "has no leader", then 25 × "became leader";
+ * two topics wait for the same follower): the first is said, then one short sentence names the
+ * others; theirs are kept as details.
  */
 function foldSamePlaces(sentences: readonly Sentence[]): { main: Sentence[]; details: Sentence[] } {
   const signature = (sentence: Sentence) => {
@@ -1113,12 +1114,13 @@ function foldSamePlaces(sentences: readonly Sentence[]): { main: Sentence[]; det
   for (const sentence of sentences) {
     const sig = signature(sentence);
     const all = sig === null ? [] : [...new Set(places.get(sig))];
-    if (sig === null || all.length <= FOLD_ABOVE) {
+    if (sig === null || all.length === 1) {
       main.push(sentence);
     } else if (!said.has(sig)) {
       said.add(sig);
       const { list, more } = placeList(all.slice(1));
-      main.push(sentence, say(more > 0 ? 'fold.sameMore' : 'fold.same', { count: all.length - 1, list, more }));
+      const key = all.length === 2 ? 'fold.sameOne' : more > 0 ? 'fold.sameMore' : 'fold.same';
+      main.push(sentence, say(key, { count: all.length - 1, list, more }));
     } else {
       details.push({ ...sentence, detail: true });
     }
