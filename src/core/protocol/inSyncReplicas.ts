@@ -102,6 +102,14 @@ export function maybeExpandIsr(ctx: SimContext, p: PartitionState, view: Followe
   if (ctx.world.settings.cluster.metadata === 'kraft') updateHighWatermark(ctx, p);
 }
 
+/**
+ * `Partition.getOutOfSyncReplicas` (`Replica.isCaughtUp`): a follower the leader sees behind its
+ * log end and not caught up for more than `replica.lag.time.max.ms` at `now`.
+ */
+export function isOutOfSync(view: FollowerView, leaderEnd: number, now: number, lagMs: number): boolean {
+  return view.logEndOffset !== leaderEnd && now - view.lastCaughtUpTimeMs > lagMs;
+}
+
 export function maybeShrinkIsr(ctx: SimContext, p: PartitionState): void {
   const leader = leaderReplica(p);
   if (!leader) return;
@@ -109,8 +117,7 @@ export function maybeShrinkIsr(ctx: SimContext, p: PartitionState): void {
   const lagMs = ctx.world.settings.cluster.config['replica.lag.time.max.ms'];
   const leaderEnd = logEndOffset(leader);
   const removed = p.followers
-    .filter((view) => p.isr.includes(view.broker))
-    .filter((view) => view.logEndOffset !== leaderEnd && now - view.lastCaughtUpTimeMs > lagMs)
+    .filter((view) => p.isr.includes(view.broker) && isOutOfSync(view, leaderEnd, now, lagMs))
     .map((view) => view.broker);
   if (removed.length === 0) return;
   p.isr = p.isr.filter((b) => !removed.includes(b));

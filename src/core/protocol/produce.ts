@@ -33,7 +33,8 @@ import { reportDuplicate } from '../anomalies';
 /** The producer id the cluster gives the scenario's idempotent producer (InitProducerId). */
 export const PRODUCER_ID = 0;
 
-function minInsyncReplicas(ctx: SimContext, topic: string): number {
+/** The topic's `min.insync.replicas` (its own setting, else the cluster's, filled in at creation). */
+export function minInsyncReplicas(ctx: SimContext, topic: string): number {
   const state = findTopic(ctx.world, topic);
   if (!state) throw new Error(`assertion: unknown topic ${topic}`);
   return state.config['min.insync.replicas'];

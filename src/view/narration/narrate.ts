@@ -14,7 +14,9 @@ import type { Scenario, Step } from '../../core/model/scenario';
 import { logEndOffset, NEVER_MS, recordAt, type PartitionState, type World } from '../../core/model/world';
 import { isrCheckIntervalMs } from '../../core/cluster';
 import { followersOutsideIsrHoldingHw, highWatermarkCandidate } from '../../core/protocol/highWatermark';
-import { followerView, leaderReplica, newContext } from '../../core/simContext';
+import { brokerById, followerView, leaderReplica, newContext } from '../../core/simContext';
+import { isOutOfSync } from '../../core/protocol/inSyncReplicas';
+import { minInsyncReplicas } from '../../core/protocol/produce';
 import { largestTimestampMs } from '../../core/protocol/retention';
 import { parseTopicPartition } from '../../core/protocol/groups/topicPartition';
 
@@ -261,8 +263,7 @@ function ackedSentences(ctx: Context, group: Group): Sentence[] {
     const isr = p?.isr ?? [];
     // An ISR of one: acks=all waited for nobody (min.insync.replicas allowed it), so one broker holds the record.
     if (isr.length === 1) {
-      const minIsr = ctx.world.topics.find((t) => t.name === first.topic)?.config['min.insync.replicas'] ?? ctx.world.settings.cluster.config['min.insync.replicas'];
-      out.push(say('acked.allWhyAlone', { isr, minIsr }));
+      out.push(say('acked.allWhyAlone', { isr, minIsr: minInsyncReplicas(newContext(ctx.world), first.topic) }));
     } else {
       out.push(say('acked.allWhy', { isr }));
     }
@@ -297,7 +298,7 @@ function fetchSentences(ctx: Context, group: Group): Sentence[] {
   // A leader answers a fetch that waited at it (long polling) even if the follower has gone down
   // since: that response goes nowhere, and the follower copies nothing.
   const down = new Set(group.events.map((e) => (e as { follower: number }).follower)
-    .filter((f) => ctx.world.brokers.find((b) => b.id === f)?.state !== 'running'));
+    .filter((f) => brokerById(ctx.world, f)?.state !== 'running'));
   const lost = group.events.filter((e): e is Extract<SimEvent, { type: 'fetch-response' }> => e.type === 'fetch-response' && down.has(e.follower));
   const out = lost.length > 0 ? [sayCount('fetch.toDown', down.size, {
     followers: [...down].sort((a, b) => a - b), leader: lost[0].leader, where: where(lost[0]), records: lost.reduce((sum, r) => sum + r.records, 0),
@@ -725,16 +726,17 @@ function isrLagWaits(world: World, timePassed: boolean): Sentence[] {
     if (topic.name.startsWith('__')) continue;
     for (const p of topic.partitions) {
       const leader = leaderReplica(p);
-      if (!leader || world.brokers.find((b) => b.id === p.leader)?.state !== 'running') continue;
+      if (!leader || brokerById(world, p.leader)?.state !== 'running') continue;
       const end = logEndOffset(leader);
       for (const view of p.followers) {
         if (!p.isr.includes(view.broker) || view.logEndOffset === end) continue;
         // A running follower in auto replication is fetching and catches up within milliseconds;
         // in manual replication the clock matters when time passes. A follower down never catches up.
-        const broker = world.brokers.find((b) => b.id === view.broker);
+        const broker = brokerById(world, view.broker);
         if (broker?.state === 'running' && !(manual && timePassed)) continue;
+        // The first of the leader's checks at which the follower, still where it is, is out of sync.
         let at = next.atMs;
-        while (view.lastCaughtUpTimeMs !== NEVER_MS && at - view.lastCaughtUpTimeMs <= lag) at += interval;
+        while (!isOutOfSync(view, end, at, lag)) at += interval;
         // The controller fences a broker it lost before that (pending.fence says when): it leaves the ISR then.
         if (broker && !broker.fenced && broker.lostContactAtMs !== null && broker.lostContactAtMs + world.settings.cluster.config.sessionTimeoutMs <= at) continue;
         const key = `${where(p)} ${view.lastCaughtUpTimeMs}`;
