@@ -25,12 +25,15 @@ async function axe(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-/** The fast tier plays and asks two lessons: the first of the course and the last. */
+/**
+ * The fast tier plays and asks two lessons: the first of the course and the last, played in
+ * Chinese (the stricter check: every text also in Chinese); English in the full tier.
+ */
 const SAMPLE = [LESSONS[0], LESSONS[LESSONS.length - 1]];
 
 for (const lang of ['en', 'zh'] as const) {
-  for (const [which, lessons, tier] of [['every lesson', LESSONS, FULL], ['the first and the last lesson', SAMPLE, {}]] as const) {
-    test(`${which} plays to its end (${lang})`, tier, async ({ page }) => {
+  for (const [which, lessons, fast] of [['every lesson', LESSONS, false], ['the first and the last lesson', SAMPLE, lang === 'zh']] as const) {
+    test(`${which} plays to its end (${lang})`, fast ? {} : FULL, async ({ page }) => {
       test.setTimeout(300_000);
       const errors = watchErrors(page);
       const cluster = new ClusterPage(page);
