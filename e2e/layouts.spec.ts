@@ -146,3 +146,33 @@ for (const lang of ['en', 'zh']) {
     await expect(page.getByRole('button', { name: lang === 'en' ? 'Send' : '发送', exact: true })).toBeAttached();
   });
 }
+
+// A tool's options and scripts never break at a hyphen: "--bootstrap-server" once ended a line
+// with "-" and started the next with "-bootstrap-server" (the CLI lesson's callout, both sizes).
+for (const [lang, width, height] of [['en', 1280, 720], ['zh', 390, 844]] as const) {
+  test(`command-line options stay on one line when the lesson's text wraps (${lang}, ${width})`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const cluster = new ClusterPage(page);
+    await page.goto(`/?lang=${lang}#lesson=cli-topics&at=4`);
+    await cluster.expectAt(4);
+    const callout = page.getByTestId('callout');
+    await expect(callout).toContainText('--bootstrap-server');
+    const words = await callout.evaluate((root) => {
+      const found: { word: string; lines: number }[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/--[\w-]+|[\w-]+\.sh/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index ?? 0);
+          range.setEnd(node, (match.index ?? 0) + match[0].length);
+          // One line box: every fragment of the word shares the first one's top.
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          found.push({ word: match[0], lines: tops.size });
+        }
+      }
+      return found;
+    });
+    expect(words.length).toBeGreaterThanOrEqual(4);
+    expect(words.filter((w) => w.lines !== 1)).toEqual([]);
+  });
+}

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionActions, sessionStore } from '../store/sessionStore';
 import { viewActions } from '../store/viewStore';
 import { lessonLink } from '../app/link';
+import { withCommandWords } from '../view/commandText';
 import { answer, useAnswer } from './answers';
 import { LESSONS, findLesson, narrationPosition } from './catalog';
 import { showCourse } from './courseView';
@@ -27,7 +28,7 @@ function QuestionBox({ lesson, at, question, position }: { lesson: Lesson; at: n
   const key = `${lesson.id}.q${at}`;
   return (
     <section className="lesson-question" data-testid="question" data-question={at} aria-labelledby={`${key}-prompt`}>
-      <p className="lesson-question-prompt" id={`${key}-prompt`}><strong>{t('ui.predict')}</strong> {t(`${key}.prompt`)}</p>
+      <p className="lesson-question-prompt" id={`${key}-prompt`}><strong>{t('ui.predict')}</strong> {withCommandWords(t(`${key}.prompt`))}</p>
       <ul className="lesson-choices">
         {question.choices.map((c) => (
           <li key={c.id}>
@@ -38,7 +39,7 @@ function QuestionBox({ lesson, at, question, position }: { lesson: Lesson; at: n
               onClick={() => { if (chosen === undefined) answer(lesson.id, at, c.id); }}
             >
               {revealed && <span className="lesson-mark" aria-hidden="true">{c.correct ? '✓' : '✗'}</span>}
-              {t(`${key}.${c.id}`)}
+              {withCommandWords(t(`${key}.${c.id}`))}
               {revealed && <span className="sr-only">{c.correct ? t('ui.isCorrect') : t('ui.isWrong')}</span>}
             </button>
           </li>
@@ -48,7 +49,7 @@ function QuestionBox({ lesson, at, question, position }: { lesson: Lesson; at: n
         <div className="lesson-verdict" data-testid="verdict" data-right={chosen === undefined ? undefined : String(right)} aria-live="polite">
           <p><strong>{chosen === undefined ? t('ui.skipped') : right ? t('ui.right') : t('ui.wrong')}</strong></p>
           {position >= question.revealAt
-            ? <p>{t(`${key}.why`)}</p>
+            ? <p>{withCommandWords(t(`${key}.why`))}</p>
             : <button type="button" className="button button-primary" onClick={() => sessionActions().seek(question.revealAt)}>{t('ui.show')}</button>}
         </div>
       )}
@@ -101,12 +102,12 @@ export function LessonPlayer({ id, position, total }: { id: string; position: nu
         <span className="lesson-count">{t('ui.position', { n: position, total })}</span>
       </p>
       <div className="lesson-narration" data-testid="narration" aria-live="polite">
-        <p>{t(`${id}.n${k}`)}</p>
+        <p>{withCommandWords(t(`${id}.n${k}`))}</p>
       </div>
       {narrated.callout && (
         <aside className="lesson-callout" data-testid="callout">
           <p className="lesson-callout-title">{t('ui.notesVsKafka')}</p>
-          <p>{t(`${id}.n${k}callout`)}</p>
+          <p>{withCommandWords(t(`${id}.n${k}callout`))}</p>
         </aside>
       )}
       {asked.map((q) => <QuestionBox key={q.at} lesson={lesson} at={q.at} question={q.question} position={position} />)}

@@ -12,6 +12,7 @@ import type { Scenario } from '../../core/model/scenario';
 import type { World } from '../../core/model/world';
 import { errorSentence, narrate, type ErrorPlace } from './narrate';
 import { resolveSentence } from './resolve';
+import { withCommandWords } from '../commandText';
 import './narration.css';
 
 export { errorSentence, narrate } from './narrate';
@@ -65,7 +66,7 @@ export function NarrationBody({ scenario, position, events, world, partial }: Na
       )}
       <ul className="narration-sentences">
         {main.map((sentence, i) => (
-          <li key={i} data-sentence={sentence.key}>{resolveSentence(sentence, t, i18n.language)}</li>
+          <li key={i} data-sentence={sentence.key}>{withCommandWords(resolveSentence(sentence, t, i18n.language))}</li>
         ))}
       </ul>
       {details.length > 0 && (
@@ -73,7 +74,7 @@ export function NarrationBody({ scenario, position, events, world, partial }: Na
           <summary>{t('ui.details', { count: details.length })}</summary>
           <ul className="narration-sentences">
             {details.map((sentence, i) => (
-              <li key={i} data-sentence={sentence.key}>{resolveSentence(sentence, t, i18n.language)}</li>
+              <li key={i} data-sentence={sentence.key}>{withCommandWords(resolveSentence(sentence, t, i18n.language))}</li>
             ))}
           </ul>
         </details>
