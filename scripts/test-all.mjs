@@ -14,9 +14,14 @@ const VITEST_RESULTS = '.vitest-results.json';
 const PLAYWRIGHT_RESULTS = '.playwright-results.json';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
+/** Each phase's time, printed with the closing count (a slow phase shows; CI aims at about five minutes). */
+const timings = [];
+
 function run(title, command, args, env = {}) {
   console.log(`\n=== ${title} ===`);
+  const start = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  timings.push(`${title}: ${Math.round((Date.now() - start) / 1000)} s`);
   return result.status ?? 1;
 }
 
@@ -76,5 +81,6 @@ if (buildStatus === 0 && existsSync('playwright.config.ts')) {
   }
 }
 
+console.log(`\n${timings.join('\n')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);

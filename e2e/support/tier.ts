@@ -1,5 +1,5 @@
 /**
- * The two tiers of the end-to-end suite (README, "Tests"). `npm test` and CI run the fast tier:
+ * The two tiers of the end-to-end suite (README, its first section). `npm test` and CI run the fast tier:
  * every feature's own checks and each issue's acceptance tests, one case of each sweep. The
  * full tier (`npm run test:full`) adds the sweeps: every lesson played through in both
  * languages, every position of the page-matches-runner cases, each axe and screenshot case in
