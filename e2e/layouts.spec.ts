@@ -147,21 +147,22 @@ for (const lang of ['en', 'zh']) {
   });
 }
 
-// A tool's options and scripts never break at a hyphen: "--bootstrap-server" once ended a line
-// with "-" and started the next with "-bootstrap-server" (the CLI lesson's callout, both sizes).
-for (const [lang, width, height] of [['en', 1280, 720], ['zh', 390, 844]] as const) {
-  test(`command-line options stay on one line when the lesson's text wraps (${lang}, ${width})`, async ({ page }) => {
+// A tool's options and scripts, and KIP numbers, never break at a hyphen: "--bootstrap-server"
+// once ended a line with "-" and started the next with "-bootstrap-server", and "KIP-499" read
+// "KIP-" then "499" (the CLI lessons' callouts).
+for (const [lang, width, height, lesson, at] of [['en', 1280, 720, 'cli-topics', 4], ['zh', 390, 844, 'cli-topics', 4], ['en', 390, 844, 'cli-console', 3]] as const) {
+  test(`command-line options stay on one line when the lesson's text wraps (${lesson}, ${lang}, ${width})`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     const cluster = new ClusterPage(page);
-    await page.goto(`/?lang=${lang}#lesson=cli-topics&at=4`);
-    await cluster.expectAt(4);
+    await page.goto(`/?lang=${lang}#lesson=${lesson}&at=${at}`);
+    await cluster.expectAt(at);
     const callout = page.getByTestId('callout');
     await expect(callout).toContainText('--bootstrap-server');
     const words = await callout.evaluate((root) => {
       const found: { word: string; lines: number }[] = [];
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const match of (node.textContent ?? '').matchAll(/--[\w-]+|[\w-]+\.sh/g)) {
+        for (const match of (node.textContent ?? '').matchAll(/--[\w-]+|[\w-]+\.sh|\b(?:KIP|KAFKA)-\d+/g)) {
           const range = document.createRange();
           range.setStart(node, match.index ?? 0);
           range.setEnd(node, (match.index ?? 0) + match[0].length);
