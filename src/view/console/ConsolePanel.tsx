@@ -9,6 +9,7 @@ import en from '../../i18n/cli.en.json';
 import zh from '../../i18n/cli.zh.json';
 import { ensureNamespace } from '../../i18n/lazyNamespace';
 import { sessionActions } from '../../store/sessionStore';
+import { withCommandWords } from '../commandText';
 
 /*
  * Tab completion needs the tools' option tables, that is most of the CLI's code (with consumer
@@ -89,7 +90,7 @@ export default function ConsolePanel({ entries, topics, era, groups = [] }: Prop
     <section className="panel cli-panel" aria-labelledby="cli-title">
       <h2 id="cli-title">{t('title')}</h2>
       <div className="cli-log" role="log" aria-live="polite" aria-label={t('title')} tabIndex={0}>
-        {entries.length === 0 && <p className="muted">{t('empty')}</p>}
+        {entries.length === 0 && <p className="muted">{withCommandWords(t('empty'))}</p>}
         {entries.map((e) => (
           <div key={e.step} className="cli-entry" data-testid="cli-output" data-step={e.step} data-exit-code={e.exitCode}>
             <pre className="cli-command">$ {e.command}</pre>
@@ -107,13 +108,13 @@ export default function ConsolePanel({ entries, topics, era, groups = [] }: Prop
           onChange={(e) => setLine(e.target.value)} onKeyDown={onKey} onFocus={() => void loadCompletion().catch(() => undefined)} placeholder="$ kafka-topics.sh --bootstrap-server localhost:9092 --list" />
         {takesInput && (
           <label className="cli-input-lines">
-            <span>{isProducer ? t('input') : t('file', { file: fromFile?.[1] || 'CSV' })}</span>
+            <span>{isProducer ? t('input') : withCommandWords(t('file', { file: fromFile?.[1] || 'CSV' }))}</span>
             <textarea rows={3} value={input} data-testid="cli-input-lines" onChange={(e) => setInput(e.target.value)} />
           </label>
         )}
         <button type="submit">{t('run')}</button>
       </form>
-      <p className="hint muted">{t('hint')}</p>
+      <p className="hint muted">{withCommandWords(t('hint'))}</p>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../controls/Field';
 import type { ClusterDraft, TopicDraft } from './scenarioPresets';
+import { withCommandWords } from '../commandText';
 
 const whole = (value: string, min: number, max: number) => Math.max(min, Math.min(max, Math.floor(Number(value) || min)));
 
@@ -33,7 +34,7 @@ export function TopicFields({ index, topic, era, onChange, onRemove }: {
         unclean.leader.election.enable
       </label>
       {era === 'kraft' && topic.uncleanElection && (
-        <p className="era-warning" data-testid="unclean-ignored">⚠ {t('uncleanIgnoredKraft')}</p>
+        <p className="era-warning" data-testid="unclean-ignored">⚠ {withCommandWords(t('uncleanIgnoredKraft'))}</p>
       )}
       {onRemove && <button type="button" className="button" onClick={onRemove}>{t('removeTopic', { name: topic.name })}</button>}
     </fieldset>
