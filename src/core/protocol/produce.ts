@@ -20,7 +20,7 @@
  * caller, which hands them to the producer (producerClient.ts); this file never calls it back.
  */
 import type { ProduceAnswer } from '../model/reactions';
-import type { LogRecord, PartitionState, PendingProduce, ProduceRequestState, ReplicaState } from '../model/world';
+import type { LogRecord, PartitionState, PendingProduce, ProduceRequestState, ReplicaState, World } from '../model/world';
 import { logEndOffset } from '../model/world';
 import { brokerById, findTopic, getPartition, layoutConfig, leaderReplica, type SimContext } from '../simContext';
 import { appendBatch, exceedsSegmentBytes } from './logLayout';
@@ -34,8 +34,8 @@ import { reportDuplicate } from '../anomalies';
 export const PRODUCER_ID = 0;
 
 /** The topic's `min.insync.replicas` (its own setting, else the cluster's, filled in at creation). */
-export function minInsyncReplicas(ctx: SimContext, topic: string): number {
-  const state = findTopic(ctx.world, topic);
+export function minInsyncReplicas(world: World, topic: string): number {
+  const state = findTopic(world, topic);
   if (!state) throw new Error(`assertion: unknown topic ${topic}`);
   return state.config['min.insync.replicas'];
 }
@@ -44,7 +44,7 @@ export function minInsyncReplicas(ctx: SimContext, topic: string): number {
 export function completeDelayedProduces(ctx: SimContext, p: PartitionState): ProduceAnswer[] {
   const leader = leaderReplica(p);
   if (!leader || ctx.world.pendingProduces.length === 0) return [];
-  const minIsr = minInsyncReplicas(ctx, p.topic);
+  const minIsr = minInsyncReplicas(ctx.world, p.topic);
   // One pass (a burst of 10,000 acks=all records waits here at once).
   const done: PendingProduce[] = [];
   const waiting: PendingProduce[] = [];
@@ -142,7 +142,7 @@ export function handleProduceBatch(ctx: SimContext, request: ProduceRequestState
   const leader = leaderReplica(p);
   // Sent to the leader in the producer's metadata; one that is down or unreachable never answers.
   if (!leader || p.leader === null || !isServingLeader(ctx, p)) return [];
-  if (acks === 'all' && p.isr.length < minInsyncReplicas(ctx, batch.topic)) return [answerOf(request, slot, 'NOT_ENOUGH_REPLICAS', null)];
+  if (acks === 'all' && p.isr.length < minInsyncReplicas(ctx.world, batch.topic)) return [answerOf(request, slot, 'NOT_ENOUGH_REPLICAS', null)];
   let baseOffset: number;
   let lastOffset: number;
   let duplicate = false;

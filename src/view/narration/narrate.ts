@@ -263,7 +263,7 @@ function ackedSentences(ctx: Context, group: Group): Sentence[] {
     const isr = p?.isr ?? [];
     // An ISR of one: acks=all waited for nobody (min.insync.replicas allowed it), so one broker holds the record.
     if (isr.length === 1) {
-      out.push(say('acked.allWhyAlone', { isr, minIsr: minInsyncReplicas(newContext(ctx.world), first.topic) }));
+      out.push(say('acked.allWhyAlone', { isr, minIsr: minInsyncReplicas(ctx.world, first.topic) }));
     } else {
       out.push(say('acked.allWhy', { isr }));
     }
